@@ -1,0 +1,30 @@
+// Input: a BeadScorer for one document pair. Output: the minimum-cost
+// Alignment (every sentence of both sides in exactly one bead, in order).
+//
+// Dynamic programming over beads (Gale and Church 1993) restricted to a band
+// around the diagonal of the (source, target) grid. The band widens and the
+// search reruns while the best path touches the band's edge, so the result
+// equals the full search except for pathological inputs, while time and
+// memory grow linearly with document length: the DP keeps costs for the last
+// few rows only and one byte of back-pointer per cell.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "jisr/score.hpp"
+#include "jisr/types.hpp"
+
+namespace jisr {
+
+struct AlignOptions {
+  int max_side = 4;              // largest bead side: 4 allows 1-4 and 4-1
+  std::uint32_t band = 0;        // initial half-width of the band; 0 chooses from the sizes
+  std::size_t max_cells = std::size_t{1} << 31;  // refuse searches larger than this (bytes of back-pointers)
+};
+
+// Aligns the two sides the scorer was built for. Throws InputError when the
+// search would exceed options.max_cells.
+[[nodiscard]] Alignment align(const BeadScorer& scorer, const AlignOptions& options = {});
+
+}  // namespace jisr

@@ -1,0 +1,55 @@
+// Input: a model file (JSON). Output: the statistics the aligner scores with.
+//
+// A model holds, for one language pair, the Gale–Church length statistics
+// (mean c and variance s² of target characters per source character), the
+// prior probability of every bead type, and the weights of the other
+// evidence. Models are written by `jisr train` and record how they were made.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace jisr {
+
+inline constexpr int kModelVersion = 1;
+
+// A bead type: how many sentences on the source and on the target side.
+struct BeadType {
+  int src = 0;
+  int tgt = 0;
+  friend auto operator<=>(const BeadType&, const BeadType&) = default;
+};
+
+struct LengthStats {
+  double c = 1.0;   // expected target length per source character
+  double s2 = 6.8;  // variance of the target length per source character
+  bool per_document = true;  // scale c to each document pair's own length ratio
+};
+
+struct Model {
+  int version = kModelVersion;
+  std::string name;                      // "ar-en", "generic", ...
+  std::string src_lang = "ar";
+  std::string tgt_lang = "en";
+  LengthStats length;
+  std::map<BeadType, double> priors;     // P(bead type); need not sum to 1 exactly
+  double paragraph_penalty = 2.0;        // cost of a bead that spans a paragraph break on one side
+  double anchor_weight = 1.0;            // weight of anchor evidence against the length cost
+  std::string provenance;                // free text: command and data the model came from
+
+  // Loads and checks a model; throws ModelError naming the file and fault.
+  [[nodiscard]] static Model load(const std::filesystem::path& path);
+  // Serialises the model (as JSON) to `path`.
+  void save(const std::filesystem::path& path) const;
+  [[nodiscard]] std::string to_json() const;
+  [[nodiscard]] static Model from_json(const std::string& json, const std::string& origin);
+};
+
+// Parses "2-1" into {2, 1}; throws ModelError on anything else.
+[[nodiscard]] BeadType parse_bead_type(const std::string& text);
+[[nodiscard]] std::string to_string(BeadType type);
+
+}  // namespace jisr

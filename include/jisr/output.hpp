@@ -1,0 +1,64 @@
+// Input: two documents and their Alignment. Output: bitext in one of the
+// formats below, written to a std::ostream.
+//
+//   tmx    TMX 1.4b translation memory, one <tu> per bead with both sides
+//   tsv    src<TAB>tgt<TAB>score, one bead a line
+//   jsonl  one JSON object per bead: indices, texts, byte offsets, score
+//   moses  two line-aligned plain-text files (src and tgt), one bead a line
+//   beads  vecalign-style "[0,1]:[2]:score" lines, every bead
+//
+// The sentences of a bead are joined with one space. 1-0 and 0-1 beads appear
+// in beads and jsonl always, in tsv and moses only with keep_unaligned, never
+// in tmx (a translation unit needs both sides). Tabs and line breaks inside a
+// sentence become single spaces in tsv and moses.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "jisr/model.hpp"
+#include "jisr/types.hpp"
+
+namespace jisr {
+
+enum class Format { tmx, tsv, jsonl, moses, beads };
+
+// Parses "tmx", "tsv", ...; throws UsageError for anything else.
+[[nodiscard]] Format parse_format(std::string_view name);
+[[nodiscard]] std::string_view to_string(Format format);
+
+struct OutputOptions {
+  bool keep_unaligned = false;  // tsv, moses: also write 1-0 and 0-1 beads (empty side)
+  double min_score = 0.0;       // leave out beads with both sides whose score is below this
+  std::string src_tag = "ar";   // language tags for TMX (BCP 47)
+  std::string tgt_tag = "en";
+  std::string tool_version;     // TMX creationtoolversion
+  std::string creation_date;    // TMX creationdate, YYYYMMDDThhmmssZ; empty: now
+};
+
+// What a writer wrote and what it left out, for the summary.
+struct OutputSummary {
+  std::size_t src_sentences = 0, tgt_sentences = 0;
+  std::map<BeadType, std::size_t> beads_by_type;  // every bead of the alignment
+  std::size_t written = 0;              // beads (units, lines) written
+  std::size_t unaligned_left_out = 0;   // 1-0 / 0-1 beads not written by the format
+  std::size_t low_score_left_out = 0;   // beads under min_score
+  std::size_t dropped_characters = 0;   // characters XML 1.0 forbids, dropped from TMX
+  double score_sum = 0.0;               // over written beads with both sides
+  std::size_t scored = 0;
+};
+
+// Writes `alignment` of `src` and `tgt` in `format`. For moses, `out` gets the
+// source side and `out2` the target side (required); other formats ignore
+// `out2`. Returns what was written. Throws InputError if a stream fails.
+OutputSummary write_alignment(Format format, const Document& src, const Document& tgt,
+                              const Alignment& alignment, const OutputOptions& options,
+                              std::ostream& out, std::ostream* out2 = nullptr);
+
+// Formats a bead in vecalign style, "[0,1]:[2]".
+[[nodiscard]] std::string format_bead(const Bead& bead);
+
+}  // namespace jisr

@@ -1,0 +1,72 @@
+// Input: the sentences of both sides and a Model. Output: the cost of any
+// candidate bead, -log P(bead), as the aligner's dynamic program asks for it.
+//
+// The cost of a bead of a source and b target sentences is
+//   -log P(a-b) - log P(length match) + paragraph penalty
+// where the length match follows Gale and Church (1993): with l1 source and
+// l2 target characters, delta = (l2 - c·l1) / sqrt(s²·l1) and
+// P(length match) = 2·(1 - Φ(|delta|)). Lengths are in Unicode code points,
+// counting neither white space nor combining marks (Arabic harakat).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "jisr/model.hpp"
+#include "jisr/types.hpp"
+
+namespace jisr {
+
+// Scores candidate beads for one document pair. Construction does the
+// per-sentence work once (lengths); cost() is O(1) and const, so one scorer
+// may serve several threads.
+class BeadScorer {
+ public:
+  BeadScorer(const Model& model, std::span<const Sentence> src, std::span<const Sentence> tgt);
+  ~BeadScorer();
+  BeadScorer(BeadScorer&&) noexcept;
+  BeadScorer& operator=(BeadScorer&&) noexcept;
+  BeadScorer(const BeadScorer&) = delete;  // holds per-document tables; move it instead
+  BeadScorer& operator=(const BeadScorer&) = delete;
+
+  [[nodiscard]] std::uint32_t src_size() const;
+  [[nodiscard]] std::uint32_t tgt_size() const;
+
+  // Bead types the model allows, with at most `max_side` sentences a side.
+  [[nodiscard]] std::vector<BeadType> bead_types(int max_side) const;
+
+  // -log P of the bead [i, i+a) x [j, j+b); +infinity for a type the model
+  // does not allow. Requires i+a <= src_size() and j+b <= tgt_size().
+  [[nodiscard]] double cost(std::uint32_t i, int a, std::uint32_t j, int b) const;
+
+  // Confidence in [0, 1] that the bead is a true translation unit: the
+  // probability of its length match. 1-0 and 0-1 beads score 0.
+  [[nodiscard]] double confidence(std::uint32_t i, int a, std::uint32_t j, int b) const;
+
+  // Length of sentence k of either side in the units the model counts.
+  [[nodiscard]] std::uint32_t src_length(std::uint32_t k) const;
+  [[nodiscard]] std::uint32_t tgt_length(std::uint32_t k) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The length ratio c used for one document pair: the model's, or with
+// stats.per_document the pair's own total ratio (shrunk slightly towards the
+// model's). Translators' verbosity differs from text to text more than
+// within one, so the document's own ratio predicts its beads better.
+[[nodiscard]] double document_length_ratio(const LengthStats& stats, std::uint64_t src_total,
+                                           std::uint64_t tgt_total);
+
+// Length of a sentence in the units the scorer uses: code points that are
+// neither white space nor combining marks.
+[[nodiscard]] std::uint32_t alignment_length(std::string_view utf8);
+
+// -log(2·(1 - Φ(|x|))), accurate for large |x| where the probability
+// underflows.
+[[nodiscard]] double neg_log_two_tailed(double x);
+
+}  // namespace jisr

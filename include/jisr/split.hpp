@@ -1,0 +1,63 @@
+// Input: a whole document as valid UTF-8 (see text.hpp).
+// Output: its sentences, each with a byte range into the input and a
+// paragraph index.
+//
+// Sentence boundaries come from ICU's sentence BreakIterator, corrected by
+// per-language abbreviation lists kept as data (models/split/LANG.abbrev).
+// Blank lines always end a sentence and a paragraph; what a single line break
+// does is set by LineBreaks.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jisr/types.hpp"
+
+namespace jisr {
+
+// How a single line break (not a blank line) is treated.
+enum class LineBreaks {
+  always,     // every line break ends a sentence (text with one sentence or heading a line)
+  heuristic,  // a line break ends a sentence after a line that looks like a heading,
+              // dateline, byline or menu item: short and without sentence-final punctuation
+  never,      // line breaks are spaces (text wrapped at a fixed width)
+};
+
+struct SplitOptions {
+  std::string lang = "en";              // BCP 47 tag; selects ICU locale and rule file
+  LineBreaks line_breaks = LineBreaks::always;
+  std::filesystem::path rules_dir;      // folder with LANG.abbrev files; empty: ICU only
+};
+
+// Splits documents into sentences. Construction loads ICU data and rule
+// files (throws IcuError / ModelError); split() is const and thread-safe:
+// each call clones a prototype iterator.
+class SentenceSplitter {
+ public:
+  explicit SentenceSplitter(SplitOptions options);
+  ~SentenceSplitter();
+  // Not copyable: owns an ICU iterator prototype. Movable.
+  SentenceSplitter(const SentenceSplitter&) = delete;
+  SentenceSplitter& operator=(const SentenceSplitter&) = delete;
+  SentenceSplitter(SentenceSplitter&&) noexcept;
+  SentenceSplitter& operator=(SentenceSplitter&&) noexcept;
+
+  // Offsets in the result are UTF-8 byte offsets into `text`. Sentences are
+  // trimmed of surrounding white space; white space never forms a sentence.
+  [[nodiscard]] std::vector<Sentence> split(std::string_view text) const;
+
+  [[nodiscard]] const SplitOptions& options() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Reads text that already holds one sentence a line. Blank lines separate
+// paragraphs and are not sentences; surrounding white space is trimmed.
+[[nodiscard]] std::vector<Sentence> read_presplit(std::string_view text);
+
+}  // namespace jisr

@@ -1,0 +1,62 @@
+// Core value types shared by every stage of jisr.
+//
+// Vocabulary: a *bead* is one unit of a sentence alignment, a run of zero or
+// more consecutive source sentences paired with a run of zero or more
+// consecutive target sentences (Gale and Church 1993). hunalign calls the
+// boundaries between beads a "ladder" made of "rundles"; jisr keeps the bead.
+// Source is the left side (Arabic for ar-en), target the right (English).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace jisr {
+
+// A half-open range [begin, end) of UTF-8 byte offsets into an input text.
+struct ByteRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  friend bool operator==(const ByteRange&, const ByteRange&) = default;
+};
+
+// One sentence of a document. `text` is the original text with surrounding
+// white space removed; `source` points back into the document it came from.
+struct Sentence {
+  std::string text;
+  ByteRange source;
+  std::uint32_t paragraph = 0;  // 0-based paragraph index (blank lines separate paragraphs)
+  friend bool operator==(const Sentence&, const Sentence&) = default;
+};
+
+// A document after splitting: its sentences in order.
+struct Document {
+  std::string name;  // file name or "-" for standard input; used in messages
+  std::string lang;  // BCP 47 tag of the text ("ar", "en", "de", ...)
+  std::vector<Sentence> sentences;
+};
+
+// Source sentences [src_begin, src_end) aligned to target sentences
+// [tgt_begin, tgt_end). Either side may be empty (a 1-0 or 0-1 bead).
+struct Bead {
+  std::uint32_t src_begin = 0, src_end = 0;
+  std::uint32_t tgt_begin = 0, tgt_end = 0;
+  double cost = 0.0;   // -log P(bead) under the model; lower is better
+  double score = 0.0;  // confidence in [0, 1]; higher is better
+  [[nodiscard]] std::uint32_t src_size() const { return src_end - src_begin; }
+  [[nodiscard]] std::uint32_t tgt_size() const { return tgt_end - tgt_begin; }
+  // True for beads with sentences on both sides.
+  [[nodiscard]] bool is_pair() const { return src_size() > 0 && tgt_size() > 0; }
+  // Beads compare equal when they cover the same sentences; costs are ignored.
+  friend bool operator==(const Bead& a, const Bead& b) {
+    return a.src_begin == b.src_begin && a.src_end == b.src_end && a.tgt_begin == b.tgt_begin &&
+           a.tgt_end == b.tgt_end;
+  }
+};
+
+// Beads in document order; together they cover every sentence of both sides
+// exactly once.
+using Alignment = std::vector<Bead>;
+
+}  // namespace jisr

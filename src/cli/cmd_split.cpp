@@ -1,0 +1,85 @@
+// jisr split: one sentence a line (or JSON lines with offsets).
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "jisr/error.hpp"
+#include "jisr/split.hpp"
+#include "jisr/text.hpp"
+
+namespace jisr::cli {
+
+namespace {
+
+struct SplitCommand {
+  std::string lang;
+  std::string input = "-";
+  std::string output;
+  std::string format = "text";
+  std::string line_breaks = "heuristic";
+  std::string on_invalid = "fail";
+};
+
+LineBreaks parse_line_breaks(const std::string& s) {
+  if (s == "always") return LineBreaks::always;
+  if (s == "never") return LineBreaks::never;
+  return LineBreaks::heuristic;
+}
+
+void run_split(const SplitCommand& c) {
+  check_language_tag(c.lang, "--lang");
+  SplitOptions options;
+  options.lang = c.lang;
+  options.line_breaks = parse_line_breaks(c.line_breaks);
+  options.rules_dir = models_dir() / "split";
+  const SentenceSplitter splitter(options);
+  const std::string text =
+      load_text(c.input, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail);
+  const auto sentences = splitter.split(text);
+  std::unique_ptr<OutputFile> file;
+  if (!c.output.empty() && c.output != "-") file = std::make_unique<OutputFile>(c.output);
+  std::ostream& out = file ? file->stream() : std::cout;
+  for (const Sentence& s : sentences) {
+    if (c.format == "jsonl") {
+      nlohmann::json j{{"text", s.text},
+                       {"begin", s.source.begin},
+                       {"end", s.source.end},
+                       {"paragraph", s.paragraph}};
+      out << j.dump() << '\n';
+    } else {
+      out << s.text << '\n';
+    }
+  }
+  out.flush();
+  if (file) file->commit();
+  if (!out) throw InputError("write to standard output failed");
+}
+
+}  // namespace
+
+void add_split_command(CLI::App& app) {
+  auto c = std::make_shared<SplitCommand>();
+  CLI::App* sub = app.add_subcommand("split", "Split text into sentences, one a line");
+  sub->add_option("--lang,-l", c->lang, "Language of the text (ar, en, or any BCP 47 tag)")->required();
+  sub->add_option("input", c->input, "Input file, or - for standard input")->capture_default_str();
+  sub->add_option("-o,--output", c->output, "Output file (default: standard output)");
+  sub->add_option("--format", c->format, "Output: text (one sentence a line) or jsonl (with byte offsets and paragraph)")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->capture_default_str();
+  sub->add_option("--line-breaks", c->line_breaks,
+                  "What a single line break does: always ends a sentence; heuristic: ends one after a "
+                  "short line without final punctuation (heading, dateline, menu item); never")
+      ->check(CLI::IsMember({"always", "heuristic", "never"}))
+      ->capture_default_str();
+  sub->add_option("--on-invalid", c->on_invalid, "Invalid UTF-8: fail, or replace with U+FFFD")
+      ->check(CLI::IsMember({"fail", "replace"}))
+      ->capture_default_str();
+  sub->callback([c] { run_split(*c); });
+}
+
+}  // namespace jisr::cli

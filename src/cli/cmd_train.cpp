@@ -1,0 +1,81 @@
+// jisr train: estimate a model from gold-aligned documents.
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "jisr/corpus.hpp"
+#include "jisr/error.hpp"
+#include "jisr/train.hpp"
+
+namespace jisr::cli {
+
+namespace {
+
+struct TrainCommand {
+  std::vector<std::string> sets;
+  std::vector<std::string> docs;
+  std::string output;
+  std::string name = "ar-en";
+  std::string src_lang, tgt_lang;
+  int max_side = 4;
+  double alpha = 0.5;
+};
+
+void run_train(const TrainCommand& c, const std::string& command_line) {
+  if (!c.docs.empty() && c.docs.size() != c.sets.size())
+    throw UsageError("give one --docs list for each --set, or none");
+  std::vector<AlignedDocument> docs;
+  std::string data;
+  std::string src_lang = c.src_lang, tgt_lang = c.tgt_lang;
+  for (std::size_t k = 0; k < c.sets.size(); ++k) {
+    const CorpusSet set = open_set(c.sets[k], c.docs.empty() ? std::string{} : c.docs[k], src_lang, tgt_lang);
+    src_lang = set.src_lang;
+    tgt_lang = set.tgt_lang;
+    for (const SetDocument& d : set.docs) docs.push_back(read_aligned_document(d));
+    data += fmt::format("{}{} ({} documents{})", data.empty() ? "" : "; ",
+                        std::filesystem::path(c.sets[k]).filename().string(), set.docs.size(),
+                        c.docs.empty() ? "" : ", listed in " + std::filesystem::path(c.docs[k]).filename().string());
+  }
+  TrainOptions options;
+  options.name = c.name;
+  options.src_lang = src_lang;
+  options.tgt_lang = tgt_lang;
+  options.max_side = c.max_side;
+  options.alpha = c.alpha;
+  options.provenance = fmt::format("{}; data: {}", command_line, data);
+  const Model model = estimate_model(docs, options);
+  OutputFile out(c.output);
+  out.stream() << model.to_json();
+  out.commit();
+  fmt::print(stderr, "jisr: wrote {}: c = {:.4f}, s2 = {:.4f} from {} documents\n", c.output,
+             model.length.c, model.length.s2, docs.size());
+}
+
+}  // namespace
+
+void add_train_command(CLI::App& app) {
+  auto c = std::make_shared<TrainCommand>();
+  CLI::App* sub = app.add_subcommand("train", "Estimate a model (length statistics, bead priors) from gold-aligned sets");
+  sub->add_option("--set", c->sets, "Folder of gold-aligned documents (DOC.SRC, DOC.TGT, DOC.gold); repeatable")
+      ->required();
+  sub->add_option("--docs", c->docs, "File listing the documents to use, one name a line; one per --set");
+  sub->add_option("-o,--output", c->output, "Model file to write (JSON)")->required();
+  sub->add_option("--name", c->name, "Model name")->capture_default_str();
+  sub->add_option("--src-lang", c->src_lang, "Source language of the sets (default: from the file names)");
+  sub->add_option("--tgt-lang", c->tgt_lang, "Target language of the sets");
+  sub->add_option("--max-side", c->max_side, "Largest bead side the model allows")->check(CLI::Range(1, 4))->capture_default_str();
+  sub->add_option("--alpha", c->alpha, "Additive smoothing of bead-type counts")->capture_default_str();
+  sub->callback([c] {
+    std::string line = "jisr train";
+    for (std::size_t k = 0; k < c->sets.size(); ++k) {
+      line += " --set " + std::filesystem::path(c->sets[k]).filename().string();
+      if (!c->docs.empty()) line += " --docs " + std::filesystem::path(c->docs[k]).filename().string();
+    }
+    line += fmt::format(" --name {} --max-side {} --alpha {}", c->name, c->max_side, c->alpha);
+    run_train(*c, line);
+  });
+}
+
+}  // namespace jisr::cli

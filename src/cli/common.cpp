@@ -1,0 +1,115 @@
+#include "cli/common.hpp"
+
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "jisr/error.hpp"
+
+namespace jisr::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Temporary files to remove if a signal ends the process. Plain arrays: a
+// signal handler may only touch lock-free data.
+constexpr std::size_t kMaxTemps = 8;
+std::array<std::array<char, 4096>, kMaxTemps> g_temps{};
+std::array<std::atomic<bool>, kMaxTemps> g_used{};
+
+std::size_t register_temp(const fs::path& p) {
+  const std::string s = p.string();
+  for (std::size_t k = 0; k < kMaxTemps; ++k) {
+    bool expected = false;
+    if (s.size() < 4096 && g_used[k].compare_exchange_strong(expected, true)) {
+      std::memcpy(g_temps[k].data(), s.c_str(), s.size() + 1);
+      return k;
+    }
+  }
+  return kMaxTemps;
+}
+
+void unregister_temp(std::size_t k) {
+  if (k < kMaxTemps) g_used[k] = false;
+}
+
+extern "C" void remove_temps_and_exit(int sig) {
+  for (std::size_t k = 0; k < kMaxTemps; ++k)
+    if (g_used[k]) ::unlink(g_temps[k].data());
+  ::_exit(128 + sig);
+}
+
+}  // namespace
+
+void install_signal_cleanup() {
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) std::signal(sig, remove_temps_and_exit);
+}
+
+OutputFile::OutputFile(fs::path final_path) : final_(std::move(final_path)) {
+  const fs::path dir = final_.has_parent_path() ? final_.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw InputError(fmt::format("{}: folder {} does not exist", final_.string(), dir.string()));
+  if (fs::is_directory(final_, ec))
+    throw InputError(fmt::format("{}: is a folder, expected an output file name", final_.string()));
+  temp_ = dir / fmt::format(".{}.{}.tmp", final_.filename().string(), ::getpid());
+  out_.open(temp_, std::ios::binary | std::ios::trunc);
+  if (!out_) throw InputError(fmt::format("{}: cannot write in {}", final_.string(), dir.string()));
+  slot_ = register_temp(temp_);
+}
+
+OutputFile::~OutputFile() {
+  if (!committed_) {
+    out_.close();
+    std::error_code ec;
+    fs::remove(temp_, ec);
+  }
+  unregister_temp(slot_);
+}
+
+void OutputFile::commit() {
+  out_.flush();
+  out_.close();
+  if (out_.fail()) throw InputError(fmt::format("{}: write failed (disk full?)", final_.string()));
+  std::error_code ec;
+  fs::rename(temp_, final_, ec);
+  if (ec) throw InputError(fmt::format("{}: cannot rename into place: {}", final_.string(), ec.message()));
+  committed_ = true;
+}
+
+fs::path models_dir() {
+  if (const char* env = std::getenv("JISR_MODELS"); env != nullptr && *env != '\0') return env;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "models";
+  return exe.parent_path().parent_path() / "share" / "jisr" / "models";
+}
+
+Model load_model(const std::string& name_or_path) {
+  const fs::path as_path(name_or_path);
+  std::error_code ec;
+  if (fs::is_regular_file(as_path, ec)) return Model::load(as_path);
+  if (name_or_path.find('/') != std::string::npos || as_path.extension() == ".json")
+    throw ModelError(fmt::format("{}: no such model file", name_or_path));
+  const fs::path installed = models_dir() / (name_or_path + ".json");
+  if (!fs::is_regular_file(installed, ec))
+    throw ModelError(fmt::format("no model named \"{}\" (looked for {})", name_or_path,
+                                 installed.string()));
+  return Model::load(installed);
+}
+
+void check_language_tag(const std::string& tag, const std::string& option) {
+  static const std::regex kTag("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+  if (!std::regex_match(tag, kTag))
+    throw UsageError(fmt::format("{} \"{}\" is not a language tag such as ar, en or ar-SY", option, tag));
+}
+
+}  // namespace jisr::cli

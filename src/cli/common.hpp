@@ -1,0 +1,56 @@
+// Shared pieces of the command-line tool: output files that appear only when
+// complete, and finding models and rule files.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "jisr/model.hpp"
+
+namespace jisr::cli {
+
+// Exit codes of every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadInput = 1;
+inline constexpr int kExitUsage = 2;
+
+// A file written under a temporary name beside its final path and renamed
+// into place by commit(). Until then the final path is untouched; if the
+// object dies uncommitted (an exception), or the process is interrupted by
+// SIGINT / SIGTERM / SIGHUP, the temporary file is removed.
+class OutputFile {
+ public:
+  explicit OutputFile(std::filesystem::path final_path);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  std::ostream& stream() { return out_; }
+  // Flushes, checks for write errors (throws InputError naming the file),
+  // and renames into place.
+  void commit();
+  [[nodiscard]] const std::filesystem::path& path() const { return final_; }
+
+ private:
+  std::filesystem::path final_, temp_;
+  std::ofstream out_;
+  bool committed_ = false;
+  std::size_t slot_ = 0;  // entry in the signal-cleanup table
+};
+
+// Installs the signal handlers that remove unfinished output files.
+void install_signal_cleanup();
+
+// The folder of installed models: $JISR_MODELS if set, else
+// <folder of the executable>/../share/jisr/models.
+[[nodiscard]] std::filesystem::path models_dir();
+
+// Resolves --model: an existing file path, or a NAME for models_dir()/NAME.json.
+[[nodiscard]] Model load_model(const std::string& name_or_path);
+
+// Checks a BCP 47 language tag such as "ar", "en-GB", "ar-SY"; throws UsageError.
+void check_language_tag(const std::string& tag, const std::string& option);
+
+}  // namespace jisr::cli
