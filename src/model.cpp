@@ -67,7 +67,7 @@ Model Model::from_json(const std::string& text, const std::string& origin) {
     throw ModelError(fmt::format("{}: not a jisr model (\"format\" is not \"jisr-model\")", origin));
   reject_unknown_keys(j,
                       {"format", "version", "name", "src_lang", "tgt_lang", "length", "priors",
-                       "paragraph_penalty", "anchor_weight", "provenance"},
+                       "paragraph_penalty", "ending_cost", "anchors", "provenance"},
                       origin);
   Model m;
   const double version = number(j, "version", 0, 1e6, origin);
@@ -105,7 +105,56 @@ Model Model::from_json(const std::string& text, const std::string& origin) {
     throw ModelError(fmt::format("{}: priors must include \"1-1\"", origin));
   if (j.contains("paragraph_penalty"))
     m.paragraph_penalty = number(j, "paragraph_penalty", 0, 1e3, origin);
-  if (j.contains("anchor_weight")) m.anchor_weight = number(j, "anchor_weight", 0, 1e3, origin);
+  if (j.contains("ending_cost")) {
+    const json& e = j["ending_cost"];
+    const std::string where = origin + ": ending_cost";
+    if (!e.is_object()) throw ModelError(fmt::format("{} must be an object", where));
+    reject_unknown_keys(e, {"null", "one", "many"}, where);
+    int cls = 0;
+    for (const char* name : {"null", "one", "many"}) {
+      if (e.contains(name)) {
+        const json& pair = e[name];
+        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number() || !pair[1].is_number())
+          throw ModelError(fmt::format("{}: \"{}\" must be [final, not final]", where, name));
+        for (std::size_t u = 0; u < 2; ++u) {
+          const double v = pair[u].get<double>();
+          if (!std::isfinite(v) || std::abs(v) > 50)
+            throw ModelError(fmt::format("{}: \"{}\" holds {} (allowed: -50 to 50)", where, name, v));
+          m.ending_cost[static_cast<std::size_t>(cls)][u] = v;
+        }
+      }
+      ++cls;
+    }
+  }
+  if (j.contains("anchors")) {
+    const json& a = j["anchors"];
+    const std::string where = origin + ": anchors";
+    if (!a.is_object()) throw ModelError(fmt::format("{} must be an object", where));
+    reject_unknown_keys(a, {"use", "weight", "cap", "p_match", "lexicon"}, where);
+    if (a.contains("use")) {
+      if (!a["use"].is_boolean()) throw ModelError(fmt::format("{}: \"use\" must be true or false", where));
+      m.use_anchors = a["use"].get<bool>();
+    }
+    if (a.contains("weight")) m.anchors.weight = number(a, "weight", 0, 100, where);
+    if (a.contains("cap")) m.anchors.cap = number(a, "cap", 0, 100, where);
+    if (a.contains("p_match")) {
+      if (!a["p_match"].is_object()) throw ModelError(fmt::format("{}: p_match must be an object", where));
+      for (const auto& [key, value] : a["p_match"].items()) {
+        bool known = false;
+        for (int t = 0; t < static_cast<int>(AnchorType::count); ++t) {
+          if (to_string(static_cast<AnchorType>(t)) == key) {
+            m.anchors.p_match[static_cast<AnchorType>(t)] = number(a["p_match"], key.c_str(), 0, 0.999, where);
+            known = true;
+          }
+        }
+        if (!known) throw ModelError(fmt::format("{}: unknown anchor type \"{}\"", where, key));
+      }
+    }
+    if (a.contains("lexicon")) {
+      if (!a["lexicon"].is_string()) throw ModelError(fmt::format("{}: lexicon must be a file name", where));
+      m.anchors.lexicon = a["lexicon"].get<std::string>();
+    }
+  }
   return m;
 }
 
@@ -114,7 +163,10 @@ Model Model::load(const std::filesystem::path& path) {
   if (!in) throw ModelError(fmt::format("{}: cannot open model file", path.string()));
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  return from_json(buffer.str(), path.string());
+  Model m = from_json(buffer.str(), path.string());
+  if (!m.anchors.lexicon.empty() && m.anchors.lexicon.is_relative())
+    m.anchors.lexicon = path.parent_path() / m.anchors.lexicon;
+  return m;
 }
 
 std::string Model::to_json() const {
@@ -133,7 +185,11 @@ std::string Model::to_json() const {
   for (const auto& [type, p] : priors) prior_table[to_string(type)] = p;
   j["priors"] = prior_table;
   j["paragraph_penalty"] = paragraph_penalty;
-  j["anchor_weight"] = anchor_weight;
+  j["ending_cost"] = {{"null", ending_cost[0]}, {"one", ending_cost[1]}, {"many", ending_cost[2]}};
+  json p_match = json::object();
+  for (const auto& [type, p] : anchors.p_match) p_match[std::string(to_string(type))] = p;
+  j["anchors"] = {{"use", use_anchors}, {"weight", anchors.weight}, {"cap", anchors.cap}, {"p_match", p_match}};
+  if (!anchors.lexicon.empty()) j["anchors"]["lexicon"] = anchors.lexicon.string();
   return j.dump(2) + "\n";
 }
 

@@ -3,9 +3,11 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <unordered_map>
 
 namespace jisr {
 
@@ -23,6 +25,20 @@ std::uint32_t alignment_length(std::string_view utf8) {
     ++n;
   }
   return n;
+}
+
+bool ends_with_terminal(std::string_view utf8) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  auto i = static_cast<int32_t>(utf8.size());
+  while (i > 0) {
+    UChar32 c = 0;
+    U8_PREV(bytes, 0, i, c);
+    if (c < 0 || u_isUWhiteSpace(c)) continue;
+    const int8_t type = u_charType(c);
+    if (type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION || c == '"' || c == '\'') continue;
+    return u_hasBinaryProperty(c, UCHAR_S_TERM);
+  }
+  return false;
 }
 
 double neg_log_two_tailed(double x) {
@@ -48,8 +64,98 @@ struct BeadScorer::Impl {
   std::vector<std::uint32_t> src_len, tgt_len;       // per sentence
   std::vector<std::uint64_t> src_prefix, tgt_prefix;  // prefix sums of lengths
   std::vector<std::uint32_t> src_para, tgt_para;
+  // Prefix counts of sentences without final punctuation.
+  std::vector<std::uint32_t> src_open, tgt_open;
   // prior_cost[a][b] = -log P(a-b), +inf where not allowed.
   double prior_cost[9][9];
+  // Anchors: key ids of sentence k of a side are ids[begin[k] .. begin[k+1]), sorted.
+  bool anchors = false;
+  std::vector<std::uint32_t> src_begin, tgt_begin, src_ids, tgt_ids;
+  std::vector<double> bonus, penalty;  // per key id, already scaled by the weight
+
+  void gather(const std::vector<std::uint32_t>& begin, const std::vector<std::uint32_t>& ids,
+              std::uint32_t first, int count, std::vector<std::uint32_t>& out) const {
+    out.assign(ids.begin() + begin[first], ids.begin() + begin[first + count]);
+    if (count > 1) std::sort(out.begin(), out.end());
+  }
+
+  double anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    if (!anchors) return 0.0;
+    if (src_begin[i] == src_begin[i + a] && tgt_begin[j] == tgt_begin[j + b]) return 0.0;
+    thread_local std::vector<std::uint32_t> s, t;
+    gather(src_begin, src_ids, i, a, s);
+    gather(tgt_begin, tgt_ids, j, b, t);
+    double cost = 0;
+    std::size_t p = 0, q = 0;
+    while (p < s.size() || q < t.size()) {
+      if (q == t.size() || (p < s.size() && s[p] < t[q])) {
+        cost += penalty[s[p++]];
+      } else if (p == s.size() || t[q] < s[p]) {
+        cost += penalty[t[q++]];
+      } else {
+        cost -= bonus[s[p]];
+        ++p;
+        ++q;
+      }
+    }
+    return cost;
+  }
+
+  void build_anchors(const std::vector<std::vector<AnchorKey>>& src,
+                     const std::vector<std::vector<AnchorKey>>& tgt) {
+    std::unordered_map<std::string, std::uint32_t> ids;
+    std::vector<AnchorType> types;
+    std::vector<double> df_src, df_tgt;
+    auto intern = [&](const std::vector<std::vector<AnchorKey>>& side, bool is_src) {
+      std::vector<std::vector<std::uint32_t>> per_sentence(side.size());
+      for (std::size_t k = 0; k < side.size(); ++k) {
+        for (const AnchorKey& key : side[k]) {
+          const auto [it, inserted] = ids.emplace(key.key, static_cast<std::uint32_t>(types.size()));
+          if (inserted) {
+            types.push_back(key.type);
+            df_src.push_back(0);
+            df_tgt.push_back(0);
+          }
+          per_sentence[k].push_back(it->second);
+        }
+        auto& v = per_sentence[k];
+        std::sort(v.begin(), v.end());
+        for (std::size_t x = 0; x < v.size(); ++x)
+          if (x == 0 || v[x] != v[x - 1]) (is_src ? df_src : df_tgt)[v[x]] += 1;
+      }
+      return per_sentence;
+    };
+    const auto s = intern(src, true);
+    const auto t = intern(tgt, false);
+    const double n = (static_cast<double>(src.size()) + static_cast<double>(tgt.size())) / 2.0;
+    const AnchorParams& params = model.anchors;
+    bonus.assign(types.size(), 0.0);
+    penalty.assign(types.size(), 0.0);
+    std::vector<bool> keep(types.size(), false);
+    for (std::size_t k = 0; k < types.size(); ++k) {
+      if (df_src[k] == 0 || df_tgt[k] == 0) continue;  // one side only: no evidence
+      const auto p_it = params.p_match.find(types[k]);
+      if (p_it == params.p_match.end() || p_it->second <= 0) continue;
+      const double p = p_it->second;
+      const double df = (df_src[k] + df_tgt[k]) / 2.0;
+      const double q = std::min(0.99, df / n);
+      keep[k] = true;
+      bonus[k] = params.weight * std::min(params.cap, std::max(0.0, std::log(p) + std::log(n / df)));
+      penalty[k] = params.weight * std::max(0.0, -std::log((1 - p) / (1 - q)));
+    }
+    auto flatten = [&](const std::vector<std::vector<std::uint32_t>>& per_sentence,
+                       std::vector<std::uint32_t>& begin, std::vector<std::uint32_t>& flat) {
+      begin.assign(1, 0);
+      for (const auto& v : per_sentence) {
+        for (const std::uint32_t id : v)
+          if (keep[id]) flat.push_back(id);
+        begin.push_back(static_cast<std::uint32_t>(flat.size()));
+      }
+    };
+    flatten(s, src_begin, src_ids);
+    flatten(t, tgt_begin, tgt_ids);
+    anchors = !src_ids.empty() || !tgt_ids.empty();
+  }
 
   double delta(std::uint32_t i, int a, std::uint32_t j, int b) const {
     const double l1 = static_cast<double>(src_prefix[i + a] - src_prefix[i]);
@@ -61,7 +167,9 @@ struct BeadScorer::Impl {
 };
 
 BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
-                       std::span<const Sentence> tgt)
+                       std::span<const Sentence> tgt,
+                       const std::vector<std::vector<AnchorKey>>* src_anchors,
+                       const std::vector<std::vector<AnchorKey>>* tgt_anchors)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.model = model;
@@ -78,11 +186,22 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
   };
   fill(src, m.src_len, m.src_prefix, m.src_para);
   fill(tgt, m.tgt_len, m.tgt_prefix, m.tgt_para);
+  auto open_counts = [](std::span<const Sentence> side, std::vector<std::uint32_t>& prefix) {
+    prefix.assign(1, 0);
+    for (const Sentence& s : side) prefix.push_back(prefix.back() + (ends_with_terminal(s.text) ? 0 : 1));
+  };
+  open_counts(src, m.src_open);
+  open_counts(tgt, m.tgt_open);
   m.c = document_length_ratio(model.length, m.src_prefix.back(), m.tgt_prefix.back());
   for (auto& row : m.prior_cost)
     for (double& v : row) v = std::numeric_limits<double>::infinity();
   for (const auto& [type, p] : model.priors)
     if (type.src <= 8 && type.tgt <= 8 && p > 0) m.prior_cost[type.src][type.tgt] = -std::log(p);
+  if (model.use_anchors && src_anchors != nullptr && tgt_anchors != nullptr) {
+    if (src_anchors->size() != src.size() || tgt_anchors->size() != tgt.size())
+      throw std::invalid_argument("BeadScorer: one anchor list per sentence expected");
+    m.build_anchors(*src_anchors, *tgt_anchors);
+  }
 }
 
 BeadScorer::~BeadScorer() = default;
@@ -104,15 +223,28 @@ std::vector<BeadType> BeadScorer::bead_types(int max_side) const {
 double BeadScorer::cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
   const Impl& m = *impl_;
   double cost = m.prior_cost[a][b];
-  cost += neg_log_two_tailed(m.delta(i, a, j, b));
+  // A sentence without a counterpart has no length to match: its prior (and
+  // its anchors, which now go unmatched) is its whole cost. Gale and Church
+  // also scored such beads by delta, which makes deleting a long sentence
+  // far dearer than wrongly merging it into a neighbour.
+  if (a > 0 && b > 0) cost += neg_log_two_tailed(m.delta(i, a, j, b));
+  const auto& ending = m.model.ending_cost[static_cast<std::size_t>(bead_class(a, b))];
+  const double open = (m.src_open[i + a] - m.src_open[i]) + (m.tgt_open[j + b] - m.tgt_open[j]);
+  cost += open * ending[1] + (a + b - open) * ending[0];
   if (a > 1 && m.src_para[i] != m.src_para[i + a - 1]) cost += m.model.paragraph_penalty;
   if (b > 1 && m.tgt_para[j] != m.tgt_para[j + b - 1]) cost += m.model.paragraph_penalty;
-  return cost;
+  return cost + m.anchor_cost(i, a, j, b);
+}
+
+double BeadScorer::anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
+  return impl_->anchor_cost(i, a, j, b);
 }
 
 double BeadScorer::confidence(std::uint32_t i, int a, std::uint32_t j, int b) const {
   if (a == 0 || b == 0) return 0.0;
-  return std::erfc(std::abs(impl_->delta(i, a, j, b)) / std::numbers::sqrt2);
+  const double p = std::clamp(std::erfc(std::abs(impl_->delta(i, a, j, b)) / std::numbers::sqrt2), 1e-4, 1 - 1e-4);
+  const double logit = std::log(p / (1 - p)) - impl_->anchor_cost(i, a, j, b);
+  return 1.0 / (1.0 + std::exp(-logit));
 }
 
 }  // namespace jisr

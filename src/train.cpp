@@ -1,20 +1,88 @@
 #include "jisr/train.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "jisr/error.hpp"
+#include "jisr/eval.hpp"
+#include "jisr/pipeline.hpp"
 #include "jisr/score.hpp"
 
 namespace jisr {
 
 std::vector<BeadType> default_bead_types(int max_side) {
-  std::vector<BeadType> types{{1, 0}, {0, 1}};
-  for (int a = 1; a <= max_side; ++a)
-    for (int b = 1; b <= max_side; ++b)
-      if (std::min(a, b) <= 2) types.push_back({a, b});
+  std::vector<BeadType> types{{1, 0}, {0, 1}, {1, 1}};
+  if (max_side >= 2) types.push_back({2, 2});
+  for (int k = 2; k <= max_side; ++k) {
+    types.push_back({1, k});
+    types.push_back({k, 1});
+  }
   return types;
+}
+
+namespace {
+
+Document as_document(const std::vector<Sentence>& sentences, const std::string& lang) {
+  Document d;
+  d.lang = lang;
+  d.sentences = sentences;
+  return d;
+}
+
+// p_match per anchor type, measured on the gold beads (see train.hpp).
+std::map<AnchorType, double> estimate_p_match(const Model& model, std::span<const AlignedDocument> docs,
+                                              const std::string& src_lang, const std::string& tgt_lang) {
+  std::map<AnchorType, double> matched, total;
+  for (const AlignedDocument& d : docs) {
+    const DocumentAnchors a =
+        find_document_anchors(model, as_document(d.src, src_lang), as_document(d.tgt, tgt_lang));
+    std::map<std::string, int> on_src, on_tgt;
+    for (const auto& keys : a.src)
+      for (const AnchorKey& k : keys) ++on_src[k.key];
+    for (const auto& keys : a.tgt)
+      for (const AnchorKey& k : keys) ++on_tgt[k.key];
+    for (const Bead& b : d.gold) {
+      if (!b.is_pair()) continue;
+      std::map<std::string, std::pair<int, int>> counts;
+      std::map<std::string, AnchorType> type_of;
+      for (std::uint32_t k = b.src_begin; k < b.src_end; ++k)
+        for (const AnchorKey& key : a.src[k]) {
+          ++counts[key.key].first;
+          type_of[key.key] = key.type;
+        }
+      for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k)
+        for (const AnchorKey& key : a.tgt[k]) {
+          ++counts[key.key].second;
+          type_of[key.key] = key.type;
+        }
+      for (const auto& [key, c] : counts) {
+        if (!on_src.contains(key) || !on_tgt.contains(key)) continue;
+        const AnchorType t = type_of[key];
+        matched[t] += std::min(c.first, c.second);
+        total[t] += (c.first + c.second) / 2.0;
+      }
+    }
+  }
+  std::map<AnchorType, double> p;
+  for (const auto& [t, n] : total)
+    if (n >= 5) p[t] = std::clamp(matched[t] / n, 0.05, 0.98);
+  return p;
+}
+
+}  // namespace
+
+double strict_f1_on(const Model& model, std::span<const AlignedDocument> docs, const std::string& src_lang,
+                    const std::string& tgt_lang) {
+  Counts counts;
+  for (const AlignedDocument& d : docs) {
+    const Alignment test =
+        align_documents(model, as_document(d.src, src_lang), as_document(d.tgt, tgt_lang));
+    counts += count_matches(d.gold, test);
+  }
+  return strict_prf(counts).f1;
 }
 
 Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& options) {
@@ -24,6 +92,7 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
   std::vector<std::pair<double, double>> doc_totals;
   std::map<BeadType, double> counts;
   std::size_t beads = 0;
+  double ending_counts[3][2] = {};
   for (const AlignedDocument& d : docs) {
     auto length = [](const std::vector<Sentence>& side, std::uint32_t b, std::uint32_t e) {
       double l = 0;
@@ -33,6 +102,11 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
     for (const Bead& b : d.gold) {
       ++beads;
       counts[{static_cast<int>(b.src_size()), static_cast<int>(b.tgt_size())}] += 1;
+      const int cls = bead_class(static_cast<int>(b.src_size()), static_cast<int>(b.tgt_size()));
+      for (std::uint32_t k = b.src_begin; k < b.src_end; ++k)
+        ending_counts[cls][ends_with_terminal(d.src[k].text) ? 0 : 1] += 1;
+      for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k)
+        ending_counts[cls][ends_with_terminal(d.tgt[k].text) ? 0 : 1] += 1;
       if (!b.is_pair()) continue;
       const double l1 = length(d.src, b.src_begin, b.src_end);
       const double l2 = length(d.tgt, b.tgt_begin, b.tgt_end);
@@ -73,6 +147,42 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
   double total = 0;
   for (const BeadType t : types) total += counts[t] + options.alpha;
   for (const BeadType t : types) m.priors[t] = (counts[t] + options.alpha) / total;
+
+  // Ending costs, with add-one smoothing.
+  double all[2] = {0, 0};
+  for (const auto& c : ending_counts) {
+    all[0] += c[0];
+    all[1] += c[1];
+  }
+  for (std::size_t cls = 0; cls < 3; ++cls) {
+    const double n = ending_counts[cls][0] + ending_counts[cls][1] + 2;
+    for (std::size_t u = 0; u < 2; ++u) {
+      const double p_given = (ending_counts[cls][u] + 1) / n;
+      const double p = (all[u] + 1) / (all[0] + all[1] + 2);
+      m.ending_cost[cls][u] = -std::log(p_given / p);
+    }
+  }
+
+  m.anchors.lexicon = options.lexicon_for_training;
+  m.anchors.p_match = estimate_p_match(m, docs, options.src_lang, options.tgt_lang);
+  if (options.tune_anchors) {
+    double best = -1;
+    AnchorParams chosen = m.anchors;
+    for (const double scale : {0.25, 0.5, 0.75, 1.0, 1.5}) {
+      for (const double cap : {3.0, 5.0, 8.0}) {
+        Model trial = m;
+        trial.anchors.weight = scale;
+        trial.anchors.cap = cap;
+        const double f1 = strict_f1_on(trial, docs, options.src_lang, options.tgt_lang);
+        if (f1 > best + 1e-9) {
+          best = f1;
+          chosen = trial.anchors;
+        }
+      }
+    }
+    m.anchors = chosen;
+  }
+  m.anchors.lexicon = options.lexicon;
   return m;
 }
 

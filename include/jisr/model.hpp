@@ -7,10 +7,13 @@
 #pragma once
 
 #include <filesystem>
+#include <array>
 #include <map>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "jisr/anchors.hpp"
 
 namespace jisr {
 
@@ -29,6 +32,16 @@ struct LengthStats {
   bool per_document = true;  // scale c to each document pair's own length ratio
 };
 
+// How anchor keys count in a bead's cost (see score.hpp).
+struct AnchorParams {
+  double weight = 1.0;  // scale of all anchor evidence against the length cost
+  double cap = 5.0;     // largest bonus one matched key can earn
+  // P(a key of this type in a true bead is matched on the other side),
+  // estimated from gold beads by `jisr train`.
+  std::map<AnchorType, double> p_match;
+  std::filesystem::path lexicon;  // bilingual lexicon (TSV); relative to the model file
+};
+
 struct Model {
   int version = kModelVersion;
   std::string name;                      // "ar-en", "generic", ...
@@ -37,7 +50,14 @@ struct Model {
   LengthStats length;
   std::map<BeadType, double> priors;     // P(bead type); need not sum to 1 exactly
   double paragraph_penalty = 2.0;        // cost of a bead that spans a paragraph break on one side
-  double anchor_weight = 1.0;            // weight of anchor evidence against the length cost
+  // Cost of each sentence of a bead by the bead's class (0: 1-0 or 0-1,
+  // 1: 1-1, 2: many-to-one or many-to-many) and by whether the sentence ends
+  // in sentence-final punctuation (index 0) or not (index 1): headings,
+  // datelines and menu lines are often left out or kept alone, rarely merged.
+  // -log(P(ending | class) / P(ending)), estimated by `jisr train`.
+  std::array<std::array<double, 2>, 3> ending_cost{};
+  bool use_anchors = true;               // false: length (and paragraphs) only
+  AnchorParams anchors;
   std::string provenance;                // free text: command and data the model came from
 
   // Loads and checks a model; throws ModelError naming the file and fault.

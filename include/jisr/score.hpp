@@ -7,6 +7,17 @@
 // l2 target characters, delta = (l2 - c·l1) / sqrt(s²·l1) and
 // P(length match) = 2·(1 - Φ(|delta|)). Lengths are in Unicode code points,
 // counting neither white space nor combining marks (Arabic harakat).
+//
+// With anchors, each key k (anchors.hpp) shared by the two sides of a bead
+// earns a bonus and each key on one side only costs a penalty:
+//   bonus(k)   = min(cap, max(0, log p_T + log(N / df(k))))
+//   penalty(k) = max(0, -log((1 - p_T) / (1 - df(k) / N)))
+// where p_T is the model's probability that a key of k's type in a true bead
+// is matched, df(k) the mean number of sentences holding k on the two sides
+// and N the mean number of sentences: a rare key says much, a frequent one
+// little, and no single key can earn more than `cap`. Keys found on one side
+// of the document only are dropped: they cannot tell alignments apart. The
+// sum is scaled by the model's anchor weight.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +25,7 @@
 #include <span>
 #include <vector>
 
+#include "jisr/anchors.hpp"
 #include "jisr/model.hpp"
 #include "jisr/types.hpp"
 
@@ -24,7 +36,10 @@ namespace jisr {
 // may serve several threads.
 class BeadScorer {
  public:
-  BeadScorer(const Model& model, std::span<const Sentence> src, std::span<const Sentence> tgt);
+  // Anchors, when given, hold one key list per sentence of each side.
+  BeadScorer(const Model& model, std::span<const Sentence> src, std::span<const Sentence> tgt,
+             const std::vector<std::vector<AnchorKey>>* src_anchors = nullptr,
+             const std::vector<std::vector<AnchorKey>>* tgt_anchors = nullptr);
   ~BeadScorer();
   BeadScorer(BeadScorer&&) noexcept;
   BeadScorer& operator=(BeadScorer&&) noexcept;
@@ -41,8 +56,13 @@ class BeadScorer {
   // does not allow. Requires i+a <= src_size() and j+b <= tgt_size().
   [[nodiscard]] double cost(std::uint32_t i, int a, std::uint32_t j, int b) const;
 
+  // The anchor part of cost() (already scaled by the weight); negative when
+  // shared anchors support the bead.
+  [[nodiscard]] double anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const;
+
   // Confidence in [0, 1] that the bead is a true translation unit: the
-  // probability of its length match. 1-0 and 0-1 beads score 0.
+  // probability of its length match, moved up or down by its anchor
+  // evidence on the logistic scale. 1-0 and 0-1 beads score 0.
   [[nodiscard]] double confidence(std::uint32_t i, int a, std::uint32_t j, int b) const;
 
   // Length of sentence k of either side in the units the model counts.
@@ -60,6 +80,13 @@ class BeadScorer {
 // within one, so the document's own ratio predicts its beads better.
 [[nodiscard]] double document_length_ratio(const LengthStats& stats, std::uint64_t src_total,
                                            std::uint64_t tgt_total);
+
+// True if the sentence's last character, after closing quotes and brackets,
+// is sentence-final punctuation (Unicode Sentence_Terminal: . ? ! ؟ ۔ …).
+[[nodiscard]] bool ends_with_terminal(std::string_view utf8);
+
+// Class of a bead type for Model::ending_cost: 0 null, 1 one-to-one, 2 larger.
+[[nodiscard]] inline int bead_class(int a, int b) { return a == 0 || b == 0 ? 0 : (a == 1 && b == 1 ? 1 : 2); }
 
 // Length of a sentence in the units the scorer uses: code points that are
 // neither white space nor combining marks.

@@ -7,9 +7,15 @@
 //   s² = sum (l2 - c·l1)² / sum (l1 + l2/c)/2 over the same beads, the
 //        variance per character of the scorer's delta;
 //   P(a-b) = (count(a-b) + alpha) / (N + alpha·K) for the K bead types
-//        allowed, so that types unseen in the data keep a small probability.
+//        allowed, so that types unseen in the data keep a small probability;
+//   p_match(T) = for anchor keys of type T inside gold beads with both sides
+//        non-empty (keys present on both sides of their document), the share
+//        of occurrences matched by the same key on the other side;
+//   anchor weight and cap: with tune_anchors, the pair from a small grid
+//        that gives the highest strict F1 on the training documents.
 #pragma once
 
+#include <filesystem>
 #include <span>
 #include <string>
 
@@ -25,11 +31,19 @@ struct TrainOptions {
   double alpha = 0.5;   // additive smoothing of bead-type counts
   bool per_document = true;  // the model scales c to each document (see score.hpp)
   std::string provenance;
+  std::filesystem::path lexicon;  // stored in the model as given (relative to the model file)
+  std::filesystem::path lexicon_for_training;  // the same file, as this process reaches it
+  bool tune_anchors = true;
 };
 
-// The bead types a model allows by default: 1-0, 0-1, and every a-b with
-// 1 <= a, b <= max_side and min(a, b) <= 2 (so 1-4, 2-3 and 4-1, not 4-4).
+// The bead types a model allows by default: 1-0, 0-1, 1-1, 2-2, and 1-k and
+// k-1 for k up to max_side. Other many-to-many types (2-3, 2-4) are rare in
+// real translations and, allowed, soak up nearby insertions and deletions.
 [[nodiscard]] std::vector<BeadType> default_bead_types(int max_side);
+
+// Strict F1 (beads with both sides non-empty, pooled) of `model` on `docs`.
+[[nodiscard]] double strict_f1_on(const Model& model, std::span<const AlignedDocument> docs,
+                                  const std::string& src_lang, const std::string& tgt_lang);
 
 [[nodiscard]] Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& options);
 

@@ -8,10 +8,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "jisr/aligner.hpp"
 #include "jisr/error.hpp"
 #include "jisr/output.hpp"
-#include "jisr/score.hpp"
+#include "jisr/pipeline.hpp"
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
 
@@ -29,6 +28,7 @@ struct AlignCommand {
   bool presplit = false;
   bool keep_unaligned = false;
   bool quiet = false;
+  bool no_anchors = false;
   double min_score = 0.0;
   int max_side = 4;
   std::uint32_t band = 0;
@@ -98,7 +98,8 @@ void run_align(const AlignCommand& c) {
     throw UsageError("--format moses writes two files: give -o PREFIX (writes PREFIX.SRC and PREFIX.TGT)");
   if (c.src_path == "-" && c.tgt_path == "-")
     throw UsageError("only one of the two inputs can be standard input");
-  const Model model = load_model(c.model);
+  Model model = load_model(c.model);
+  if (c.no_anchors) model.use_anchors = false;
   const std::string src_lang = c.src_lang.empty() ? model.src_lang : c.src_lang;
   const std::string tgt_lang = c.tgt_lang.empty() ? model.tgt_lang : c.tgt_lang;
   check_language_tag(src_lang, "--src-lang");
@@ -114,11 +115,10 @@ void run_align(const AlignCommand& c) {
 
   const Document src = read_side(c.src_path, src_lang, c);
   const Document tgt = read_side(c.tgt_path, tgt_lang, c);
-  const BeadScorer scorer(model, src.sentences, tgt.sentences);
   AlignOptions align_options;
   align_options.max_side = c.max_side;
   align_options.band = c.band;
-  const Alignment alignment = align(scorer, align_options);
+  const Alignment alignment = align_documents(model, src, tgt, align_options);
 
   OutputSummary summary;
   std::string where = "standard output";
@@ -154,6 +154,7 @@ void add_align_command(CLI::App& app) {
   sub->add_flag("--presplit", c->presplit, "Inputs hold one sentence a line already; blank lines separate paragraphs");
   sub->add_option("-m,--model", c->model, "Model: a NAME from the installed models (ar-en, generic) or a JSON file")
       ->capture_default_str();
+  sub->add_flag("--no-anchors", c->no_anchors, "Score by length (and paragraphs) only, without anchors");
   sub->add_option("--min-score", c->min_score, "Leave out aligned beads scoring under this (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));
   sub->add_flag("--keep-unaligned", c->keep_unaligned, "tsv, moses: also write 1-0 and 0-1 beads, with an empty side");

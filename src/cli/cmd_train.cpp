@@ -21,6 +21,8 @@ struct TrainCommand {
   std::string src_lang, tgt_lang;
   int max_side = 4;
   double alpha = 0.5;
+  std::string lexicon;
+  bool no_tune = false;
 };
 
 void run_train(const TrainCommand& c, const std::string& command_line) {
@@ -44,13 +46,20 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
   options.tgt_lang = tgt_lang;
   options.max_side = c.max_side;
   options.alpha = c.alpha;
+  options.tune_anchors = !c.no_tune;
+  if (!c.lexicon.empty()) {
+    // The model names its lexicon relative to its own folder.
+    const auto out_dir = std::filesystem::absolute(c.output).parent_path();
+    options.lexicon_for_training = std::filesystem::absolute(c.lexicon);
+    options.lexicon = std::filesystem::relative(options.lexicon_for_training, out_dir);
+  }
   options.provenance = fmt::format("{}; data: {}", command_line, data);
   const Model model = estimate_model(docs, options);
   OutputFile out(c.output);
   out.stream() << model.to_json();
   out.commit();
-  fmt::print(stderr, "jisr: wrote {}: c = {:.4f}, s2 = {:.4f} from {} documents\n", c.output,
-             model.length.c, model.length.s2, docs.size());
+  fmt::print(stderr, "jisr: wrote {}: c = {:.4f}, s2 = {:.4f}, anchor weight {} cap {} from {} documents\n",
+             c.output, model.length.c, model.length.s2, model.anchors.weight, model.anchors.cap, docs.size());
 }
 
 }  // namespace
@@ -66,6 +75,8 @@ void add_train_command(CLI::App& app) {
   sub->add_option("--src-lang", c->src_lang, "Source language of the sets (default: from the file names)");
   sub->add_option("--tgt-lang", c->tgt_lang, "Target language of the sets");
   sub->add_option("--max-side", c->max_side, "Largest bead side the model allows")->check(CLI::Range(1, 4))->capture_default_str();
+  sub->add_option("--lexicon", c->lexicon, "Bilingual lexicon (TSV) the model will use for anchors");
+  sub->add_flag("--no-tune", c->no_tune, "Keep the default anchor weight and cap instead of choosing them on the data");
   sub->add_option("--alpha", c->alpha, "Additive smoothing of bead-type counts")->capture_default_str();
   sub->callback([c] {
     std::string line = "jisr train";
@@ -74,6 +85,8 @@ void add_train_command(CLI::App& app) {
       if (!c->docs.empty()) line += " --docs " + std::filesystem::path(c->docs[k]).filename().string();
     }
     line += fmt::format(" --name {} --max-side {} --alpha {}", c->name, c->max_side, c->alpha);
+    if (!c->lexicon.empty()) line += " --lexicon " + std::filesystem::path(c->lexicon).filename().string();
+    if (c->no_tune) line += " --no-tune";
     run_train(*c, line);
   });
 }

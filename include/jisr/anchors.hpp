@@ -1,0 +1,87 @@
+// Input: the sentences of one side of a document pair, and the language.
+// Output: per sentence, a small multiset of anchor keys — things a
+// translator does not change — that the scorer matches across the sides.
+//
+// Keys are strings with a type prefix:
+//   num:3750      a number by value, in any digit script (٣٬٧٥٠ = 3,750 = 3750)
+//   month:7       a month name of any Arabic system or English (تموز = يوليو = July)
+//   day:2         a weekday name
+//   lex:12        an entry of the bilingual lexicon (country names from ICU,
+//                 organisations from models/anchors/LANG-LANG.lexicon.tsv)
+//   name:dlb      a name reduced to its consonant skeleton; Arabic words are
+//                 romanised with ICU's Arabic-Latin transliterator first
+//                 (إدلب ~ Idlib); matched by similarity, not equality, when a
+//                 document pair is scored (see match_names)
+//   latin:bbc     a Latin-script word written inside non-Latin text, or a
+//                 capitalised word in Latin text
+//   url:…, email:…, tag:…   URLs, e-mail addresses, hashtags, as written
+//   sym:?  sym:quote  sym:paren   question marks (? ؟), quotation marks, brackets
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jisr/types.hpp"
+
+namespace jisr {
+
+enum class AnchorType : std::uint8_t { number, month, day, lexicon, name, latin, url, symbol, count };
+
+[[nodiscard]] std::string_view to_string(AnchorType type);
+
+struct AnchorKey {
+  std::string key;  // "num:3750", "name:dlb", ...
+  AnchorType type = AnchorType::number;
+  friend bool operator==(const AnchorKey&, const AnchorKey&) = default;
+};
+
+struct AnchorOptions {
+  std::string lang = "en";            // BCP 47 tag of the side
+  std::filesystem::path lexicon;      // TSV lexicon (optional): ar<TAB>en|en2 per line
+  bool lexicon_side_is_src = true;    // which column of the lexicon is this side's
+  bool names = true;                  // name skeletons (Arabic and capitalised Latin words)
+};
+
+// Finds anchors. Construction builds ICU transliterators, month tables and
+// the lexicon (throws IcuError / ModelError). find() is const but not
+// thread-safe (ICU transliterators keep state): give each thread its own.
+class AnchorExtractor {
+ public:
+  explicit AnchorExtractor(AnchorOptions options);
+  ~AnchorExtractor();
+  AnchorExtractor(const AnchorExtractor&) = delete;  // owns ICU objects
+  AnchorExtractor& operator=(const AnchorExtractor&) = delete;
+  AnchorExtractor(AnchorExtractor&&) noexcept;
+  AnchorExtractor& operator=(AnchorExtractor&&) noexcept;
+
+  // The anchors of one sentence, in text order (a key may repeat).
+  [[nodiscard]] std::vector<AnchorKey> find(std::string_view sentence) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Text normalised for matching only: NFKC, Arabic harakat and tatweel
+// removed, alef forms unified (أ إ آ ٱ → ا), ى → ي, ة → ه, lower case.
+[[nodiscard]] std::string normalize_for_matching(std::string_view text);
+
+// Consonant skeleton of a romanised word: lower case, vowels and doubled
+// letters dropped, digraphs and near-equivalent consonants folded
+// (sh → s, q → k, v → f, ...). "Quneitra" → "kntr".
+[[nodiscard]] std::string consonant_skeleton(std::string_view latin);
+
+// Similarity of two skeletons in [0, 1]: 1 - edit distance / longer length.
+[[nodiscard]] double skeleton_similarity(std::string_view a, std::string_view b);
+
+// Rewrites the name keys of both sides so that skeletons linked by a chain
+// of source–target similarities >= threshold become one key, spelt as a
+// target name. Keys of other types are left alone.
+void match_names(std::vector<std::vector<AnchorKey>>& src, std::vector<std::vector<AnchorKey>>& tgt,
+                 double threshold = 0.75);
+
+}  // namespace jisr

@@ -1,0 +1,31 @@
+// Input: a Model and two split documents. Output: their Alignment.
+//
+// The steps every caller of the aligner needs, in one place: anchors for
+// both sides (with names matched across them), the bead scorer, and the
+// banded dynamic program.
+#pragma once
+
+#include <vector>
+
+#include "jisr/aligner.hpp"
+#include "jisr/anchors.hpp"
+#include "jisr/model.hpp"
+#include "jisr/types.hpp"
+
+namespace jisr {
+
+struct DocumentAnchors {
+  std::vector<std::vector<AnchorKey>> src, tgt;  // one key list per sentence
+};
+
+// Finds the anchors of both documents with the model's lexicon; source name
+// keys are rewritten to the target's spelling where they match (match_names).
+[[nodiscard]] DocumentAnchors find_document_anchors(const Model& model, const Document& src,
+                                                    const Document& tgt);
+
+// Aligns two documents: anchors (unless the model turns them off), scorer,
+// banded DP.
+[[nodiscard]] Alignment align_documents(const Model& model, const Document& src,
+                                        const Document& tgt, const AlignOptions& options = {});
+
+}  // namespace jisr
