@@ -52,6 +52,9 @@ EvalMode mode_of(const EvalCommand& c) {
   if (document &&
       (c.pairs || !c.aligner_args.empty() || !c.docs_list.empty() || !c.save_dir.empty()))
     throw UsageError("--pairs, --docs, --aligner-args and --save-test need --set");
+  if (set && c.include_null)
+    throw UsageError(
+        "--include-null is for --gold/--test; --set reports beads with and without 1-0/0-1");
   if (c.pairs && c.protocol == "vecalign")
     throw UsageError("--protocol vecalign scores beads; --pairs scores text pairs");
   return document ? EvalMode::document : EvalMode::set;
