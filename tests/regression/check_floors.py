@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Fails when jisr's F1 on a set's dev documents falls below its floor.
+
+Usage: check_floors.py JISR SHARED_DIR SET [--report]
+
+Floors and aligner settings come from floors.json beside this script. Runs
+`jisr eval --set SHARED_DIR/data/SET --docs SHARED_DIR/data/splits/SET.dev.txt`
+twice: on the gold sentence files (strict and lax bead F1, beads with both
+sides non-empty) and on the running text (--pairs: text-pair F1, so splitting
+errors count). --report prints the figures and exits 0 whatever they are.
+Exit 77 (ctest's skip code) when the shared data is absent, unless CI=true,
+when its absence is a failure.
+"""
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run(jisr, folder, docs, aligner_args, pairs):
+    cmd = [jisr, "eval", "--set", folder, "--docs", docs, "--aligner-args", aligner_args, "--json"]
+    if pairs:
+        cmd.append("--pairs")
+    return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+
+
+def main():
+    if len(sys.argv) < 4:
+        print(__doc__, file=sys.stderr)
+        return 2
+    jisr, shared, name = sys.argv[1:4]
+    report = "--report" in sys.argv[4:]
+    with open(os.path.join(HERE, "floors.json"), encoding="utf-8") as f:
+        floors = json.load(f)["sets"][name]
+    folder = os.path.join(shared, "data", name)
+    docs = os.path.join(shared, "data", "splits", f"{name}.dev.txt")
+    if not os.path.isfile(docs):
+        msg = f"shared data not found at {docs}"
+        if os.environ.get("CI") == "true":
+            print(f"FAIL: {msg} (CI=true)", file=sys.stderr)
+            return 1
+        print(f"SKIP: {msg}", file=sys.stderr)
+        return 77
+    beads = run(jisr, folder, docs, floors["aligner_args"], False)
+    text = run(jisr, folder, docs, floors["aligner_args"], True)
+    figures = {"strict_f1": beads["beads"]["strict"]["f1"], "lax_f1": beads["beads"]["lax"]["f1"],
+               "text_f1": text["text"]["f1"]}
+    failed = False
+    for key, value in figures.items():
+        below = value < floors[key]
+        failed |= below
+        print(f"{name} dev ({beads['documents']} documents) {key}: {value:.4f}, floor {floors[key]:.2f}"
+              + ("  BELOW FLOOR" if below else ""))
+    return 0 if report or not failed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
