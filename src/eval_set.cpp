@@ -12,7 +12,7 @@
 #include <fmt/format.h>
 
 #include "jisr/error.hpp"
-#include "jisr/score.hpp"
+#include "jisr/pipeline.hpp"
 #include "jisr/text.hpp"
 
 namespace jisr {
@@ -32,7 +32,8 @@ std::vector<Sentence> split_file(const fs::path& path, const SentenceSplitter& s
   return splitter.split(load_text(path.string()));
 }
 
-DocumentRun run_document(const SetDocument& doc, const SetRunOptions& options,
+DocumentRun run_document(const SetDocument& doc, const std::string& src_lang,
+                         const std::string& tgt_lang, const SetRunOptions& options,
                          const Splitters& splitters) {
   AlignedDocument gold = read_aligned_document(doc);
   DocumentRun run;
@@ -48,8 +49,8 @@ DocumentRun run_document(const SetDocument& doc, const SetRunOptions& options,
     run.tgt = run.gold_tgt;
   }
   if (!run.src.empty() && !run.tgt.empty()) {
-    const BeadScorer scorer(options.model, run.src, run.tgt);
-    run.test = align(scorer, options.align);
+    Document src{doc.name, src_lang, run.src}, tgt{doc.name, tgt_lang, run.tgt};
+    run.test = align_documents(options.model, src, tgt, options.align);
   } else {
     // Nothing to pair: every sentence is left over.
     for (std::uint32_t k = 0; k < run.src.size(); ++k) run.test.push_back(Bead{k, k + 1, 0, 0});
@@ -81,7 +82,7 @@ std::vector<DocumentRun> run_set(const CorpusSet& set, const SetRunOptions& opti
   auto work = [&] {
     for (std::size_t k = next++; k < n; k = next++) {
       try {
-        runs[k] = run_document(set.docs[k], options, splitters);
+        runs[k] = run_document(set.docs[k], set.src_lang, set.tgt_lang, options, splitters);
       } catch (...) {
         errors[k] = std::current_exception();
       }

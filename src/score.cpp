@@ -66,6 +66,9 @@ struct BeadScorer::Impl {
   std::vector<std::uint32_t> src_para, tgt_para;
   // Prefix counts of sentences without final punctuation.
   std::vector<std::uint32_t> src_open, tgt_open;
+  // Whether endings say anything on a side: not where most sentences lack
+  // final punctuation (verse, lists, unpunctuated text).
+  bool src_endings = true, tgt_endings = true;
   // prior_cost[a][b] = -log P(a-b), +inf where not allowed.
   double prior_cost[9][9];
   // Anchors: key ids of sentence k of a side are ids[begin[k] .. begin[k+1]), sorted.
@@ -192,6 +195,8 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
   };
   open_counts(src, m.src_open);
   open_counts(tgt, m.tgt_open);
+  m.src_endings = 2 * m.src_open.back() <= src.size();
+  m.tgt_endings = 2 * m.tgt_open.back() <= tgt.size();
   m.c = document_length_ratio(model.length, m.src_prefix.back(), m.tgt_prefix.back());
   for (auto& row : m.prior_cost)
     for (double& v : row) v = std::numeric_limits<double>::infinity();
@@ -229,8 +234,14 @@ double BeadScorer::cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
   // far dearer than wrongly merging it into a neighbour.
   if (a > 0 && b > 0) cost += neg_log_two_tailed(m.delta(i, a, j, b));
   const auto& ending = m.model.ending_cost[static_cast<std::size_t>(bead_class(a, b))];
-  const double open = (m.src_open[i + a] - m.src_open[i]) + (m.tgt_open[j + b] - m.tgt_open[j]);
-  cost += open * ending[1] + (a + b - open) * ending[0];
+  if (m.src_endings) {
+    const double open = m.src_open[i + a] - m.src_open[i];
+    cost += open * ending[1] + (a - open) * ending[0];
+  }
+  if (m.tgt_endings) {
+    const double open = m.tgt_open[j + b] - m.tgt_open[j];
+    cost += open * ending[1] + (b - open) * ending[0];
+  }
   if (a > 1 && m.src_para[i] != m.src_para[i + a - 1]) cost += m.model.paragraph_penalty;
   if (b > 1 && m.tgt_para[j] != m.tgt_para[j + b - 1]) cost += m.model.paragraph_penalty;
   return cost + m.anchor_cost(i, a, j, b);

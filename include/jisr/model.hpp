@@ -54,7 +54,8 @@ struct Model {
   // 1: 1-1, 2: many-to-one or many-to-many) and by whether the sentence ends
   // in sentence-final punctuation (index 0) or not (index 1): headings,
   // datelines and menu lines are often left out or kept alone, rarely merged.
-  // -log(P(ending | class) / P(ending)), estimated by `jisr train`.
+  // -log(P(ending | class) / P(ending)), estimated by `jisr train`. Not
+  // applied to a side where most sentences lack final punctuation.
   std::array<std::array<double, 2>, 3> ending_cost{};
   bool use_anchors = true;               // false: length (and paragraphs) only
   AnchorParams anchors;
