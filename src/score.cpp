@@ -160,6 +160,15 @@ struct BeadScorer::Impl {
     anchors = !src_ids.empty() || !tgt_ids.empty();
   }
 
+  // -log of the robust length match: the Gale–Church two-tailed probability
+  // mixed with a floor, the share of beads whose lengths follow no rule.
+  double length_cost(double d) const {
+    const double base = neg_log_two_tailed(d);
+    const double eps = model.length.outlier;
+    if (eps <= 0) return base;
+    return -std::log((1 - eps) * std::exp(-base) + eps);
+  }
+
   double delta(std::uint32_t i, int a, std::uint32_t j, int b) const {
     const double l1 = static_cast<double>(src_prefix[i + a] - src_prefix[i]);
     const double l2 = static_cast<double>(tgt_prefix[j + b] - tgt_prefix[j]);
@@ -232,7 +241,7 @@ double BeadScorer::cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
   // its anchors, which now go unmatched) is its whole cost. Gale and Church
   // also scored such beads by delta, which makes deleting a long sentence
   // far dearer than wrongly merging it into a neighbour.
-  if (a > 0 && b > 0) cost += neg_log_two_tailed(m.delta(i, a, j, b));
+  if (a > 0 && b > 0) cost += m.length_cost(m.delta(i, a, j, b));
   const auto& ending = m.model.ending_cost[static_cast<std::size_t>(bead_class(a, b))];
   if (m.src_endings) {
     const double open = m.src_open[i + a] - m.src_open[i];

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <map>
 
 #include <fmt/format.h>
@@ -129,6 +130,7 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
   m.provenance = options.provenance;
   m.length.c = sum_l2 / sum_l1;
   m.length.per_document = options.per_document;
+  std::vector<double> deltas;  // residuals per sqrt(character); scaled by s² below
   // s² is measured around the ratio the scorer will use for each document.
   double sq = 0, weight = 0;
   std::size_t k = 0;
@@ -140,9 +142,26 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
       const double r = l2 - c * l1;
       sq += r * r;
       weight += (l1 + l2 / c) / 2;
+      deltas.push_back(r / std::sqrt((l1 + l2 / c) / 2 * 1.0));
     }
   }
   m.length.s2 = sq / weight;
+  // Outlier share by EM on a mixture of densities: the normal density of
+  // z = delta for inliers, a uniform density on |z| <= kOutlierRange for
+  // outliers (see LengthStats::outlier).
+  constexpr double kOutlierRange = 20.0;
+  double eps = 0.01;
+  for (int iteration = 0; iteration < 100; ++iteration) {
+    double responsibility = 0;
+    for (const double r : deltas) {
+      const double z = r / std::sqrt(m.length.s2);
+      const double inlier = std::exp(-z * z / 2) / std::sqrt(2 * std::numbers::pi);
+      const double outlier = 1.0 / (2 * kOutlierRange);
+      responsibility += eps * outlier / ((1 - eps) * inlier + eps * outlier);
+    }
+    eps = std::clamp(responsibility / static_cast<double>(deltas.size()), 1e-4, 0.5);
+  }
+  m.length.outlier = eps;
   const auto types = default_bead_types(options.max_side);
   double total = 0;
   for (const BeadType t : types) total += counts[t] + options.alpha;
