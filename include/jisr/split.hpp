@@ -2,10 +2,13 @@
 // Output: its sentences, each with a byte range into the input and a
 // paragraph index.
 //
-// Sentence boundaries come from ICU's sentence BreakIterator, corrected by
-// per-language abbreviation lists kept as data (models/split/LANG.abbrev).
-// Blank lines always end a sentence and a paragraph; what a single line break
-// does is set by LineBreaks.
+// Sentence boundaries come from ICU's sentence BreakIterator run over the
+// UTF-8 bytes (UText), corrected by per-language rules kept as data
+// (models/split/LANG.abbrev: abbreviations that never end a sentence, ones
+// that may, and sentence starters; see docs/splitting.md). Blank lines always
+// end a sentence and a paragraph; what a single line break does is set by
+// LineBreaks. Every byte of the input lies in exactly one sentence or in the
+// white space between two.
 #pragma once
 
 #include <filesystem>
@@ -21,15 +24,19 @@ namespace jisr {
 // How a single line break (not a blank line) is treated.
 enum class LineBreaks {
   always,     // every line break ends a sentence (text with one sentence or heading a line)
-  heuristic,  // a line break ends a sentence after a line that looks like a heading,
-              // dateline, byline or menu item: short and without sentence-final punctuation
+  heuristic,  // a line break ends a sentence unless the line was wrapped: it does not
+              // end a sentence when the next line's first word would not have fitted on
+              // the line (the widest line of the block of non-blank lines sets the width),
+              // or when the line ends in , ; - ، ؛. So headings, datelines, bylines and
+              // menu items end at their line break, and wrapped prose runs on.
   never,      // line breaks are spaces (text wrapped at a fixed width)
 };
 
 struct SplitOptions {
-  std::string lang = "en";              // BCP 47 tag; selects ICU locale and rule file
-  LineBreaks line_breaks = LineBreaks::always;
-  std::filesystem::path rules_dir;      // folder with LANG.abbrev files; empty: ICU only
+  std::string lang = "en";  // BCP 47 tag; selects ICU locale and rule file
+  LineBreaks line_breaks = LineBreaks::heuristic;
+  std::filesystem::path rules_dir;  // folder with LANG.abbrev files; empty or no file for
+                                    // the language: ICU and the built-in rules only
 };
 
 // Splits documents into sentences. Construction loads ICU data and rule

@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/eval_split.hpp"
 #include "jisr/error.hpp"
 #include "jisr/eval.hpp"
 #include "jisr/text.hpp"
@@ -18,9 +19,11 @@ struct EvalCommand {
   std::string gold, test;
   bool include_null = false;
   bool json = false;
+  SplitEvalOptions split;
 };
 
 void run_eval(const EvalCommand& c) {
+  if (c.split.enabled) return run_split_eval(c.gold, c.test, c.json, c.split);
   const Alignment gold = parse_beads(load_text(c.gold), c.gold);
   const Alignment test = parse_beads(load_text(c.test), c.test);
   EvalOptions options;
@@ -55,6 +58,7 @@ void add_eval_command(CLI::App& app) {
   sub->add_option("--test", c->test, "Test beads, same format (jisr align --format beads)")->required();
   sub->add_flag("--include-null", c->include_null, "Count 1-0 and 0-1 beads too");
   sub->add_flag("--json", c->json, "Print JSON instead of a table");
+  add_split_eval_options(*sub, c->split);
   sub->callback([c] { run_eval(*c); });
 }
 
