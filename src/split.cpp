@@ -20,8 +20,6 @@ namespace {
 using detail::space_at;
 using detail::trim;
 
-bool is_blank(std::string_view line) { return trim(line, 0, line.size()).begin == line.size(); }
-
 std::size_t code_points(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
@@ -126,19 +124,28 @@ namespace {
 std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
   std::vector<Segment> out;
   const auto lines = lines_of(text);
-  // Width of the widest line of each block of non-blank lines, for the
-  // heuristic: a line that the next word would have fitted on was not wrapped.
-  std::vector<std::size_t> width(lines.size(), 0);
-  for (std::size_t i = 0; i < lines.size();) {
-    std::size_t j = i, widest = 0;
-    for (; j < lines.size(); ++j) {
-      const std::string_view l = text.substr(lines[j].begin, lines[j].end - lines[j].begin);
-      if (is_blank(l)) break;
-      const ByteRange t = trim(l, 0, l.size());
-      widest = std::max(widest, code_points(l.substr(0, t.end)));
+  // For the heuristic: the length of each line in code points, and the width
+  // of its block of non-blank lines when the block looks wrapped at a fixed
+  // width (at least two lines reach 80% of the widest one), else 0.
+  std::vector<std::size_t> length(lines.size(), 0), width(lines.size(), 0);
+  if (mode == LineBreaks::heuristic) {
+    for (std::size_t i = 0; i < lines.size();) {
+      std::size_t j = i, widest = 0;
+      for (; j < lines.size(); ++j) {
+        const std::string_view l = text.substr(lines[j].begin, lines[j].end - lines[j].begin);
+        const ByteRange t = trim(l, 0, l.size());
+        if (t.begin == t.end) break;
+        length[j] = code_points(l.substr(0, t.end));
+        widest = std::max(widest, length[j]);
+      }
+      const auto near_widest =
+          std::count_if(length.begin() + static_cast<std::ptrdiff_t>(i),
+                        length.begin() + static_cast<std::ptrdiff_t>(j),
+                        [widest](std::size_t n) { return 5 * n >= 4 * widest; });
+      if (near_widest >= 2)
+        for (std::size_t k = i; k < j; ++k) width[k] = widest;
+      i = j == i ? i + 1 : j;
     }
-    for (std::size_t k = i; k < j; ++k) width[k] = widest;
-    i = j == i ? i + 1 : j;
   }
   std::uint32_t paragraph = 0;
   bool paragraph_open = false;
@@ -177,8 +184,14 @@ std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
         std::size_t word_end = nt.begin;
         while (word_end < nt.end && space_at(next, word_end) == 0) ++word_end;
         const std::size_t next_word = code_points(next.substr(nt.begin, word_end - nt.begin));
-        const bool full = code_points(content.substr(0, t.end)) + 1 + next_word > width[n];
-        joining = full || ends_with_continuation(body);
+        // Wrapped: the next line's first word would not have fitted on this one.
+        const bool full = width[n] > 0 && length[n] + 1 + next_word > width[n];
+        const auto* bytes = reinterpret_cast<const uint8_t*>(next.data());
+        auto pos = static_cast<int32_t>(nt.begin);
+        UChar32 first = 0;
+        U8_NEXT(bytes, pos, static_cast<int32_t>(next.size()), first);
+        const bool lower_next = first >= 0 && u_islower(first);
+        joining = full || lower_next || ends_with_continuation(body);
         break;
       }
     }

@@ -24,10 +24,11 @@ namespace jisr {
 // How a single line break (not a blank line) is treated.
 enum class LineBreaks {
   always,     // every line break ends a sentence (text with one sentence or heading a line)
-  heuristic,  // a line break ends a sentence unless the line was wrapped: it does not
-              // end a sentence when the next line's first word would not have fitted on
-              // the line (the widest line of the block of non-blank lines sets the width),
-              // or when the line ends in , ; - ، ؛. So headings, datelines, bylines and
+  heuristic,  // a line break ends a sentence unless the text runs on: the line ends in
+              // , ; - ، ؛, or the next line starts with a lower-case letter, or the
+              // line was wrapped at a fixed width (its block of non-blank lines has at
+              // least two lines of 80% or more of the widest, and the next line's first
+              // word would not have fitted on it). So headings, datelines, bylines and
               // menu items end at their line break, and wrapped prose runs on.
   never,      // line breaks are spaces (text wrapped at a fixed width)
 };
