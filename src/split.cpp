@@ -121,6 +121,10 @@ const SplitOptions& SentenceSplitter::options() const { return impl_->options; }
 
 namespace {
 
+// Text wrapped at a fixed width has lines at least this long (code points);
+// blocks of shorter lines are headings or menus, not wrapped prose.
+constexpr std::size_t kMinWrapWidth = 40;
+
 std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
   std::vector<Segment> out;
   const auto lines = lines_of(text);
@@ -142,7 +146,7 @@ std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
           std::count_if(length.begin() + static_cast<std::ptrdiff_t>(i),
                         length.begin() + static_cast<std::ptrdiff_t>(j),
                         [widest](std::size_t n) { return 5 * n >= 4 * widest; });
-      if (near_widest >= 2)
+      if (near_widest >= 2 && widest >= kMinWrapWidth)
         for (std::size_t k = i; k < j; ++k) width[k] = widest;
       i = j == i ? i + 1 : j;
     }

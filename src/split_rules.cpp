@@ -122,9 +122,15 @@ bool matches_any(std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers, std:
 }  // namespace
 
 SplitRules SplitRules::load(const std::filesystem::path& path) {
+  SplitRules rules;
+  rules.load_into(path, 0);
+  return rules;
+}
+
+void SplitRules::load_into(const std::filesystem::path& path, int depth) {
+  SplitRules& rules = *this;
   std::ifstream in(path);
   if (!in) throw ModelError(fmt::format("{}: cannot open rule file", path.string()));
-  SplitRules rules;
   std::string line;
   std::size_t line_no = 0;
   bool header_seen = false;
@@ -159,7 +165,11 @@ SplitRules SplitRules::load(const std::filesystem::path& path) {
                                      where.offset));
       into.push_back(std::move(p));
     };
-    if (kind == "inner") {
+    if (kind == "include") {
+      if (depth >= 4)
+        throw ModelError(fmt::format("{}:{}: includes nested too deeply", path.string(), line_no));
+      rules.load_into(path.parent_path() / value, depth + 1);
+    } else if (kind == "inner") {
       rules.inner_.insert(value);
     } else if (kind == "final") {
       rules.final_.insert(value);
@@ -174,13 +184,12 @@ SplitRules SplitRules::load(const std::filesystem::path& path) {
     } else {
       throw ModelError(fmt::format(
           "{}:{}: unknown kind \"{}\" (expected inner, final, starter, inner-re, final-re, "
-          "starter-re)",
+          "starter-re, include)",
           path.string(), line_no, kind));
     }
   }
   if (!header_seen)
     throw ModelError(fmt::format("{}: empty rule file (expected \"{}\")", path.string(), kHeader));
-  return rules;
 }
 
 SplitRules::Matchers SplitRules::matchers() const {
@@ -226,10 +235,11 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
                             Matchers& m) const {
   if (end == 0 || next >= text.size()) return true;
   if (end == next) {
-    // No white space at the break: it falls inside a token such as a URL.
-    const std::string_view token =
-        text.substr(token_begin(text, end), token_end(text, next) - token_begin(text, end));
-    return !looks_like_address(token);
+    // No white space at the break: it falls inside a token. URLs, e-mail
+    // addresses and dotted abbreviations (ص.ب.) are never split.
+    const std::string_view token = strip_quotes(
+        text.substr(token_begin(text, end), token_end(text, next) - token_begin(text, end)));
+    return !looks_like_address(token) && classify(token, m) == Kind::none;
   }
   const std::string_view raw = text.substr(token_begin(text, end), end - token_begin(text, end));
   const std::string_view token = strip_quotes(raw);

@@ -11,6 +11,8 @@
 //                                 only when the next word is a sentence starter.
 //   starter WORD / starter-re REGEX  words that begin sentences and are not
 //                                 names (The, He, However; وقال ...).
+//   include FILE                  the rules of another file in the same folder
+//                                 (Arabic text quotes English abbreviations).
 // Independent of the file: a break after ? ! ؟ (with closing quotes or
 // brackets) before a lower-case word goes ("Hi!" he said); a break inside a
 // token with no white space (URLs, e-mail addresses) goes. Regular
@@ -48,6 +50,7 @@ class SplitRules {
 
  private:
   enum class Kind { none, inner, final_ };
+  void load_into(const std::filesystem::path& path, int depth);
   [[nodiscard]] Kind classify(std::string_view token, Matchers& m) const;
   [[nodiscard]] bool is_starter(std::string_view word, Matchers& m) const;
 

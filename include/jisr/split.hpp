@@ -55,6 +55,8 @@ class SentenceSplitter {
 
   // Offsets in the result are UTF-8 byte offsets into `text`. Sentences are
   // trimmed of surrounding white space; white space never forms a sentence.
+  // A sentence's text is its source range with any line breaks inside it
+  // (CR, LF) turned into spaces, so it prints on one line.
   [[nodiscard]] std::vector<Sentence> split(std::string_view text) const;
 
   [[nodiscard]] const SplitOptions& options() const;
