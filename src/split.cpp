@@ -1,6 +1,7 @@
 #include "jisr/split.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 #include <unicode/brkiter.h>
@@ -12,6 +13,7 @@
 #include "detail/icu.hpp"
 #include "split_rules.hpp"
 #include "split_space.hpp"
+#include "split_srx.hpp"
 
 namespace jisr {
 
@@ -95,6 +97,7 @@ struct SentenceSplitter::Impl {
   SplitOptions options;
   std::unique_ptr<icu::BreakIterator> prototype;
   detail::SplitRules rules;
+  std::optional<detail::SrxRules> srx;
 };
 
 SentenceSplitter::SentenceSplitter(SplitOptions options) : impl_(std::make_unique<Impl>()) {
@@ -103,6 +106,8 @@ SentenceSplitter::SentenceSplitter(SplitOptions options) : impl_(std::make_uniqu
   const icu::Locale locale(impl_->options.lang.c_str());
   impl_->prototype.reset(icu::BreakIterator::createSentenceInstance(locale, status));
   detail::check_icu(status, "BreakIterator::createSentenceInstance");
+  if (!impl_->options.srx.empty())
+    impl_->srx.emplace(detail::SrxRules::load(impl_->options.srx, impl_->options.lang));
   if (!impl_->options.rules_dir.empty()) {
     // Rules for "ar-SY" come from ar.abbrev: the primary language subtag.
     std::string primary = impl_->options.lang.substr(0, impl_->options.lang.find_first_of("-_"));
@@ -221,19 +226,23 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
           buffer.begin(), buffer.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
       s = buffer;
     }
-    auto ut = detail::open_utf8(s);
-    UErrorCode status = U_ZERO_ERROR;
-    it->setText(ut.get(), status);
-    detail::check_icu(status, "BreakIterator::setText");
     cuts.clear();
-    it->first();
-    for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
-      const auto next = static_cast<std::size_t>(b);
-      if (next >= s.size()) break;
-      const std::size_t end = trim(s, 0, next).end;
-      if (impl_->rules.keep_break(s, end, next, matchers)) cuts.push_back(next);
+    if (impl_->srx) {
+      impl_->srx->breaks(s, cuts);
+    } else {
+      auto ut = detail::open_utf8(s);
+      UErrorCode status = U_ZERO_ERROR;
+      it->setText(ut.get(), status);
+      detail::check_icu(status, "BreakIterator::setText");
+      it->first();
+      for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+        const auto next = static_cast<std::size_t>(b);
+        if (next >= s.size()) break;
+        const std::size_t end = trim(s, 0, next).end;
+        if (impl_->rules.keep_break(s, end, next, matchers)) cuts.push_back(next);
+      }
+      ellipsis_breaks(s, cuts);
     }
-    ellipsis_breaks(s, cuts);
     std::sort(cuts.begin(), cuts.end());
     cuts.push_back(s.size());
     std::size_t start = 0;

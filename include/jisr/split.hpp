@@ -38,6 +38,9 @@ struct SplitOptions {
   LineBreaks line_breaks = LineBreaks::heuristic;
   std::filesystem::path rules_dir;  // folder with LANG.abbrev files; empty or no file for
                                     // the language: ICU and the built-in rules only
+  std::filesystem::path srx;        // SRX 2.0 rule file; when set, its rules for `lang`
+                                    // replace ICU and the rule files inside each stretch
+                                    // of text (line handling stays as above)
 };
 
 // Splits documents into sentences. Construction loads ICU data and rule

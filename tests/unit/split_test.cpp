@@ -526,4 +526,53 @@ BOOST_AUTO_TEST_CASE(gold_sets_meet_the_f1_floors_on_test_documents) {
   }
 }
 
+// --- SRX ---------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(srx_rules_replace_icu_with_cascade_and_exceptions) {
+  SplitOptions o;
+  o.lang = "en";
+  o.srx = kData / "rules.srx";
+  const SentenceSplitter en(o);
+  // English: the exception for Mr. comes first, then the Default break rule.
+  BOOST_TEST(texts(en, "Mr. Smith left. He came back! Really? yes") ==
+                 (std::vector<std::string>{"Mr. Smith left.", "He came back!", "Really?", "yes"}),
+             boost::test_tools::per_element());
+  o.lang = "ar";
+  const SentenceSplitter ar(o);
+  // Arabic: these rules break at the Arabic semicolon, which ICU never does.
+  BOOST_TEST(texts(ar, "قال هذا؛ ثم ذهب. وعاد") ==
+                 (std::vector<std::string>{"قال هذا؛", "ثم ذهب.", "وعاد"}),
+             boost::test_tools::per_element());
+  const auto got = ar.split("قال هذا؛ ثم ذهب.");
+  BOOST_REQUIRE_EQUAL(got.size(), 2U);
+  BOOST_TEST(got[1].source.begin == std::string("قال هذا؛ ").size());
+}
+
+BOOST_AUTO_TEST_CASE(srx_errors_name_the_file) {
+  const fs::path dir = fs::temp_directory_path() / "jisr_split_test_srx";
+  fs::create_directories(dir);
+  const auto expect_error = [&dir](const std::string& content, const std::string& lang,
+                                   const std::string& needle) {
+    std::ofstream(dir / "bad.srx") << content;
+    SplitOptions o;
+    o.lang = lang;
+    o.srx = dir / "bad.srx";
+    try {
+      SentenceSplitter s(o);
+      BOOST_ERROR("no error for SRX: " << content);
+    } catch (const jisr::ModelError& e) {
+      BOOST_TEST(std::string(e.what()).find(needle) != std::string::npos, e.what());
+      BOOST_TEST(std::string(e.what()).find("bad.srx") != std::string::npos, e.what());
+    }
+  };
+  expect_error("<srx version=\"2.0\"><body>", "en", "not an SRX file");
+  expect_error("<srx version=\"2.0\"><body><maprules/></body></srx>", "en", "no languagemap");
+  expect_error(
+      "<srx version=\"2.0\"><body><languagerules><languagerule languagerulename=\"x\"><rule>"
+      "<beforebreak>[</beforebreak></rule></languagerule></languagerules><maprules>"
+      "<languagemap languagepattern=\".*\" languagerulename=\"x\"/></maprules></body></srx>",
+      "en", "bad regular expression");
+  fs::remove_all(dir);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
