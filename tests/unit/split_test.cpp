@@ -389,6 +389,18 @@ BOOST_AUTO_TEST_CASE(every_byte_is_covered_on_real_input) {
     ++files;
   }
   BOOST_TEST(files >= 5U);
+  // The running text of the ntrex dev documents, in their own language.
+  const fs::path data = kShared / "data";
+  if (!have_shared(data / "splits" / "ntrex-ar-en.dev.txt")) return;
+  std::ifstream list(data / "splits" / "ntrex-ar-en.dev.txt");
+  std::size_t docs = 0;
+  for (std::string doc; std::getline(list, doc);) {
+    if (doc.empty()) continue;
+    for (const std::string lang : {"ar", "en"})
+      check_cover(make(lang), read_file(data / "ntrex-ar-en" / (doc + "." + lang + ".txt")));
+    ++docs;
+  }
+  BOOST_TEST(docs > 0U);
 }
 
 // --- Rule files --------------------------------------------------------------
