@@ -61,12 +61,18 @@ void ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out) {
     if (at == 0 || space_at(s, detail::previous_code_point(s, 0, at)) != 0) continue;
     std::size_t i = at + kEllipsis.size();
     // Closing quotes and brackets stay with the sentence.
-    while (i < s.size() &&
-           (s[i] == '"' || s[i] == '\'' || s[i] == ')' || s[i] == ']' ||
-            s.substr(i).starts_with("\xC2\xBB") || s.substr(i).starts_with("\xE2\x80\x9D")))
-      i += static_cast<unsigned char>(s[i]) < 0x80 ? 1
-           : s.substr(i).starts_with("\xC2\xBB")   ? 2
-                                                   : 3;
+    static constexpr std::string_view kClosers[] = {
+        "\"", "'", ")", "]", "\xC2\xBB" /* » */, "\xE2\x80\x9D" /* ” */, "\xE2\x80\x99" /* ’ */};
+    for (bool more = true; more && i < s.size();) {
+      more = false;
+      for (const auto closer : kClosers) {
+        if (s.substr(i).starts_with(closer)) {
+          i += closer.size();
+          more = true;
+          break;
+        }
+      }
+    }
     const std::size_t before_space = i;
     while (i < s.size()) {
       const std::size_t n = space_at(s, i);
