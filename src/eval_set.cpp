@@ -72,8 +72,8 @@ DocumentRun run_document(const SetDocument& doc, const std::string& src_lang,
 std::vector<DocumentRun> run_set(const CorpusSet& set, const SetRunOptions& options) {
   Splitters splitters;
   if (options.raw_text) {
-    splitters.src.emplace(SplitOptions{set.src_lang, options.line_breaks, options.rules_dir});
-    splitters.tgt.emplace(SplitOptions{set.tgt_lang, options.line_breaks, options.rules_dir});
+    splitters.src.emplace(SplitOptions{set.src_lang, options.line_breaks, options.rules_dir, {}});
+    splitters.tgt.emplace(SplitOptions{set.tgt_lang, options.line_breaks, options.rules_dir, {}});
   }
   const std::size_t n = set.docs.size();
   std::vector<DocumentRun> runs(n);

@@ -1,61 +1,30 @@
 #include "jisr/split.hpp"
 
-#include <unicode/brkiter.h>
-#include <unicode/filteredbrk.h>
-#include <unicode/locid.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-#include <unicode/utf8.h>
-
-#include <fstream>
+#include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+
+#include "jisr/error.hpp"
 
 #include "detail/icu.hpp"
-#include "jisr/error.hpp"
+#include "split_rules.hpp"
+#include "split_space.hpp"
+#include "split_srx.hpp"
 
 namespace jisr {
 
 namespace {
 
-bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+using detail::space_at;
+using detail::trim;
 
-// Unicode white space (including NBSP and the like) at byte `i` of `s`;
-// returns its length in bytes, or 0.
-std::size_t space_at(std::string_view s, std::size_t i) {
-  if (is_space_byte(s[i])) return 1;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  auto pos = static_cast<int32_t>(i);
-  UChar32 c = 0;
-  U8_NEXT(bytes, pos, static_cast<int32_t>(s.size()), c);
-  if (c >= 0 && (u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF)) return static_cast<std::size_t>(pos) - i;
-  return 0;
-}
-
-// Shrinks [begin, end) of `text` to exclude surrounding white space.
-ByteRange trim(std::string_view text, std::size_t begin, std::size_t end) {
-  while (begin < end) {
-    const std::size_t n = space_at(text, begin);
-    if (n == 0) break;
-    begin += n;
-  }
-  while (end > begin) {
-    // Step back to the start of the last code point.
-    std::size_t k = end - 1;
-    while (k > begin && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
-    if (space_at(text, k) == 0) break;
-    end = k;
-  }
-  return {begin, end};
-}
-
-bool is_blank(std::string_view line) {
-  for (std::size_t i = 0; i < line.size();) {
-    const std::size_t n = space_at(line, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // Lines of `text` as byte ranges (without their '\n').
@@ -72,81 +41,87 @@ std::vector<ByteRange> lines_of(std::string_view text) {
   return lines;
 }
 
-std::vector<std::string> read_rule_list(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw ModelError(fmt::format("{}: cannot open rule file", path.string()));
-  std::vector<std::string> entries;
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto r = trim(line, 0, line.size());
-    const std::string_view entry = std::string_view(line).substr(r.begin, r.end - r.begin);
-    if (entry.empty() || entry.front() == '#') continue;
-    entries.emplace_back(entry);
-  }
-  return entries;
+// A line that ends in one of these goes on in the next line even when it is
+// short: a comma, semicolon (Latin and Arabic) or a hyphen.
+bool ends_with_continuation(std::string_view line) {
+  static constexpr std::string_view kMarks[] = {
+      ",", ";", "-", "\xD8\x8C" /* ، */, "\xD8\x9B" /* ؛ */, "\xE2\x80\x90" /* ‐ */};
+  return std::any_of(std::begin(kMarks), std::end(kMarks),
+                     [line](std::string_view m) { return line.ends_with(m); });
 }
 
-// Sentence-final punctuation in the sense of the heuristic line rule.
-bool ends_sentence(std::string_view line) {
-  static constexpr std::string_view kFinal[] = {".", "!", "?", "\xD8\x9F" /* ؟ */, "\xE2\x80\xA6" /* … */,
-                                                ":", "\xDB\x94" /* ۔ */};
-  // Allow closing quotes and brackets after the punctuation.
-  static constexpr std::string_view kClosers[] = {"\"", "'", ")", "]", "\xC2\xBB" /* » */,
-                                                  "\xE2\x80\x9D" /* ” */, "\xE2\x80\x99" /* ’ */};
-  bool stripped = true;
-  while (stripped && !line.empty()) {
-    stripped = false;
-    for (const auto closer : kClosers) {
-      if (line.ends_with(closer)) {
-        line.remove_suffix(closer.size());
-        stripped = true;
+// Breaks after an ellipsis "…" that is attached to a word and followed by
+// white space and a letter or digit that is not lower case: ICU's rules do not
+// treat U+2026 as sentence-final. Positions are bytes of `s`, start of the
+// next sentence.
+void ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out) {
+  static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+  for (std::size_t at = s.find(kEllipsis); at != std::string_view::npos;
+       at = s.find(kEllipsis, at + kEllipsis.size())) {
+    if (at == 0 || space_at(s, detail::previous_code_point(s, 0, at)) != 0) continue;
+    std::size_t i = at + kEllipsis.size();
+    // Closing quotes and brackets stay with the sentence.
+    static constexpr std::string_view kClosers[] = {
+        "\"", "'", ")", "]", "\xC2\xBB" /* » */, "\xE2\x80\x9D" /* ” */, "\xE2\x80\x99" /* ’ */};
+    for (bool more = true; more && i < s.size();) {
+      more = false;
+      for (const auto closer : kClosers) {
+        if (s.substr(i).starts_with(closer)) {
+          i += closer.size();
+          more = true;
+          break;
+        }
       }
     }
+    const std::size_t before_space = i;
+    while (i < s.size()) {
+      const std::size_t n = space_at(s, i);
+      if (n == 0) break;
+      i += n;
+    }
+    if (i == before_space || i >= s.size()) continue;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+    auto pos = static_cast<int32_t>(i);
+    UChar32 c = 0;
+    U8_NEXT(bytes, pos, static_cast<int32_t>(s.size()), c);
+    if (c >= 0 && (u_isalpha(c) || u_isdigit(c)) && !u_islower(c)) out.push_back(i);
   }
-  for (const auto p : kFinal)
-    if (line.ends_with(p)) return true;
-  return false;
 }
 
-std::size_t count_words(std::string_view line) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (const char c : line) {
-    const bool space = is_space_byte(c);
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
+// A stretch of text in which ICU and the rules alone decide the breaks.
+struct Segment {
+  ByteRange range;
+  std::uint32_t paragraph = 0;
+  bool joined = false;  // holds line breaks that do not end a sentence
+};
+
+std::vector<Segment> segments_of(std::string_view text, LineBreaks mode);
 
 }  // namespace
 
 struct SentenceSplitter::Impl {
   SplitOptions options;
   std::unique_ptr<icu::BreakIterator> prototype;
+  detail::SplitRules rules;
+  std::optional<detail::SrxRules> srx;
 };
 
 SentenceSplitter::SentenceSplitter(SplitOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale locale(impl_->options.lang.c_str());
-  std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(locale, status));
+  impl_->prototype.reset(icu::BreakIterator::createSentenceInstance(locale, status));
   detail::check_icu(status, "BreakIterator::createSentenceInstance");
-  const auto rules = impl_->options.rules_dir.empty()
-                         ? std::filesystem::path{}
-                         : impl_->options.rules_dir / (impl_->options.lang + ".abbrev");
-  if (!rules.empty() && std::filesystem::exists(rules)) {
-    std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-        icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
-    detail::check_icu(status, "FilteredBreakIteratorBuilder::createEmptyInstance");
-    for (const auto& entry : read_rule_list(rules)) {
-      builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(entry), status);
-      detail::check_icu(status, "FilteredBreakIteratorBuilder::suppressBreakAfter");
-    }
-    base.reset(builder->wrapIteratorWithFilter(base.release(), status));
-    detail::check_icu(status, "FilteredBreakIteratorBuilder::wrapIteratorWithFilter");
+  if (!impl_->options.srx.empty())
+    impl_->srx.emplace(detail::SrxRules::load(impl_->options.srx, impl_->options.lang));
+  if (!impl_->options.rules_dir.empty()) {
+    // Rules for "ar-SY" come from ar.abbrev: the primary language subtag.
+    std::string primary = impl_->options.lang.substr(0, impl_->options.lang.find_first_of("-_"));
+    std::transform(primary.begin(), primary.end(), primary.begin(),
+                   [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+    const auto path = impl_->options.rules_dir / (primary + ".abbrev");
+    if (std::filesystem::exists(path)) impl_->rules = detail::SplitRules::load(path);
   }
-  impl_->prototype = std::move(base);
 }
 
 SentenceSplitter::~SentenceSplitter() = default;
@@ -155,67 +130,136 @@ SentenceSplitter& SentenceSplitter::operator=(SentenceSplitter&&) noexcept = def
 
 const SplitOptions& SentenceSplitter::options() const { return impl_->options; }
 
-std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
-  std::vector<Sentence> out;
-  std::unique_ptr<icu::BreakIterator> it(impl_->prototype->clone());
+namespace {
 
-  // Segments: stretches of text in which ICU alone decides the breaks. Line
-  // breaks inside a segment are turned into spaces before ICU sees them (ICU
-  // treats every line feed as a paragraph separator).
-  struct Segment {
-    ByteRange range;
-    std::uint32_t paragraph;
-  };
-  std::vector<Segment> segments;
+// Text wrapped at a fixed width has lines at least this long (code points);
+// blocks of shorter lines are headings or menus, not wrapped prose.
+constexpr std::size_t kMinWrapWidth = 40;
+
+std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
+  std::vector<Segment> out;
+  const auto lines = lines_of(text);
+  // For the heuristic: the length of each line in code points, and the width
+  // of its block of non-blank lines when the block looks wrapped at a fixed
+  // width (at least two lines reach 80% of the widest one), else 0.
+  std::vector<std::size_t> length(lines.size(), 0), width(lines.size(), 0);
+  if (mode == LineBreaks::heuristic) {
+    for (std::size_t i = 0; i < lines.size();) {
+      std::size_t j = i, widest = 0;
+      for (; j < lines.size(); ++j) {
+        const std::string_view l = text.substr(lines[j].begin, lines[j].end - lines[j].begin);
+        const ByteRange t = trim(l, 0, l.size());
+        if (t.begin == t.end) break;
+        length[j] = code_points(l.substr(0, t.end));
+        widest = std::max(widest, length[j]);
+      }
+      const auto near_widest =
+          std::count_if(length.begin() + static_cast<std::ptrdiff_t>(i),
+                        length.begin() + static_cast<std::ptrdiff_t>(j),
+                        [widest](std::size_t n) { return 5 * n >= 4 * widest; });
+      if (near_widest >= 2 && widest >= kMinWrapWidth)
+        for (std::size_t k = i; k < j; ++k) width[k] = widest;
+      i = j == i ? i + 1 : j;
+    }
+  }
   std::uint32_t paragraph = 0;
   bool paragraph_open = false;
   bool joining = false;  // the previous line continues into this one
-  for (const ByteRange line : lines_of(text)) {
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    const ByteRange line = lines[n];
     const std::string_view content = text.substr(line.begin, line.end - line.begin);
-    if (is_blank(content)) {
+    const ByteRange t = trim(content, 0, content.size());
+    if (t.begin == t.end) {
       if (paragraph_open) ++paragraph;
       paragraph_open = false;
       joining = false;
       continue;
     }
     paragraph_open = true;
-    if (joining && !segments.empty()) {
-      segments.back().range.end = line.end;
+    if (joining && !out.empty()) {
+      out.back().range.end = line.end;
+      out.back().joined = true;
     } else {
-      segments.push_back({line, paragraph});
+      out.push_back({line, paragraph, false});
     }
-    const auto trimmed = trim(content, 0, content.size());
-    const std::string_view body = content.substr(trimmed.begin, trimmed.end - trimmed.begin);
-    switch (impl_->options.line_breaks) {
-      case LineBreaks::always: joining = false; break;
-      case LineBreaks::never: joining = true; break;
-      case LineBreaks::heuristic:
-        // A short line without sentence-final punctuation is a heading,
-        // dateline, byline or menu item: the line break ends it. Otherwise
-        // the text was wrapped and the sentence goes on.
-        joining = !(ends_sentence(body) || count_words(body) <= 12);
+    joining = false;
+    switch (mode) {
+      case LineBreaks::always:
         break;
+      case LineBreaks::never:
+        joining = true;
+        break;
+      case LineBreaks::heuristic: {
+        if (n + 1 >= lines.size()) break;
+        const std::string_view body = content.substr(t.begin, t.end - t.begin);
+        const std::string_view next =
+            text.substr(lines[n + 1].begin, lines[n + 1].end - lines[n + 1].begin);
+        const ByteRange nt = trim(next, 0, next.size());
+        if (nt.begin == nt.end) break;
+        std::size_t word_end = nt.begin;
+        while (word_end < nt.end && space_at(next, word_end) == 0) ++word_end;
+        const std::size_t next_word = code_points(next.substr(nt.begin, word_end - nt.begin));
+        // Wrapped: the next line's first word would not have fitted on this one.
+        const bool full = width[n] > 0 && length[n] + 1 + next_word > width[n];
+        const auto* bytes = reinterpret_cast<const uint8_t*>(next.data());
+        auto pos = static_cast<int32_t>(nt.begin);
+        UChar32 first = 0;
+        U8_NEXT(bytes, pos, static_cast<int32_t>(next.size()), first);
+        const bool lower_next = first >= 0 && u_islower(first);
+        joining = full || lower_next || ends_with_continuation(body);
+        break;
+      }
     }
   }
+  return out;
+}
 
+}  // namespace
+
+std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
+  std::vector<Sentence> out;
+  std::unique_ptr<icu::BreakIterator> it(impl_->prototype->clone());
+  auto matchers = impl_->rules.matchers();
   std::string buffer;
-  for (const Segment& seg : segments) {
-    buffer.assign(text.substr(seg.range.begin, seg.range.end - seg.range.begin));
-    for (char& c : buffer)
-      if (c == '\n' || c == '\r') c = ' ';
-    auto ut = detail::open_utf8(buffer);
-    UErrorCode status = U_ZERO_ERROR;
-    it->setText(ut.get(), status);
-    detail::check_icu(status, "BreakIterator::setText");
-    int32_t start = it->first();
-    for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
-      const ByteRange r = trim(buffer, static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+  std::vector<std::size_t> cuts;
+  for (const Segment& seg : segments_of(text, impl_->options.line_breaks)) {
+    std::string_view s = text.substr(seg.range.begin, seg.range.end - seg.range.begin);
+    if (seg.joined) {
+      // ICU treats every line feed as a paragraph separator: within a joined
+      // segment, line breaks become spaces (same length, same offsets).
+      buffer.assign(s);
+      std::replace_if(
+          buffer.begin(), buffer.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+      s = buffer;
+    }
+    cuts.clear();
+    if (impl_->srx) {
+      impl_->srx->breaks(s, cuts);
+    } else {
+      auto ut = detail::open_utf8(s);
+      UErrorCode status = U_ZERO_ERROR;
+      it->setText(ut.get(), status);
+      detail::check_icu(status, "BreakIterator::setText");
+      it->first();
+      for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+        const auto next = static_cast<std::size_t>(b);
+        if (next >= s.size()) break;
+        const std::size_t end = trim(s, 0, next).end;
+        if (impl_->rules.keep_break(s, end, next, matchers)) cuts.push_back(next);
+      }
+      ellipsis_breaks(s, cuts);
+    }
+    std::sort(cuts.begin(), cuts.end());
+    cuts.push_back(s.size());
+    std::size_t start = 0;
+    for (const std::size_t cut : cuts) {
+      if (cut <= start) continue;
+      const ByteRange r = trim(s, start, cut);
+      start = cut;
       if (r.begin == r.end) continue;
-      Sentence s;
-      s.source = {seg.range.begin + r.begin, seg.range.begin + r.end};
-      s.text = buffer.substr(r.begin, r.end - r.begin);
-      s.paragraph = seg.paragraph;
-      out.push_back(std::move(s));
+      out.push_back({std::string(s.substr(r.begin, r.end - r.begin)),
+                     {seg.range.begin + r.begin, seg.range.begin + r.end},
+                     seg.paragraph});
     }
   }
   return out;

@@ -18,6 +18,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/eval_split.hpp"
 
 namespace jisr::cli {
 
@@ -38,14 +39,20 @@ struct EvalCommand {
   std::string protocol = "jisr";
   bool include_null = false;
   bool json = false;
+  SplitEvalOptions split;  // --split: score a sentence segmentation instead
 };
 
 // The modes of the command; each has its own runner below.
-enum class EvalMode { document, set };
+enum class EvalMode { document, set, split };
 
 EvalMode mode_of(const EvalCommand& c) {
   const bool document = !c.gold.empty() || !c.test.empty();
   const bool set = !c.set_dir.empty();
+  if (c.split.enabled) {
+    if (set || c.gold.empty() || c.test.empty())
+      throw UsageError("--split scores one segmentation: give --gold and --test");
+    return EvalMode::split;
+  }
   if (document == set) throw UsageError("give either --gold and --test, or --set");
   if (document && (c.gold.empty() || c.test.empty()))
     throw UsageError("--gold and --test go together");
@@ -310,6 +317,9 @@ void run_eval(const EvalCommand& c) {
     case EvalMode::set:
       run_set_eval(c);
       break;
+    case EvalMode::split:
+      run_split_eval(c.gold, c.test, c.json, c.split);
+      break;
   }
 }
 
@@ -348,6 +358,7 @@ void add_eval_command(CLI::App& app) {
   sub->add_flag("--include-null", c->include_null,
                 "One document: headline counts include 1-0 and 0-1 beads");
   sub->add_flag("--json", c->json, "Print JSON instead of a table");
+  add_split_eval_options(*sub, c->split);
   sub->callback([c] { run_eval(*c); });
 }
 

@@ -6,11 +6,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.hpp"
-#include "cli/common.hpp"
 #include "jisr/error.hpp"
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
 
 namespace jisr::cli {
 
@@ -23,6 +24,7 @@ struct SplitCommand {
   std::string format = "text";
   std::string line_breaks = "heuristic";
   std::string on_invalid = "fail";
+  std::string srx;
 };
 
 LineBreaks parse_line_breaks(const std::string& s) {
@@ -37,6 +39,7 @@ void run_split(const SplitCommand& c) {
   options.lang = c.lang;
   options.line_breaks = parse_line_breaks(c.line_breaks);
   options.rules_dir = models_dir() / "split";
+  options.srx = c.srx;
   const SentenceSplitter splitter(options);
   const std::string text =
       load_text(c.input, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail);
@@ -65,17 +68,27 @@ void run_split(const SplitCommand& c) {
 void add_split_command(CLI::App& app) {
   auto c = std::make_shared<SplitCommand>();
   CLI::App* sub = app.add_subcommand("split", "Split text into sentences, one a line");
-  sub->add_option("--lang,-l", c->lang, "Language of the text (ar, en, or any BCP 47 tag)")->required();
+  sub->add_option("--lang,-l", c->lang, "Language of the text (ar, en, or any BCP 47 tag)")
+      ->required();
   sub->add_option("input", c->input, "Input file, or - for standard input")->capture_default_str();
   sub->add_option("-o,--output", c->output, "Output file (default: standard output)");
-  sub->add_option("--format", c->format, "Output: text (one sentence a line) or jsonl (with byte offsets and paragraph)")
+  sub->add_option("--format", c->format,
+                  "Output: text (one sentence a line) or jsonl (with byte offsets and paragraph)")
       ->check(CLI::IsMember({"text", "jsonl"}))
       ->capture_default_str();
-  sub->add_option("--line-breaks", c->line_breaks,
-                  "What a single line break does: always ends a sentence; heuristic: ends one after a "
-                  "short line without final punctuation (heading, dateline, menu item); never")
+  sub->add_option(
+         "--line-breaks", c->line_breaks,
+         "What a single line break does. always: ends a sentence. heuristic: ends one unless "
+         "the line ends in , ; - or the Arabic comma or semicolon, the next line starts "
+         "lower-case, or the line was wrapped at a fixed width (see docs/splitting.md), so "
+         "headings, datelines and menu items end at their line break. never: a space")
       ->check(CLI::IsMember({"always", "heuristic", "never"}))
       ->capture_default_str();
+  sub->add_option(
+         "--srx", c->srx,
+         "SRX 2.0 segmentation rules (as from Okapi or OmegaT): the rules mapped to --lang "
+         "replace ICU and models/split/LANG.abbrev; line breaks are handled as above")
+      ->check(CLI::ExistingFile);
   sub->add_option("--on-invalid", c->on_invalid, "Invalid UTF-8: fail, or replace with U+FFFD")
       ->check(CLI::IsMember({"fail", "replace"}))
       ->capture_default_str();

@@ -1,0 +1,590 @@
+// Tests of the sentence splitter (jisr/split.hpp) and its boundary metric
+// (jisr/split_eval.hpp). Cases on ../shared data skip when it is absent, and
+// fail instead when CI=true.
+#define BOOST_TEST_MODULE split
+#include "jisr/split.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "jisr/error.hpp"
+#include "jisr/split_eval.hpp"
+#include "jisr/text.hpp"
+
+namespace fs = std::filesystem;
+using jisr::LineBreaks;
+using jisr::SentenceSplitter;
+using jisr::SplitOptions;
+
+namespace {
+
+const fs::path kModels = fs::path(JISR_MODELS_DIR) / "split";
+const fs::path kShared = JISR_SHARED_DIR;
+const fs::path kData = fs::path(JISR_TEST_DATA_DIR) / "split";
+
+SentenceSplitter make(const std::string& lang, LineBreaks lb = LineBreaks::heuristic) {
+  SplitOptions o;
+  o.lang = lang;
+  o.line_breaks = lb;
+  o.rules_dir = kModels;
+  return SentenceSplitter(o);
+}
+
+std::vector<std::string> texts(const SentenceSplitter& s, std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& sentence : s.split(text)) out.push_back(sentence.text);
+  return out;
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  BOOST_REQUIRE_MESSAGE(in, "cannot open " << p);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// True when ../shared is there; otherwise skips (or fails under CI=true).
+bool have_shared(const fs::path& p) {
+  if (fs::exists(p)) return true;
+  const char* ci = std::getenv("CI");
+  if (ci != nullptr && std::string(ci) == "true") {
+    BOOST_FAIL("shared data " << p << " is missing and CI=true");
+  }
+  BOOST_TEST_MESSAGE("skipped: shared data " << p << " is absent");
+  return false;
+}
+
+bool is_space_char(std::string_view s, std::size_t i, std::size_t* len) {
+  // The splitter's notion of white space, checked independently for ASCII and
+  // the few non-ASCII spaces that the property inputs contain.
+  static const std::string_view kSpaces[] = {" ",        "\t",           "\n",          "\r",
+                                             "\xC2\xA0", "\xE2\x80\x8B", "\xE2\x80\x89"};
+  for (const auto sp : kSpaces) {
+    if (s.substr(i).starts_with(sp)) {
+      *len = sp.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+// Every byte lies in exactly one sentence or in white space between two;
+// sentences are in order, non-empty, trimmed, and their text is their range.
+void check_cover(const SentenceSplitter& s, std::string_view text) {
+  const auto sentences = s.split(text);
+  std::size_t pos = 0;
+  std::uint32_t paragraph = 0;
+  for (const auto& sentence : sentences) {
+    BOOST_REQUIRE_LE(pos, sentence.source.begin);
+    for (std::size_t i = pos; i < sentence.source.begin;) {
+      std::size_t len = 0;
+      BOOST_REQUIRE_MESSAGE(is_space_char(text, i, &len),
+                            "byte " << i << " is in no sentence and is not white space");
+      i += len;
+    }
+    BOOST_REQUIRE_LT(sentence.source.begin, sentence.source.end);
+    BOOST_REQUIRE_LE(sentence.source.end, text.size());
+    // The text is the source range with line breaks turned into spaces.
+    std::string expected(
+        text.substr(sentence.source.begin, sentence.source.end - sentence.source.begin));
+    std::replace(expected.begin(), expected.end(), '\n', ' ');
+    std::replace(expected.begin(), expected.end(), '\r', ' ');
+    BOOST_REQUIRE(sentence.text == expected);
+    std::size_t len = 0;
+    BOOST_REQUIRE(!is_space_char(text, sentence.source.begin, &len));
+    BOOST_REQUIRE_GE(sentence.paragraph, paragraph);
+    paragraph = sentence.paragraph;
+    pos = sentence.source.end;
+  }
+  for (std::size_t i = pos; i < text.size();) {
+    std::size_t len = 0;
+    BOOST_REQUIRE_MESSAGE(is_space_char(text, i, &len), "trailing byte " << i << " lost");
+    i += len;
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(split)
+
+// --- English -----------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(english_titles_do_not_end_sentences) {
+  const auto s = make("en");
+  for (const std::string abbrev : {"Mr.", "Mrs.", "Dr.", "Gen.", "Lt.", "St.", "Sen.", "Prof."}) {
+    const std::string text = "We met " + abbrev + " Smith there. He was late.";
+    const auto got = texts(s, text);
+    BOOST_TEST_CONTEXT(text) {
+      BOOST_REQUIRE_EQUAL(got.size(), 2U);
+      BOOST_TEST(got[1] == "He was late.");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(english_abbreviations_before_names_and_numbers) {
+  const auto s = make("en");
+  const std::vector<std::string> one = {
+      "The U.S. Navy said so.",         "The U.N. Security Council met.",
+      "It is No. 5 on the list.",       "He left on Jan. 5 and returned Feb. 9 to Paris.",
+      "Apples, e.g. Gala, are sweet.",  "Cats, i.e. Felis catus, purr.",
+      "At 9 a.m. Smith called.",        "By 6 p.m. Jones had left.",
+      "Acme Inc. Chairman Lee spoke.",  "Acme Ltd. Director Ward spoke.",
+      "It was Kansas vs. Texas today.", "Roe v. Wade was decided in 1973.",
+      "Rowling (J. K. Rowling) wrote.", "President George W. Bush spoke.",
+      "The F.B.I. Director testified.", "He lives at 5 Main St. Apartment 4 is his."};
+  for (const auto& text : one) {
+    BOOST_TEST_CONTEXT(text) { BOOST_TEST(texts(s, text).size() == 1U); }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(english_sentence_ending_on_abbreviation_is_split) {
+  const auto s = make("en");
+  BOOST_TEST(texts(s, "He studied in the U.S. The next day he left.") ==
+                 (std::vector<std::string>{"He studied in the U.S.", "The next day he left."}),
+             boost::test_tools::per_element());
+  BOOST_TEST(texts(s, "They founded Acme Inc. It grew fast.").size() == 2U);
+  BOOST_TEST(texts(s, "The call came at 5 p.m. However, nobody answered.").size() == 2U);
+  BOOST_TEST(texts(s, "It had apples, pears etc. Prices rose.").size() == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(english_numbers_times_versions_stay_whole) {
+  const auto s = make("en");
+  for (const std::string text :
+       {"Growth was 3.5 percent in 2018.", "The train left at 10.30 and arrived at 12:45.",
+        "Version 2.1.3 fixed it.", "It cost $1,250.75 in all.", "Pi is about 3.14159 really."}) {
+    BOOST_TEST_CONTEXT(text) { BOOST_TEST(texts(s, text).size() == 1U); }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(english_ellipsis) {
+  const auto s = make("en");
+  BOOST_TEST(texts(s, "He paused... and went on.").size() == 1U);
+  BOOST_TEST(texts(s, "They are small, very curious ... they mean no harm.").size() == 1U);
+  BOOST_TEST(texts(s, "Wait for it… The end came.").size() == 2U);
+  BOOST_TEST(texts(s, "Wait for it... The end came.").size() == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(english_quotes_and_brackets_stay_with_their_sentence) {
+  const auto s = make("en");
+  BOOST_TEST(texts(s, "He said \"Stop.\" Then he left.") ==
+                 (std::vector<std::string>{"He said \"Stop.\"", "Then he left."}),
+             boost::test_tools::per_element());
+  BOOST_TEST(texts(s, "It was good. (They agreed.) Then rain came.") ==
+                 (std::vector<std::string>{"It was good.", "(They agreed.)", "Then rain came."}),
+             boost::test_tools::per_element());
+  BOOST_TEST(texts(s, "\u201cIs it over?\u201d she asked.").size() == 1U);
+  BOOST_TEST(texts(s, "He shouted \"Hi!\" and left.").size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(urls_and_email_addresses_are_never_split) {
+  const auto s = make("en");
+  BOOST_TEST(
+      texts(s, "See https://example.org/a?q=1&b=Two!X now. Then stop.") ==
+          (std::vector<std::string>{"See https://example.org/a?q=1&b=Two!X now.", "Then stop."}),
+      boost::test_tools::per_element());
+  BOOST_TEST(texts(s, "Mail John.Smith@Example.com today.").size() == 1U);
+  BOOST_TEST(texts(s, "Visit www.example.com. The site is new.").size() == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(english_question_and_exclamation_end_sentences) {
+  const auto s = make("en");
+  BOOST_TEST(texts(s, "Is it late? Yes! We go.").size() == 3U);
+}
+
+// --- Arabic ------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(arabic_question_mark_ends_sentence) {
+  const auto s = make("ar");
+  BOOST_TEST(texts(s, "هل أنت هنا؟ نعم أنا هنا.") ==
+                 (std::vector<std::string>{"هل أنت هنا؟", "نعم أنا هنا."}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(arabic_full_stop_exclamation_and_ellipsis_end_sentences) {
+  const auto s = make("ar");
+  BOOST_TEST(texts(s, "ذهب إلى البيت. ثم عاد!  وكان متعبا… وبعدها نام.").size() == 4U);
+}
+
+BOOST_AUTO_TEST_CASE(arabic_comma_and_semicolon_never_end_sentences) {
+  const auto s = make("ar");
+  BOOST_TEST(texts(s, "قال الوزير، ثم أضاف؛ إن الوضع صعب، وإن الحل قريب.").size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(arabic_abbreviations) {
+  const auto s = make("ar");
+  for (const std::string text :
+       {"قال د. أحمد إن الوضع صعب.", "العنوان ص.ب. 1234 دمشق.",
+        "شركة النور ذ.م.م. للتجارة افتتحت فرعا.", "ولد في عام 1950 م. في دمشق القديمة.",
+        "توفي سنة 1370 هـ. في بغداد.", "حضر أ. محمود الاجتماع."}) {
+    BOOST_TEST_CONTEXT(text) { BOOST_TEST(texts(s, text).size() == 1U); }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(arabic_sentence_ending_on_year_marker_is_split) {
+  const auto s = make("ar");
+  BOOST_TEST(texts(s, "تأسست المدينة عام 1200 م. وقال المؤرخون إنها قديمة.").size() == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(arabic_numbers_in_any_digit_script_stay_whole) {
+  const auto s = make("ar");
+  for (const std::string text :
+       {"بلغ العدد ٣,٧٥٠ متطوعا.", "بلغ العدد ٣٬٧٥٠ متطوعا.", "ارتفع بنسبة ٣٫٥ في المئة.",
+        "ارتفع بنسبة 3.5 في المئة.", "ارتفع بنسبة ۳٫۵ في المئة."}) {
+    BOOST_TEST_CONTEXT(text) { BOOST_TEST(texts(s, text).size() == 1U); }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(arabic_quotes_stay_with_their_sentence) {
+  const auto s = make("ar");
+  BOOST_TEST(texts(s, "قال «انتهى الأمر.» ثم غادر.") ==
+                 (std::vector<std::string>{"قال «انتهى الأمر.»", "ثم غادر."}),
+             boost::test_tools::per_element());
+  BOOST_TEST(texts(s, "قال “انتهى الأمر.” ثم غادر.").size() == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(arabic_with_embedded_latin) {
+  const auto s = make("ar");
+  BOOST_TEST(texts(s, "التقى الوزير بممثل شركة Microsoft Corp. في دبي.").size() == 1U);
+  BOOST_TEST(texts(s, "زار الوفد U.S. Army في العراق. ثم عاد.").size() == 2U);
+  BOOST_TEST(texts(s, "صدر الإصدار 2.1.3 من البرنامج. وهو مجاني.").size() == 2U);
+}
+
+// --- Line structure ----------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(blank_lines_end_sentences_and_paragraphs) {
+  for (const auto mode : {LineBreaks::always, LineBreaks::heuristic, LineBreaks::never}) {
+    const auto s = make("en", mode);
+    const auto got = s.split("Dr.\n\n  \nSmith came and went\n\nagain");
+    BOOST_REQUIRE_EQUAL(got.size(), 3U);
+    BOOST_TEST(got[0].paragraph == 0U);
+    BOOST_TEST(got[1].paragraph == 1U);
+    BOOST_TEST(got[2].paragraph == 2U);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(heuristic_ends_headings_datelines_and_menu_items) {
+  const auto s = make("en");
+  const std::string text =
+      "Press release\nSyrian Coalition\nDepartment of Media and Communications\nJuly 25, 2018\n"
+      "Home\nNews\nContact us\n";
+  BOOST_TEST(texts(s, text).size() == 7U);
+}
+
+BOOST_AUTO_TEST_CASE(heuristic_joins_wrapped_lines) {
+  const auto s = make("en");
+  const std::string text =
+      "The committee met on Monday to discuss the budget for\n"
+      "the coming year and agreed that spending on schools\n"
+      "Would rise. Members said the plan was fair and would\n"
+      "be approved next week.\n";
+  BOOST_TEST(texts(s, text) ==
+                 (std::vector<std::string>{
+                     "The committee met on Monday to discuss the budget for the coming year and "
+                     "agreed that spending on schools Would rise.",
+                     "Members said the plan was fair and would be approved next week."}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(heuristic_joins_after_comma_and_before_lower_case) {
+  const auto s = make("ar");
+  BOOST_TEST(texts(s, "المجد للشهداء، والحرية للمعتقلين،\nعاشت سورية").size() == 1U);
+  const auto en = make("en");
+  BOOST_TEST(texts(en, "A short line\nthat goes on.").size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(line_break_modes_differ) {
+  const std::string text = "The budget for\nthe year\nHeadline here\nMore text";
+  BOOST_TEST(texts(make("en", LineBreaks::always), text).size() == 4U);
+  BOOST_TEST(texts(make("en", LineBreaks::never), text).size() == 1U);
+  BOOST_TEST(texts(make("en", LineBreaks::heuristic), text).size() == 3U);
+}
+
+BOOST_AUTO_TEST_CASE(byte_offsets_point_into_the_input) {
+  const auto s = make("ar");
+  const std::string text = "  عنوان\n\nهل أنت هنا؟ نعم.\r\n";
+  const auto got = s.split(text);
+  BOOST_REQUIRE_EQUAL(got.size(), 3U);
+  BOOST_TEST(got[0].source.begin == 2U);
+  BOOST_TEST(text.substr(got[1].source.begin, got[1].source.end - got[1].source.begin) ==
+             "هل أنت هنا؟");
+  BOOST_TEST(got[2].text == "نعم.");
+  BOOST_TEST(got[2].paragraph == 1U);
+}
+
+// --- Every byte in one sentence or between two -------------------------------
+
+BOOST_AUTO_TEST_CASE(every_byte_is_covered_on_random_input) {
+  const std::vector<std::string> pool = {"a",
+                                         "B",
+                                         "z",
+                                         "Q",
+                                         " ",
+                                         " ",
+                                         "\n",
+                                         "\n\n",
+                                         "\r\n",
+                                         ".",
+                                         ".",
+                                         "?",
+                                         "!",
+                                         "\"",
+                                         "(",
+                                         ")",
+                                         "U.S.",
+                                         "Dr.",
+                                         "3.5",
+                                         "\xC2\xA0",
+                                         "\xE2\x80\x8B",
+                                         "\xE2\x80\x89",
+                                         "ب",
+                                         "ع",
+                                         "؟",
+                                         "،",
+                                         "؛",
+                                         "«",
+                                         "»",
+                                         "…",
+                                         "د.",
+                                         "٣",
+                                         "٫",
+                                         "http://x.y/?a",
+                                         "@",
+                                         "\t",
+                                         "—",
+                                         "e.g.",
+                                         "The",
+                                         "و"};
+  std::mt19937 rng(20240601);
+  std::uniform_int_distribution<std::size_t> pick(0, pool.size() - 1), len(0, 400);
+  for (const std::string lang : {"en", "ar", "de"}) {
+    for (const auto mode : {LineBreaks::always, LineBreaks::heuristic, LineBreaks::never}) {
+      const auto s = make(lang, mode);
+      for (int round = 0; round < 200; ++round) {
+        std::string text;
+        for (std::size_t n = len(rng); n > 0; --n) text += pool[pick(rng)];
+        BOOST_TEST_CONTEXT("lang " << lang << " round " << round) { check_cover(s, text); }
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_byte_is_covered_on_real_input) {
+  const fs::path seeds = kShared / "seeds";
+  if (!have_shared(seeds)) return;
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(seeds)) {
+    const std::string text = read_file(entry.path());
+    for (const std::string lang : {"ar", "en"})
+      for (const auto mode : {LineBreaks::always, LineBreaks::heuristic, LineBreaks::never})
+        check_cover(make(lang, mode), text);
+    ++files;
+  }
+  BOOST_TEST(files >= 5U);
+  // The running text of the ntrex dev documents, in their own language.
+  const fs::path data = kShared / "data";
+  if (!have_shared(data / "splits" / "ntrex-ar-en.dev.txt")) return;
+  std::ifstream list(data / "splits" / "ntrex-ar-en.dev.txt");
+  std::size_t docs = 0;
+  for (std::string doc; std::getline(list, doc);) {
+    if (doc.empty()) continue;
+    for (const std::string lang : {"ar", "en"})
+      check_cover(make(lang), read_file(data / "ntrex-ar-en" / (doc + "." + lang + ".txt")));
+    ++docs;
+  }
+  BOOST_TEST(docs > 0U);
+}
+
+// --- Rule files --------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(rule_file_errors_name_file_and_line) {
+  const fs::path dir = fs::temp_directory_path() / "jisr_split_test_rules";
+  fs::create_directories(dir);
+  const auto expect_error = [&dir](const std::string& content, const std::string& needle) {
+    std::ofstream(dir / "xx.abbrev") << content;
+    SplitOptions o;
+    o.lang = "xx";
+    o.rules_dir = dir;
+    try {
+      SentenceSplitter s(o);
+      BOOST_ERROR("no error for rule file: " << content);
+    } catch (const jisr::ModelError& e) {
+      BOOST_TEST(std::string(e.what()).find(needle) != std::string::npos, e.what());
+    }
+  };
+  expect_error("inner Mr.\n", "xx.abbrev:1: expected the version line");
+  expect_error("# jisr split-rules v2\ninner Mr.\nfinish U.S.\n", "xx.abbrev:3: unknown kind");
+  expect_error("# jisr split-rules v2\nfinal-re (\\p{L\n", "xx.abbrev:2: bad regular expression");
+  expect_error("# jisr split-rules v2\nlonely\n", "xx.abbrev:2: expected KIND VALUE");
+  fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(shipped_rule_files_load_and_matter) {
+  SplitOptions bare;
+  bare.lang = "en";
+  const SentenceSplitter icu_only(bare);
+  BOOST_TEST(texts(icu_only, "We met Dr. Smith there.").size() == 2U);
+  BOOST_TEST(texts(make("en"), "We met Dr. Smith there.").size() == 1U);
+  BOOST_TEST(texts(make("ar"), "قال د. أحمد إن الوضع صعب.").size() == 1U);
+}
+
+// --- Boundary metric ---------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(boundary_metric_counts_offsets_ignoring_white_space) {
+  const auto score =
+      jisr::score_split({"A b.\nC d.\nE f.\n", "gold"}, {"A b. C d.\nE\tf.", "test"});
+  BOOST_TEST(score.all.gold == 2U);
+  BOOST_TEST(score.all.test == 1U);
+  BOOST_TEST(score.all.correct == 1U);
+  const auto prf = jisr::boundary_prf(score.all);
+  BOOST_TEST(prf.precision == 1.0);
+  BOOST_TEST(prf.recall == 0.5);
+  BOOST_TEST(prf.f1 == 2.0 / 3.0, boost::test_tools::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(boundary_metric_separates_paragraph_breaks) {
+  const auto score = jisr::score_split({"T\nA b.\nC d.\n", "gold"}, {"T\nA b. C d.\n", "test"},
+                                       jisr::NamedText{"T\n\nA b. C d.\n", "text"});
+  BOOST_TEST(score.paragraph_breaks == 1U);
+  BOOST_TEST(score.all.gold == 2U);
+  BOOST_TEST(score.within.gold == 1U);
+  BOOST_TEST(score.within.test == 0U);
+  BOOST_TEST(jisr::boundary_prf(score.within).recall == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(boundary_metric_rejects_different_texts) {
+  try {
+    (void)jisr::score_split({"Abc.\nDef.\n", "g.txt"}, {"Abc.\nDxf.\n", "t.txt"});
+    BOOST_ERROR("no error");
+  } catch (const jisr::InputError& e) {
+    const std::string what = e.what();
+    BOOST_TEST(what.find("g.txt:2") != std::string::npos, what);
+    BOOST_TEST(what.find("t.txt:2") != std::string::npos, what);
+    BOOST_TEST(what.find("character 5") != std::string::npos, what);
+  }
+}
+
+// --- Gold data (../shared) ---------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(seeds_meet_the_f1_floor) {
+  const fs::path seeds = kShared / "seeds";
+  if (!have_shared(seeds)) return;
+  const std::pair<std::string, std::string> docs[] = {{"000_cd241d92d5ce8430", "ar"},
+                                                      {"001_b29de6e48e2c3b8a", "en"},
+                                                      {"002_1342dc9ddf031cce", "ar"}};
+  for (const auto& [name, lang] : docs) {
+    const std::string raw = read_file(seeds / (name + ".txt"));
+    std::string out;
+    for (const auto& sentence : make(lang).split(raw)) out += sentence.text + "\n";
+    const std::string gold = read_file(kData / (name + ".gold"));
+    const auto score = jisr::score_split({gold, name}, {out, "split"});
+    const double f1 = jisr::boundary_prf(score.all).f1;
+    BOOST_TEST_MESSAGE("seed " << name << " F1 " << f1);
+    BOOST_TEST(f1 >= 0.98, name << " F1 " << f1);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(seeds_split_at_every_heading_and_menu_line) {
+  const fs::path seeds = kShared / "seeds";
+  if (!have_shared(seeds)) return;
+  for (const std::string name : {"003_c0ee06767d867952", "004_d71596f88f27592e"}) {
+    const std::string raw = read_file(seeds / (name + ".txt"));
+    for (const auto& sentence : make("ar").split(raw))
+      BOOST_TEST(sentence.text.find('\n') == std::string::npos,
+                 name << ": a sentence spans a line: " << sentence.text.substr(0, 120));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(gold_sets_meet_the_f1_floors_on_test_documents) {
+  const fs::path data = kShared / "data";
+  if (!have_shared(data / "splits" / "ntrex-ar-en.test.txt")) return;
+  struct Floor {
+    std::string set, lang;
+    double min_f1;
+  };
+  // ntrex floors are the issue's; tico19 is reported (its Arabic gold keeps
+  // several sentences in one segment), with floors below the measured values.
+  const Floor floors[] = {{"ntrex-ar-en", "en", 0.995},
+                          {"ntrex-ar-en", "ar", 0.99},
+                          {"tico19-ar-en", "en", 0.98},
+                          {"tico19-ar-en", "ar", 0.90}};
+  for (const auto& f : floors) {
+    const auto s = make(f.lang);
+    jisr::BoundaryCounts all;
+    std::ifstream list(data / "splits" / (f.set + ".test.txt"));
+    std::string doc;
+    while (std::getline(list, doc)) {
+      if (doc.empty()) continue;
+      const fs::path base = data / f.set / doc;
+      const std::string raw = read_file(base.string() + "." + f.lang + ".txt");
+      std::string out;
+      for (const auto& sentence : s.split(raw)) out += sentence.text + "\n";
+      const std::string gold = read_file(base.string() + "." + f.lang);
+      all += jisr::score_split({gold, doc}, {out, "split"}).all;
+    }
+    const auto prf = jisr::boundary_prf(all);
+    BOOST_TEST_MESSAGE(f.set << " " << f.lang << " test: P " << prf.precision << " R " << prf.recall
+                             << " F1 " << prf.f1);
+    BOOST_TEST(all.gold > 0U);
+    BOOST_TEST(prf.f1 >= f.min_f1, f.set << " " << f.lang << " F1 " << prf.f1);
+  }
+}
+
+// --- SRX ---------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(srx_rules_replace_icu_with_cascade_and_exceptions) {
+  SplitOptions o;
+  o.lang = "en";
+  o.srx = kData / "rules.srx";
+  const SentenceSplitter en(o);
+  // English: the exception for Mr. comes first, then the Default break rule.
+  BOOST_TEST(texts(en, "Mr. Smith left. He came back! Really? yes") ==
+                 (std::vector<std::string>{"Mr. Smith left.", "He came back!", "Really?", "yes"}),
+             boost::test_tools::per_element());
+  o.lang = "ar";
+  const SentenceSplitter ar(o);
+  // Arabic: these rules break at the Arabic semicolon, which ICU never does.
+  BOOST_TEST(texts(ar, "قال هذا؛ ثم ذهب. وعاد") ==
+                 (std::vector<std::string>{"قال هذا؛", "ثم ذهب.", "وعاد"}),
+             boost::test_tools::per_element());
+  const auto got = ar.split("قال هذا؛ ثم ذهب.");
+  BOOST_REQUIRE_EQUAL(got.size(), 2U);
+  BOOST_TEST(got[1].source.begin == std::string("قال هذا؛ ").size());
+}
+
+BOOST_AUTO_TEST_CASE(srx_errors_name_the_file) {
+  const fs::path dir = fs::temp_directory_path() / "jisr_split_test_srx";
+  fs::create_directories(dir);
+  const auto expect_error = [&dir](const std::string& content, const std::string& lang,
+                                   const std::string& needle) {
+    std::ofstream(dir / "bad.srx") << content;
+    SplitOptions o;
+    o.lang = lang;
+    o.srx = dir / "bad.srx";
+    try {
+      SentenceSplitter s(o);
+      BOOST_ERROR("no error for SRX: " << content);
+    } catch (const jisr::ModelError& e) {
+      BOOST_TEST(std::string(e.what()).find(needle) != std::string::npos, e.what());
+      BOOST_TEST(std::string(e.what()).find("bad.srx") != std::string::npos, e.what());
+    }
+  };
+  expect_error("<srx version=\"2.0\"><body>", "en", "not an SRX file");
+  expect_error("<srx version=\"2.0\"><body><maprules/></body></srx>", "en", "no languagemap");
+  expect_error(
+      "<srx version=\"2.0\"><body><languagerules><languagerule languagerulename=\"x\"><rule>"
+      "<beforebreak>[</beforebreak></rule></languagerule></languagerules><maprules>"
+      "<languagemap languagepattern=\".*\" languagerulename=\"x\"/></maprules></body></srx>",
+      "en", "bad regular expression");
+  fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
