@@ -157,6 +157,7 @@ struct AnchorExtractor::Impl {
   std::unordered_map<std::string, int> months;     // normalised name (1 or 2 words) -> 1..12
   std::unordered_map<std::string, int> days;       // normalised name -> 1..7
   std::unordered_map<std::string, int> lexicon;    // normalised phrase -> entry id
+  std::unordered_map<std::string, int> demonyms;   // stem of a one-word country name -> entry id
   std::size_t lexicon_max_words = 1;
   std::unique_ptr<icu::RegexPattern> url_pattern, email_pattern, tag_pattern;
 
@@ -191,12 +192,43 @@ struct AnchorExtractor::Impl {
       icu::UnicodeString name;
       icu::Locale("", regions[id]).getDisplayCountry(display, name);
       if (name.isEmpty() || name == icu::UnicodeString(regions[id], -1, US_INV)) continue;
-      add_lexicon_phrase(normalize(name), id);
+      add_lexicon_phrase(normalize(name), id, true);
     }
   }
 
-  void add_lexicon_phrase(const std::string& phrase, int id) {
+  // The stem a country name shares with its adjectives, so that Syrian,
+  // Syrians, السوري and السورية meet Syria and سوريا. Arabic drops a final
+  // ا / يا and the nisba endings ي يه يين يون يات; English drops a plural s,
+  // then one of ian an ese i, then trailing vowels.
+  std::string demonym_stem(std::string_view word) const {
+    if (word.find(' ') != std::string_view::npos) return {};
+    std::string w(word);
+    if (arabic) {
+      static constexpr std::string_view kEndings[] = {"يين", "يون", "يات", "يه", "يا", "ي", "ا"};
+      for (const auto ending : kEndings)
+        if (w.size() >= ending.size() + 6 && w.ends_with(ending)) {
+          w.resize(w.size() - ending.size());
+          break;
+        }
+      return w.size() >= 6 ? w : std::string{};  // three Arabic letters at least
+    }
+    if (w.size() > 4 && w.back() == 's') w.pop_back();
+    static constexpr std::string_view kEndings[] = {"ian", "ese", "an", "i"};
+    for (const auto ending : kEndings)
+      if (w.size() >= ending.size() + 3 && w.ends_with(ending)) {
+        w.resize(w.size() - ending.size());
+        break;
+      }
+    while (w.size() > 3 && std::string_view("aeiou").find(w.back()) != std::string_view::npos) w.pop_back();
+    return w.size() >= 3 ? w : std::string{};
+  }
+
+  void add_lexicon_phrase(const std::string& phrase, int id, bool country = false) {
     if (phrase.empty()) return;
+    if (country) {
+      const std::string stem = demonym_stem(phrase);
+      if (!stem.empty()) demonyms.emplace(stem, id);
+    }
     lexicon.emplace(phrase, id);
     lexicon_max_words =
         std::max(lexicon_max_words, static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' ') + 1));
@@ -398,6 +430,12 @@ std::vector<AnchorKey> AnchorExtractor::find(std::string_view sentence) const {
           if (const auto it = m.lexicon.find(phrase); it != m.lexicon.end()) {
             out.push_back({fmt::format("lex:{}", it->second), AnchorType::lexicon});
             matched = true;
+          } else if (len == 1) {
+            // Adjectives of country names: Syrian, Russians, العراقي، السورية.
+            if (const auto d = m.demonyms.find(m.demonym_stem(phrase)); d != m.demonyms.end()) {
+              out.push_back({fmt::format("lex:{}", d->second), AnchorType::lexicon});
+              matched = true;
+            }
           }
         }
         if (matched) {
