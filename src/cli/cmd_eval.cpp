@@ -327,8 +327,8 @@ void run_eval(const EvalCommand& c) {
 
 void add_eval_command(CLI::App& app) {
   auto c = std::make_shared<EvalCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "eval",
+  CLI::App* sub = app.add_subcommand("eval", "Score alignments (or a sentence split) against gold ones");
+  sub->footer(
       "Score beads against gold beads. strict: the identical bead is in the other alignment; lax: a "
       "bead of the other alignment shares a sentence on each side. Precision over test beads, recall "
       "over gold beads, F1 their harmonic mean; counts are pooled over documents. By default only "
