@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "detail/icu.hpp"
+#include "jisr/dictionary.hpp"
 #include "jisr/error.hpp"
 
 namespace jisr {
@@ -30,6 +31,7 @@ std::string_view to_string(AnchorType type) {
     case AnchorType::latin: return "latin";
     case AnchorType::url: return "url";
     case AnchorType::symbol: return "symbol";
+    case AnchorType::word: return "word";
     case AnchorType::count: break;
   }
   return "?";
@@ -258,6 +260,34 @@ struct AnchorExtractor::Impl {
     }
   }
 
+  // Dictionary keys: translations of a source word (looked up with its
+  // clitics and common suffixes removed), or the stemmed word itself on the
+  // target side.
+  void add_word_keys(const Token& t, std::vector<AnchorKey>& out) const {
+    constexpr std::size_t kMaxTranslations = 6;
+    if (!options.dictionary_side_is_src) {
+      if (!t.latin || t.norm.size() < 3) return;
+      out.push_back({"w:" + stem_english(t.norm), AnchorType::word});
+      return;
+    }
+    static constexpr std::string_view kSuffixes[] = {"ات", "ون", "ين", "ان", "ها", "هم", "هن", "كم", "نا", "ه", "ي"};
+    const std::vector<std::string> bases = arabic ? arabic_variants(t.norm) : std::vector<std::string>{t.norm};
+    for (const std::string& base : bases) {
+      std::vector<std::string> forms{base};
+      if (arabic)
+        for (const auto suffix : kSuffixes)
+          if (base.size() >= suffix.size() + 6 && base.ends_with(suffix))
+            forms.push_back(base.substr(0, base.size() - suffix.size()));
+      for (const std::string& form : forms) {
+        const auto& translations = options.dictionary->lookup(form);
+        if (translations.empty()) continue;
+        for (std::size_t k = 0; k < translations.size() && k < kMaxTranslations; ++k)
+          out.push_back({"w:" + translations[k], AnchorType::word});
+        return;
+      }
+    }
+  }
+
   std::vector<Token> tokenize(const icu::UnicodeString& text) const {
     std::vector<Token> tokens;
     const int32_t n = text.length();
@@ -466,6 +496,7 @@ std::vector<AnchorKey> AnchorExtractor::find(std::string_view sentence) const {
       }
       if (found) continue;
     }
+    if (m.options.dictionary != nullptr) m.add_word_keys(t, out);
     if (t.latin) {
       // Every Latin word is a key; only those that also occur on the other
       // side of the document survive (the scorer drops the rest), so this
@@ -498,14 +529,30 @@ std::vector<AnchorKey> AnchorExtractor::find(std::string_view sentence) const {
       }
     }
   }
+  // A translation counts once a sentence, however many words gave it.
+  std::vector<std::string> seen;
+  std::erase_if(out, [&seen](const AnchorKey& k) {
+    if (k.type != AnchorType::word) return false;
+    if (std::find(seen.begin(), seen.end(), k.key) != seen.end()) return true;
+    seen.push_back(k.key);
+    return false;
+  });
   return out;
 }
 
-std::string normalize_for_matching(std::string_view text) {
-  const auto t = make_normalizer();
+std::string normalize_for_matching(std::string_view text) { return MatchNormalizer()(text); }
+
+struct MatchNormalizer::Impl {
+  std::unique_ptr<icu::Transliterator> t = make_normalizer();
+};
+
+MatchNormalizer::MatchNormalizer() : impl_(std::make_unique<Impl>()) {}
+MatchNormalizer::~MatchNormalizer() = default;
+
+std::string MatchNormalizer::operator()(std::string_view text) const {
   icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  t->transliterate(u);
+  impl_->t->transliterate(u);
   return to_utf8(u);
 }
 

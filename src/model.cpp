@@ -131,7 +131,11 @@ Model Model::from_json(const std::string& text, const std::string& origin) {
     const json& a = j["anchors"];
     const std::string where = origin + ": anchors";
     if (!a.is_object()) throw ModelError(fmt::format("{} must be an object", where));
-    reject_unknown_keys(a, {"use", "weight", "cap", "p_match", "lexicon"}, where);
+    reject_unknown_keys(a, {"use", "weight", "cap", "p_match", "lexicon", "dictionary"}, where);
+    if (a.contains("dictionary")) {
+      if (!a["dictionary"].is_string()) throw ModelError(fmt::format("{}: dictionary must be a name", where));
+      m.anchors.dictionary = a["dictionary"].get<std::string>();
+    }
     if (a.contains("use")) {
       if (!a["use"].is_boolean()) throw ModelError(fmt::format("{}: \"use\" must be true or false", where));
       m.use_anchors = a["use"].get<bool>();
@@ -167,7 +171,20 @@ Model Model::load(const std::filesystem::path& path) {
   Model m = from_json(buffer.str(), path.string());
   if (!m.anchors.lexicon.empty() && m.anchors.lexicon.is_relative())
     m.anchors.lexicon = path.parent_path() / m.anchors.lexicon;
+  m.load_dictionary(path.parent_path());
   return m;
+}
+
+void Model::load_dictionary(const std::filesystem::path& base) {
+  anchors.dictionary_data.reset();
+  if (anchors.dictionary.empty()) return;
+  if (anchors.dictionary == "system") {
+    anchors.dictionary_data = load_system_arabic_english_dictionary();  // null if not installed
+    return;
+  }
+  std::filesystem::path file = anchors.dictionary;
+  if (file.is_relative()) file = base / file;
+  anchors.dictionary_data = std::make_shared<const Dictionary>(Dictionary::load(file));
 }
 
 std::string Model::to_json() const {
@@ -192,6 +209,7 @@ std::string Model::to_json() const {
   for (const auto& [type, p] : anchors.p_match) p_match[std::string(to_string(type))] = p;
   j["anchors"] = {{"use", use_anchors}, {"weight", anchors.weight}, {"cap", anchors.cap}, {"p_match", p_match}};
   if (!anchors.lexicon.empty()) j["anchors"]["lexicon"] = anchors.lexicon.string();
+  if (!anchors.dictionary.empty()) j["anchors"]["dictionary"] = anchors.dictionary;
   return j.dump(2) + "\n";
 }
 

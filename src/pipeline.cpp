@@ -14,6 +14,8 @@ std::vector<std::vector<AnchorKey>> side_anchors(const Model& model, const Docum
   options.lang = doc.lang;
   options.lexicon = model.anchors.lexicon;
   options.lexicon_side_is_src = is_src;
+  options.dictionary = model.anchors.dictionary_data.get();
+  options.dictionary_side_is_src = is_src;
   const AnchorExtractor extractor(options);
   std::vector<std::vector<AnchorKey>> keys;
   keys.reserve(doc.sentences.size());

@@ -183,6 +183,8 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
   }
 
   m.anchors.lexicon = options.lexicon_for_training;
+  m.anchors.dictionary = options.dictionary;
+  m.load_dictionary(std::filesystem::current_path());
   m.anchors.p_match = estimate_p_match(m, docs, options.src_lang, options.tgt_lang);
   if (options.tune_anchors) {
     double best = -1;

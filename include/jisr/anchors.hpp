@@ -16,6 +16,8 @@
 //                 capitalised word in Latin text
 //   url:…, email:…, tag:…   URLs, e-mail addresses, hashtags, as written
 //   sym:?  sym:quote  sym:paren   question marks (? ؟), quotation marks, brackets
+//   w:release     with a dictionary: on the source side, a stemmed English
+//                 translation of a word; on the target side, a stemmed word
 #pragma once
 
 #include <filesystem>
@@ -28,8 +30,12 @@
 #include "jisr/types.hpp"
 
 namespace jisr {
+class Dictionary;
+}
 
-enum class AnchorType : std::uint8_t { number, month, day, lexicon, name, latin, url, symbol, count };
+namespace jisr {
+
+enum class AnchorType : std::uint8_t { number, month, day, lexicon, name, latin, url, symbol, word, count };
 
 [[nodiscard]] std::string_view to_string(AnchorType type);
 
@@ -44,6 +50,10 @@ struct AnchorOptions {
   std::filesystem::path lexicon;      // TSV lexicon (optional): ar<TAB>en|en2 per line
   bool lexicon_side_is_src = true;    // which column of the lexicon is this side's
   bool names = true;                  // name skeletons (Arabic and capitalised Latin words)
+  // Source-to-target dictionary (dictionary.hpp), or null. On the source side
+  // words are looked up; on the target side words become w: keys.
+  const Dictionary* dictionary = nullptr;
+  bool dictionary_side_is_src = true;
 };
 
 // Finds anchors. Construction builds ICU transliterators, month tables and
@@ -68,7 +78,23 @@ class AnchorExtractor {
 
 // Text normalised for matching only: NFKC, Arabic harakat and tatweel
 // removed, alef forms unified (أ إ آ ٱ → ا), ى → ي, ة → ه, lower case.
+// Builds an ICU transliterator per call: for many strings use MatchNormalizer.
 [[nodiscard]] std::string normalize_for_matching(std::string_view text);
+
+// The same normalisation, with the transliterator built once. Not
+// thread-safe: give each thread its own.
+class MatchNormalizer {
+ public:
+  MatchNormalizer();
+  ~MatchNormalizer();
+  MatchNormalizer(const MatchNormalizer&) = delete;  // owns an ICU transliterator
+  MatchNormalizer& operator=(const MatchNormalizer&) = delete;
+  [[nodiscard]] std::string operator()(std::string_view text) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Consonant skeleton of a romanised word: lower case, vowels and doubled
 // letters dropped, digraphs and near-equivalent consonants folded

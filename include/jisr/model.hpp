@@ -9,11 +9,13 @@
 #include <filesystem>
 #include <array>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "jisr/anchors.hpp"
+#include "jisr/dictionary.hpp"
 
 namespace jisr {
 
@@ -43,6 +45,11 @@ struct AnchorParams {
   // estimated from gold beads by `jisr train`.
   std::map<AnchorType, double> p_match;
   std::filesystem::path lexicon;  // bilingual lexicon (TSV); relative to the model file
+  // Dictionary for w: keys: empty for none, "system" for the installed
+  // FreeDict Arabic–English dictionary (used when present), or a file
+  // relative to the model. Loaded by Model::load into `dictionary_data`.
+  std::string dictionary;
+  std::shared_ptr<const Dictionary> dictionary_data;
 };
 
 struct Model {
@@ -70,6 +77,9 @@ struct Model {
   void save(const std::filesystem::path& path) const;
   [[nodiscard]] std::string to_json() const;
   [[nodiscard]] static Model from_json(const std::string& json, const std::string& origin);
+  // Loads the dictionary named by anchors.dictionary (relative paths against
+  // `base`); "system" without the package installed leaves it unloaded.
+  void load_dictionary(const std::filesystem::path& base);
 };
 
 // Parses "2-1" into {2, 1}; throws ModelError on anything else.

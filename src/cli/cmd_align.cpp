@@ -29,6 +29,8 @@ struct AlignCommand {
   bool keep_unaligned = false;
   bool quiet = false;
   bool no_anchors = false;
+  bool no_dictionary = false;
+  std::string dictionary;
   double min_score = 0.0;
   int max_side = 4;
   std::uint32_t band = 0;
@@ -100,6 +102,11 @@ void run_align(const AlignCommand& c) {
     throw UsageError("only one of the two inputs can be standard input");
   Model model = load_model(c.model);
   if (c.no_anchors) model.use_anchors = false;
+  if (c.no_dictionary) model.anchors.dictionary_data.reset();
+  if (!c.dictionary.empty()) {
+    model.anchors.dictionary = c.dictionary;
+    model.load_dictionary(std::filesystem::current_path());
+  }
   const std::string src_lang = c.src_lang.empty() ? model.src_lang : c.src_lang;
   const std::string tgt_lang = c.tgt_lang.empty() ? model.tgt_lang : c.tgt_lang;
   check_language_tag(src_lang, "--src-lang");
@@ -155,6 +162,10 @@ void add_align_command(CLI::App& app) {
   sub->add_option("-m,--model", c->model, "Model: a NAME from the installed models (ar-en, generic) or a JSON file")
       ->capture_default_str();
   sub->add_flag("--no-anchors", c->no_anchors, "Score by length (and paragraphs) only, without anchors");
+  sub->add_option("--dictionary", c->dictionary,
+                  "Dictionary for word anchors: a dictd .index or a TSV lexicon (source<TAB>target words); "
+                  "'system' for Debian's FreeDict Arabic-English (the ar-en model's default)");
+  sub->add_flag("--no-dictionary", c->no_dictionary, "Do not use the model's dictionary");
   sub->add_option("--min-score", c->min_score, "Leave out aligned beads scoring under this (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));
   sub->add_flag("--keep-unaligned", c->keep_unaligned, "tsv, moses: also write 1-0 and 0-1 beads, with an empty side");

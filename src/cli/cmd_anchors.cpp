@@ -38,6 +38,8 @@ void run_anchors(const AnchorsCommand& c) {
   options.lang = c.lang;
   options.lexicon = model.anchors.lexicon;
   options.lexicon_side_is_src = c.lang == model.src_lang;
+  options.dictionary = model.anchors.dictionary_data.get();
+  options.dictionary_side_is_src = options.lexicon_side_is_src;
   const AnchorExtractor extractor(options);
   for (std::size_t k = 0; k < sentences.size(); ++k) {
     std::string keys;

@@ -22,6 +22,7 @@ struct TrainCommand {
   int max_side = 4;
   double alpha = 0.5;
   std::string lexicon;
+  std::string dictionary;
   bool no_tune = false;
 };
 
@@ -47,6 +48,7 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
   options.max_side = c.max_side;
   options.alpha = c.alpha;
   options.tune_anchors = !c.no_tune;
+  options.dictionary = c.dictionary;
   if (!c.lexicon.empty()) {
     // The model names its lexicon relative to its own folder.
     const auto out_dir = std::filesystem::absolute(c.output).parent_path();
@@ -76,6 +78,8 @@ void add_train_command(CLI::App& app) {
   sub->add_option("--tgt-lang", c->tgt_lang, "Target language of the sets");
   sub->add_option("--max-side", c->max_side, "Largest bead side the model allows")->check(CLI::Range(1, 4))->capture_default_str();
   sub->add_option("--lexicon", c->lexicon, "Bilingual lexicon (TSV) the model will use for anchors");
+  sub->add_option("--dictionary", c->dictionary,
+                  "Dictionary for word anchors: system (Debian's FreeDict Arabic-English, if installed) or a file");
   sub->add_flag("--no-tune", c->no_tune, "Keep the default anchor weight and cap instead of choosing them on the data");
   sub->add_option("--alpha", c->alpha, "Additive smoothing of bead-type counts")->capture_default_str();
   sub->callback([c] {
@@ -86,6 +90,7 @@ void add_train_command(CLI::App& app) {
     }
     line += fmt::format(" --name {} --max-side {} --alpha {}", c->name, c->max_side, c->alpha);
     if (!c->lexicon.empty()) line += " --lexicon " + std::filesystem::path(c->lexicon).filename().string();
+    if (!c->dictionary.empty()) line += " --dictionary " + c->dictionary;
     if (c->no_tune) line += " --no-tune";
     run_train(*c, line);
   });
