@@ -145,7 +145,9 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
       deltas.push_back(r / std::sqrt((l1 + l2 / c) / 2 * 1.0));
     }
   }
-  m.length.s2 = sq / weight;
+  // Gold whose lengths fit one ratio exactly gives 0, which would divide by
+  // zero below and in the scorer: keep to the smallest variance a model may hold.
+  m.length.s2 = std::max(sq / weight, 1e-3);
   // Outlier share by EM on a mixture of densities: the normal density of
   // z = delta for inliers, a uniform density on |z| <= kOutlierRange for
   // outliers (see LengthStats::outlier).

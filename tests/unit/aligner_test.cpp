@@ -1,0 +1,248 @@
+// Tests of the banded dynamic program (jisr/aligner.hpp): obvious
+// alignments, coverage of every sentence on random inputs, equality of the
+// widening band with the full search, and the limits on options.
+#define BOOST_TEST_MODULE aligner
+#include "jisr/aligner.hpp"
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "jisr/error.hpp"
+#include "jisr/output.hpp"
+
+using jisr::align;
+using jisr::AlignOptions;
+using jisr::Alignment;
+using jisr::Bead;
+using jisr::BeadScorer;
+using jisr::Model;
+using jisr::Sentence;
+
+namespace {
+
+// Round numbers: c = 1, no per-document ratio, no ending costs; bead types
+// up to 1-3 and 3-1.
+Model plain_model() {
+  Model m;
+  m.length.c = 1.0;
+  m.length.s2 = 6.8;
+  m.length.per_document = false;
+  m.length.outlier = 0.0;
+  m.priors = {{{1, 1}, 0.85}, {{1, 0}, 0.01}, {{0, 1}, 0.01}, {{2, 1}, 0.04}, {{1, 2}, 0.04},
+              {{2, 2}, 0.01}, {{1, 3}, 0.02}, {{3, 1}, 0.02}};
+  m.ending_cost = {};
+  return m;
+}
+
+std::vector<Sentence> side(const std::vector<int>& lengths) {
+  std::vector<Sentence> out;
+  for (const int n : lengths) out.push_back(Sentence{std::string(static_cast<std::size_t>(n), 'x'), {}, 0});
+  return out;
+}
+
+Alignment run(const std::vector<int>& src, const std::vector<int>& tgt, const AlignOptions& options = {},
+              const Model& model = plain_model()) {
+  return align(BeadScorer(model, side(src), side(tgt)), options);
+}
+
+std::string show(const Alignment& a) {
+  std::string s;
+  for (const Bead& b : a) s += jisr::format_bead(b) + " ";
+  return s;
+}
+
+// Every sentence of both sides in exactly one bead, in order; no empty bead;
+// no side larger than max_side.
+void check_cover(const Alignment& a, std::uint32_t n, std::uint32_t m, int max_side) {
+  std::uint32_t i = 0, j = 0;
+  for (const Bead& b : a) {
+    BOOST_REQUIRE_EQUAL(b.src_begin, i);
+    BOOST_REQUIRE_EQUAL(b.tgt_begin, j);
+    BOOST_REQUIRE_GE(b.src_end, b.src_begin);
+    BOOST_REQUIRE_GE(b.tgt_end, b.tgt_begin);
+    BOOST_REQUIRE(b.src_size() + b.tgt_size() > 0);
+    BOOST_REQUIRE_LE(b.src_size(), static_cast<std::uint32_t>(max_side));
+    BOOST_REQUIRE_LE(b.tgt_size(), static_cast<std::uint32_t>(max_side));
+    i = b.src_end;
+    j = b.tgt_end;
+  }
+  BOOST_REQUIRE_EQUAL(i, n);
+  BOOST_REQUIRE_EQUAL(j, m);
+}
+
+std::vector<int> random_lengths(std::mt19937& rng, std::size_t count) {
+  std::uniform_int_distribution<int> len(3, 120);
+  std::vector<int> out(count);
+  for (int& x : out) x = len(rng);
+  return out;
+}
+
+// A target side that translates `src` with noise, merges and splits some
+// sentences, and has runs of inserted sentences.
+std::vector<int> noisy_translation(std::mt19937& rng, const std::vector<int>& src) {
+  std::uniform_real_distribution<double> noise(0.85, 1.15);
+  std::uniform_int_distribution<int> pick(0, 19), run_length(1, 6), len(3, 120);
+  std::vector<int> tgt;
+  for (std::size_t k = 0; k < src.size(); ++k) {
+    const int r = pick(rng);
+    const int l = std::max(1, static_cast<int>(src[k] * noise(rng)));
+    if (r == 0) {
+      for (int x = run_length(rng); x > 0; --x) tgt.push_back(len(rng));  // inserted run
+      tgt.push_back(l);
+    } else if (r == 1) {
+      tgt.push_back(l / 2 + 1);  // split in two
+      tgt.push_back(l - l / 2);
+    } else if (r == 2 && !tgt.empty()) {
+      tgt.back() += l;  // merged into the previous sentence
+    } else if (r != 3) {  // r == 3: deleted
+      tgt.push_back(l);
+    }
+  }
+  return tgt;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(aligner)
+
+BOOST_AUTO_TEST_CASE(identical_lengths_give_all_one_to_one) {
+  const std::vector<int> lengths{10, 25, 7, 40, 13, 60, 22, 31};
+  const Alignment a = run(lengths, lengths);
+  BOOST_REQUIRE_EQUAL(a.size(), lengths.size());
+  for (std::uint32_t k = 0; k < a.size(); ++k) BOOST_TEST((a[k] == Bead{k, k + 1, k, k + 1}), show(a));
+}
+
+BOOST_AUTO_TEST_CASE(source_as_long_as_two_targets_gives_one_to_two) {
+  const Alignment a = run({10, 50, 12}, {10, 24, 26, 12});
+  const Alignment expected{{0, 1, 0, 1}, {1, 2, 1, 3}, {2, 3, 3, 4}};
+  BOOST_TEST((a == expected), show(a));
+  // And the mirror image gives 2-1.
+  const Alignment b = run({10, 24, 26, 12}, {10, 50, 12});
+  const Alignment mirrored{{0, 1, 0, 1}, {1, 3, 1, 2}, {3, 4, 2, 3}};
+  BOOST_TEST((b == mirrored), show(b));
+}
+
+BOOST_AUTO_TEST_CASE(beads_carry_cost_and_score_of_the_scorer) {
+  const std::vector<int> src{15, 30, 45}, tgt{16, 29, 47};
+  const auto s = side(src), t = side(tgt);
+  const BeadScorer scorer(plain_model(), s, t);
+  const Alignment a = align(scorer);
+  for (const Bead& b : a) {
+    const int x = static_cast<int>(b.src_size()), y = static_cast<int>(b.tgt_size());
+    BOOST_TEST(b.cost == scorer.cost(b.src_begin, x, b.tgt_begin, y));
+    BOOST_TEST(b.score == scorer.confidence(b.src_begin, x, b.tgt_begin, y));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(empty_sides_align) {
+  BOOST_TEST(run({}, {}).empty());
+  const Alignment only_src = run({5, 6}, {});
+  check_cover(only_src, 2, 0, 4);
+  BOOST_TEST(only_src.size() == 2U);
+  const Alignment only_tgt = run({}, {5, 6, 7});
+  check_cover(only_tgt, 0, 3, 4);
+  BOOST_TEST(only_tgt.size() == 3U);
+}
+
+BOOST_AUTO_TEST_CASE(result_covers_every_sentence_once_in_order_on_random_inputs) {
+  std::uniform_int_distribution<std::size_t> count(0, 40);
+  for (unsigned seed = 1; seed <= 60; ++seed) {
+    std::mt19937 rng(seed);
+    const auto src = random_lengths(rng, count(rng));
+    const auto tgt = seed % 2 == 0 ? noisy_translation(rng, src) : random_lengths(rng, count(rng));
+    for (const int max_side : {1, 2, 4}) {
+      BOOST_TEST_CONTEXT("seed " << seed << ", max_side " << max_side << ", " << src.size() << " x "
+                                 << tgt.size()) {
+        AlignOptions o;
+        o.max_side = max_side;
+        check_cover(run(src, tgt, o), static_cast<std::uint32_t>(src.size()),
+                    static_cast<std::uint32_t>(tgt.size()), max_side);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(very_unequal_sides_are_still_covered) {
+  for (unsigned seed = 1; seed <= 4; ++seed) {
+    std::mt19937 rng(seed);
+    const auto one = random_lengths(rng, 1);
+    const auto many = random_lengths(rng, 300);
+    const auto few = random_lengths(rng, 7);
+    BOOST_TEST_CONTEXT("seed " << seed) {
+      check_cover(run(one, many), 1, 300, 4);
+      check_cover(run(many, one), 300, 1, 4);
+      check_cover(run(few, many), 7, 300, 4);
+      AlignOptions narrow;
+      narrow.band = 1;
+      check_cover(run(one, many, narrow), 1, 300, 4);
+      check_cover(run(many, few, narrow), 300, 7, 4);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(narrow_band_equals_full_search_on_inputs_with_insertions) {
+  std::uniform_int_distribution<std::size_t> count(20, 150);
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    std::mt19937 rng(seed);
+    const auto src = random_lengths(rng, count(rng));
+    const auto tgt = noisy_translation(rng, src);
+    const auto s = side(src), t = side(tgt);
+    const BeadScorer scorer(plain_model(), s, t);
+    AlignOptions narrow, full;
+    narrow.band = 1;
+    full.band = static_cast<std::uint32_t>(std::max(src.size(), tgt.size()));
+    const Alignment a = align(scorer, narrow);
+    const Alignment b = align(scorer, full);
+    BOOST_TEST_CONTEXT("seed " << seed << ", " << src.size() << " x " << tgt.size()) {
+      BOOST_TEST((a == b), "narrow: " << show(a) << "\nfull:   " << show(b));
+      // The default starting band finds the same.
+      BOOST_TEST((align(scorer) == b));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(max_side_is_respected) {
+  // One source sentence as long as three target sentences: with max_side 3
+  // a 1-3 bead, with max_side 2 never a side of three.
+  const std::vector<int> src{20, 90, 20}, tgt{20, 30, 30, 30, 20};
+  const Alignment wide = run(src, tgt);
+  BOOST_TEST((wide[1] == Bead{1, 2, 1, 4}), show(wide));
+  AlignOptions two;
+  two.max_side = 2;
+  const Alignment narrow = run(src, tgt, two);
+  check_cover(narrow, 3, 5, 2);
+  AlignOptions one;
+  one.max_side = 1;
+  check_cover(run(src, tgt, one), 3, 5, 1);
+}
+
+BOOST_AUTO_TEST_CASE(max_side_outside_one_to_eight_is_a_usage_error) {
+  for (const int bad : {0, 9, -1}) {
+    AlignOptions o;
+    o.max_side = bad;
+    BOOST_TEST_CONTEXT("max_side " << bad) { BOOST_CHECK_THROW((void)run({5}, {5}, o), jisr::UsageError); }
+  }
+  AlignOptions eight;
+  eight.max_side = 8;
+  BOOST_CHECK_NO_THROW((void)run({5}, {5}, eight));
+}
+
+BOOST_AUTO_TEST_CASE(search_larger_than_max_cells_is_an_input_error) {
+  const std::vector<int> lengths(20, 10);
+  AlignOptions o;
+  o.max_cells = 10;  // 21 rows need at least 21 cells
+  try {
+    (void)run(lengths, lengths, o);
+    BOOST_FAIL("no error above the cell limit");
+  } catch (const jisr::InputError& e) {
+    BOOST_TEST(std::string(e.what()).find("20 x 20") != std::string::npos, e.what());
+  }
+  o.max_cells = 21 * 21;  // the whole grid fits
+  BOOST_CHECK_NO_THROW((void)run(lengths, lengths, o));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,265 @@
+// Tests of the bead scorer (jisr/score.hpp): sentence lengths, the
+// two-tailed tail cost, length, prior, paragraph and anchor parts of a
+// bead's cost, sentence endings and confidence.
+#define BOOST_TEST_MODULE score
+#include "jisr/score.hpp"
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+using jisr::AnchorKey;
+using jisr::AnchorType;
+using jisr::BeadScorer;
+using jisr::Model;
+using jisr::Sentence;
+
+namespace {
+
+// A model with round numbers: c = 1, no per-document ratio, no outliers, no
+// ending costs; 2-2 is not allowed.
+Model plain_model() {
+  Model m;
+  m.length.c = 1.0;
+  m.length.s2 = 6.8;
+  m.length.per_document = false;
+  m.length.outlier = 0.0;
+  m.priors = {{{1, 1}, 0.89}, {{1, 0}, 0.01}, {{0, 1}, 0.01}, {{2, 1}, 0.045}, {{1, 2}, 0.045}};
+  m.paragraph_penalty = 2.0;
+  m.ending_cost = {};
+  m.anchors.weight = 1.0;
+  m.anchors.cap = 5.0;
+  m.anchors.p_match = {{AnchorType::number, 0.9}};
+  return m;
+}
+
+// Sentences of the given lengths (letters, no spaces) in paragraph 0.
+std::vector<Sentence> side(const std::vector<int>& lengths, const std::vector<std::uint32_t>& paragraphs = {}) {
+  std::vector<Sentence> out;
+  for (std::size_t k = 0; k < lengths.size(); ++k)
+    out.push_back(Sentence{std::string(static_cast<std::size_t>(lengths[k]), 'x') + ".", {},
+                           paragraphs.empty() ? 0 : paragraphs[k]});
+  return out;
+}
+
+using Keys = std::vector<std::vector<AnchorKey>>;
+
+AnchorKey num(const std::string& value) { return {"num:" + value, AnchorType::number}; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(score)
+
+BOOST_AUTO_TEST_CASE(alignment_length_ignores_spaces_and_harakat) {
+  BOOST_TEST(jisr::alignment_length("\xD9\x83\xD9\x8E\xD8\xAA\xD9\x8E\xD8\xA8\xD9\x8E") == 3U);  // كَتَبَ
+  BOOST_TEST(jisr::alignment_length("\xD9\x83\xD8\xAA\xD8\xA8") == 3U);                          // كتب
+  BOOST_TEST(jisr::alignment_length("a b\tc\n d") == 4U);
+  BOOST_TEST(jisr::alignment_length("a\xC2\xA0" "b") == 2U);  // no-break space
+  BOOST_TEST(jisr::alignment_length("Done.") == 5U);          // punctuation counts
+  BOOST_TEST(jisr::alignment_length("") == 0U);
+}
+
+BOOST_AUTO_TEST_CASE(neg_log_two_tailed_matches_erfc_for_small_x) {
+  for (const double x : {0.0, 0.1, -0.5, 1.0, 1.96, -3.0, 5.0, 10.0}) {
+    const double expected = -std::log(std::erfc(std::abs(x) / std::numbers::sqrt2));
+    BOOST_TEST_CONTEXT("x = " << x) {
+      BOOST_TEST(jisr::neg_log_two_tailed(x) == expected, boost::test_tools::tolerance(1e-12));
+    }
+  }
+  BOOST_TEST(jisr::neg_log_two_tailed(0.0) == 0.0);
+  // 1.96 is the 5% two-tailed point.
+  BOOST_TEST(jisr::neg_log_two_tailed(1.96) == -std::log(0.05), boost::test_tools::tolerance(1e-3));
+}
+
+BOOST_AUTO_TEST_CASE(neg_log_two_tailed_stays_finite_and_increasing_up_to_100) {
+  double previous = -1.0;
+  for (double x = 0.0; x <= 100.0; x += 0.25) {
+    const double v = jisr::neg_log_two_tailed(x);
+    BOOST_TEST_CONTEXT("x = " << x) {
+      BOOST_TEST(std::isfinite(v));
+      BOOST_TEST(v > previous);
+    }
+    previous = v;
+  }
+  // Where erfc underflows in double, long double still holds it: compare.
+  for (const double x : {36.0, 40.0, 60.0, 100.0}) {
+    const long double z = static_cast<long double>(x) / std::sqrt(2.0L);
+    const auto expected = static_cast<double>(-std::log(std::erfc(z)));
+    BOOST_TEST_CONTEXT("x = " << x) {
+      BOOST_TEST(jisr::neg_log_two_tailed(x) == expected, boost::test_tools::tolerance(1e-6));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(proportional_one_to_one_costs_less_than_mismatched) {
+  const auto src = side({20, 20});
+  const auto tgt = side({20, 45});
+  const BeadScorer s(plain_model(), src, tgt);
+  // Equal lengths with c = 1: delta is 0, so only the prior remains.
+  BOOST_TEST(s.cost(0, 1, 0, 1) == -std::log(0.89), boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(s.cost(0, 1, 1, 1) > s.cost(0, 1, 0, 1) + 2.0);
+  // 21 against 46 characters: delta = (l2 - c·l1) / sqrt(s²·(l1 + l2/c)/2),
+  // the scale in which `jisr train` measures s² (train.hpp).
+  const double delta = (46.0 - 21.0) / std::sqrt(6.8 * (21.0 + 46.0) / 2.0);
+  BOOST_TEST(s.cost(0, 1, 1, 1) == -std::log(0.89) + jisr::neg_log_two_tailed(delta),
+             boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(s.src_length(0) == 21U);  // 20 letters and a full stop
+  BOOST_TEST(s.tgt_length(1) == 46U);
+}
+
+BOOST_AUTO_TEST_CASE(cost_grows_with_the_length_mismatch) {
+  const auto src = side({30});
+  const auto tgt = side({30, 33, 40, 60, 120});
+  const BeadScorer s(plain_model(), src, tgt);
+  for (std::uint32_t j = 1; j < 5; ++j) BOOST_TEST(s.cost(0, 1, j, 1) > s.cost(0, 1, j - 1, 1));
+}
+
+BOOST_AUTO_TEST_CASE(paragraph_penalty_applies_to_a_bead_spanning_a_break) {
+  const auto tgt = side({40});
+  const auto same = side({20, 19}, {0, 0});
+  const auto split = side({20, 19}, {0, 1});
+  const Model m = plain_model();
+  const BeadScorer within(m, same, tgt), across(m, split, tgt);
+  BOOST_TEST(across.cost(0, 2, 0, 1) - within.cost(0, 2, 0, 1) == m.paragraph_penalty,
+             boost::test_tools::tolerance(1e-9));
+  // Single sentences span no break.
+  BOOST_TEST(across.cost(1, 1, 0, 1) == within.cost(1, 1, 0, 1));
+  // The same on the target side (a 1-2 bead).
+  const BeadScorer tgt_across(m, tgt, split), tgt_within(m, tgt, same);
+  BOOST_TEST(tgt_across.cost(0, 1, 0, 2) - tgt_within.cost(0, 1, 0, 2) == m.paragraph_penalty,
+             boost::test_tools::tolerance(1e-9));
+}
+
+BOOST_AUTO_TEST_CASE(bead_type_missing_from_priors_costs_infinity) {
+  const auto src = side({10, 10});
+  const auto tgt = side({10, 10});
+  const BeadScorer s(plain_model(), src, tgt);
+  BOOST_TEST(s.cost(0, 2, 0, 2) == std::numeric_limits<double>::infinity());
+  BOOST_TEST(std::isfinite(s.cost(0, 2, 0, 1)));
+  const auto types = s.bead_types(2);
+  BOOST_TEST(types.size() == 5U);
+  BOOST_TEST((std::find(types.begin(), types.end(), jisr::BeadType{2, 2}) == types.end()));
+  BOOST_TEST(s.bead_types(1).size() == 3U);  // 1-1, 1-0, 0-1
+}
+
+BOOST_AUTO_TEST_CASE(shared_rare_anchor_lowers_the_cost_by_the_stated_bonus) {
+  const auto src = side({20, 20, 20, 20});
+  const auto tgt = side({20, 20, 20, 20});
+  const Keys src_keys{{num("1999")}, {}, {}, {}};
+  const Keys tgt_keys{{num("1999")}, {}, {}, {}};
+  const Model m = plain_model();
+  const BeadScorer with(m, src, tgt, &src_keys, &tgt_keys), without(m, src, tgt);
+  // One sentence of four on each side holds the key: bonus = log p + log(N/df).
+  const double bonus = std::log(0.9) + std::log(4.0 / 1.0);
+  BOOST_TEST(with.anchor_cost(0, 1, 0, 1) == -bonus, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(with.cost(0, 1, 0, 1) == without.cost(0, 1, 0, 1) - bonus, boost::test_tools::tolerance(1e-9));
+}
+
+BOOST_AUTO_TEST_CASE(anchor_bonus_is_capped) {
+  const auto src = side(std::vector<int>(200, 20));
+  const auto tgt = side(std::vector<int>(200, 20));
+  Keys src_keys(200), tgt_keys(200);
+  src_keys[7] = {num("42")};
+  tgt_keys[7] = {num("42")};
+  Model m = plain_model();
+  m.anchors.cap = 2.0;
+  m.anchors.weight = 0.5;
+  const BeadScorer s(m, src, tgt, &src_keys, &tgt_keys);
+  // log 0.9 + log 200 = 5.2 > cap: the bonus is cap x weight.
+  BOOST_TEST(s.anchor_cost(7, 1, 7, 1) == -1.0, boost::test_tools::tolerance(1e-9));
+}
+
+BOOST_AUTO_TEST_CASE(key_on_one_side_of_a_bead_raises_the_cost) {
+  const auto src = side({20, 20, 20, 20});
+  const auto tgt = side({20, 20, 20, 20});
+  const Keys src_keys{{num("1999")}, {}, {}, {}};
+  const Keys tgt_keys{{num("1999")}, {}, {}, {}};
+  const BeadScorer s(plain_model(), src, tgt, &src_keys, &tgt_keys);
+  // penalty = -log((1 - p) / (1 - df/N)) = log(0.75 / 0.1).
+  BOOST_TEST(s.anchor_cost(0, 1, 1, 1) == std::log(0.75 / 0.1), boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(s.anchor_cost(1, 1, 0, 1) == std::log(0.75 / 0.1), boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(s.anchor_cost(1, 1, 1, 1) == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(keys_on_one_side_of_the_document_change_nothing) {
+  const auto src = side({20, 25, 30});
+  const auto tgt = side({21, 24, 33});
+  // "num:7" only in the source document, "num:8" only in the target.
+  const Keys src_keys{{num("7")}, {num("7")}, {}};
+  const Keys tgt_keys{{}, {num("8")}, {num("8")}};
+  const Model m = plain_model();
+  const BeadScorer with(m, src, tgt, &src_keys, &tgt_keys), without(m, src, tgt);
+  for (std::uint32_t i = 0; i < 3; ++i)
+    for (std::uint32_t j = 0; j < 3; ++j) {
+      BOOST_TEST(with.anchor_cost(i, 1, j, 1) == 0.0);
+      BOOST_TEST(with.cost(i, 1, j, 1) == without.cost(i, 1, j, 1));
+    }
+  BOOST_TEST(with.cost(0, 2, 1, 2) == without.cost(0, 2, 1, 2));
+}
+
+BOOST_AUTO_TEST_CASE(anchor_type_without_p_match_is_ignored) {
+  const auto src = side({20, 20});
+  const auto tgt = side({20, 20});
+  const Keys src_keys{{{"url:x.org", AnchorType::url}}, {}};
+  const Keys tgt_keys{{{"url:x.org", AnchorType::url}}, {}};
+  const BeadScorer s(plain_model(), src, tgt, &src_keys, &tgt_keys);  // p_match has numbers only
+  BOOST_TEST(s.anchor_cost(0, 1, 0, 1) == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(ends_with_terminal_sees_through_closing_quotes) {
+  BOOST_TEST(jisr::ends_with_terminal("Done."));
+  BOOST_TEST(jisr::ends_with_terminal("Done.\xE2\x80\x9D"));  // Done.”
+  BOOST_TEST(jisr::ends_with_terminal("He said \"Stop!\" "));
+  BOOST_TEST(jisr::ends_with_terminal("(Really?)"));
+  BOOST_TEST(!jisr::ends_with_terminal("Headline"));
+  BOOST_TEST(!jisr::ends_with_terminal("Monday, 3 March 2025 10:15"));
+  BOOST_TEST(!jisr::ends_with_terminal(""));
+  // هل أنت هنا؟ ends in the Arabic question mark U+061F.
+  BOOST_TEST(jisr::ends_with_terminal("\xD9\x87\xD9\x84 \xD8\xA3\xD9\x86\xD8\xAA \xD9\x87\xD9\x86\xD8\xA7\xD8\x9F"));
+}
+
+BOOST_AUTO_TEST_CASE(confidence_lies_in_unit_interval_and_prefers_proportional_beads) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> len(1, 150);
+  std::vector<int> a(12), b(15);
+  for (int& x : a) x = len(rng);
+  for (int& x : b) x = len(rng);
+  const auto src = side(a);
+  const auto tgt = side(b);
+  const Keys src_keys{{num("1")}, {num("2")}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  const Keys tgt_keys{{num("2")}, {}, {num("1")}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  const BeadScorer s(plain_model(), src, tgt, &src_keys, &tgt_keys);
+  for (std::uint32_t i = 0; i < 12; ++i)
+    for (std::uint32_t j = 0; j < 15; ++j)
+      for (int x = 1; x <= 2 && i + x <= 12; ++x)
+        for (int y = 1; y <= 2 && j + y <= 15; ++y) {
+          const double c = s.confidence(i, x, j, y);
+          BOOST_TEST((c >= 0.0 && c <= 1.0), "bead " << i << "+" << x << " " << j << "+" << y << ": " << c);
+        }
+  BOOST_TEST(s.confidence(0, 1, 0, 0) == 0.0);
+  BOOST_TEST(s.confidence(0, 0, 0, 1) == 0.0);
+  const BeadScorer even(plain_model(), side({30, 30}), side({30, 90}));
+  BOOST_TEST(even.confidence(0, 1, 0, 1) > 0.9);
+  BOOST_TEST(even.confidence(0, 1, 1, 1) < even.confidence(0, 1, 0, 1));
+}
+
+BOOST_AUTO_TEST_CASE(document_length_ratio_shrinks_towards_the_model) {
+  jisr::LengthStats stats;
+  stats.c = 1.0;
+  stats.per_document = false;
+  BOOST_TEST(jisr::document_length_ratio(stats, 100, 300) == 1.0);
+  stats.per_document = true;
+  // The pair's own ratio is 3; a short pair is pulled towards the model's 1.
+  const double short_pair = jisr::document_length_ratio(stats, 100, 300);
+  BOOST_TEST(short_pair > 1.0);
+  BOOST_TEST(short_pair < 3.0);
+  BOOST_TEST(jisr::document_length_ratio(stats, 100000, 300000) > 2.99);
+  BOOST_TEST(jisr::document_length_ratio(stats, 0, 300) == 1.0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

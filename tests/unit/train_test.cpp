@@ -1,0 +1,174 @@
+// Tests of model estimation (jisr/train.hpp) on small hand-made gold
+// documents whose statistics are known: the length ratio, the smoothed bead
+// priors and the default bead types.
+#define BOOST_TEST_MODULE train
+#include "jisr/train.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "jisr/error.hpp"
+#include "jisr/score.hpp"
+
+using jisr::AlignedDocument;
+using jisr::Bead;
+using jisr::BeadType;
+using jisr::Sentence;
+
+namespace {
+
+// A sentence of `letters` letters in words of five, ending in a full stop
+// (which counts as one more character).
+Sentence sentence(int letters) {
+  std::string text;
+  for (int k = 0; k < letters; ++k) {
+    if (k > 0 && k % 5 == 0) text += ' ';
+    text += 'w';
+  }
+  return Sentence{text + ".", {}, 0};
+}
+
+// A gold document where every target sentence has exactly 1.5 times the
+// characters of its source: source sentence k has 10k characters, its
+// target 15k (full stops included), each a 1-1 bead; then `extra_null`
+// target sentences without a source (0-1 beads).
+AlignedDocument proportional_document(const std::string& name, int sentences, int extra_null) {
+  AlignedDocument d;
+  d.name = name;
+  for (int k = 1; k <= sentences; ++k) {
+    const int src_len = 10 * k;
+    d.src.push_back(sentence(src_len - 1));
+    d.tgt.push_back(sentence(src_len * 3 / 2 - 1));
+    const auto i = static_cast<std::uint32_t>(k - 1);
+    d.gold.push_back(Bead{i, i + 1, i, i + 1});
+  }
+  // Unmatched target sentences at the end (0-1 beads): no effect on c.
+  for (int k = 0; k < extra_null; ++k) {
+    const auto j = static_cast<std::uint32_t>(d.tgt.size());
+    d.tgt.push_back(sentence(40));
+    d.gold.push_back(Bead{static_cast<std::uint32_t>(d.src.size()), static_cast<std::uint32_t>(d.src.size()), j,
+                          j + 1});
+  }
+  return d;
+}
+
+jisr::TrainOptions options(int max_side) {
+  jisr::TrainOptions o;
+  o.max_side = max_side;
+  o.tune_anchors = false;
+  o.name = "test";
+  return o;
+}
+
+bool has(const std::vector<BeadType>& types, BeadType t) {
+  return std::find(types.begin(), types.end(), t) != types.end();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(train)
+
+BOOST_AUTO_TEST_CASE(fixture_sentences_have_the_intended_lengths) {
+  // The fixture's arithmetic rests on this: spaces do not count, the stop does.
+  BOOST_TEST(jisr::alignment_length(sentence(9).text) == 10U);
+  BOOST_TEST(jisr::alignment_length(sentence(14).text) == 15U);
+}
+
+BOOST_AUTO_TEST_CASE(estimate_recovers_the_length_ratio_of_the_fixture) {
+  const std::vector<AlignedDocument> docs{proportional_document("a", 8, 1), proportional_document("b", 5, 2)};
+  const jisr::Model m = jisr::estimate_model(docs, options(2));
+  BOOST_TEST(m.length.c == 1.5, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(m.name == "test");
+  BOOST_TEST(m.src_lang == "ar");
+  BOOST_TEST(m.length.per_document);
+}
+
+BOOST_AUTO_TEST_CASE(perfectly_proportional_gold_gives_a_usable_model) {
+  // With one fixed ratio every residual is 0: the variance must still be a
+  // positive number the loader accepts, and the outlier share a number.
+  const std::vector<AlignedDocument> docs{proportional_document("a", 8, 0)};
+  jisr::TrainOptions o = options(2);
+  o.per_document = false;
+  const jisr::Model m = jisr::estimate_model(docs, o);
+  BOOST_TEST(m.length.c == 1.5, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(std::isfinite(m.length.s2));
+  BOOST_TEST(m.length.s2 > 0.0);
+  BOOST_TEST(std::isfinite(m.length.outlier));
+  BOOST_CHECK_NO_THROW((void)jisr::Model::from_json(m.to_json(), "trained"));
+}
+
+BOOST_AUTO_TEST_CASE(estimate_ratio_follows_noisy_lengths) {
+  // Target lengths scattered around 0.8 times the source: c lands near 0.8.
+  AlignedDocument d;
+  const int noise[] = {3, -2, 1, -3, 2, 0, -1, 1, -2, 2, 3, -3};
+  for (int k = 0; k < 12; ++k) {
+    const int l = 20 + 7 * k;
+    d.src.push_back(sentence(l - 1));
+    d.tgt.push_back(sentence(static_cast<int>(std::lround(0.8 * l)) + noise[k] - 1));
+    const auto i = static_cast<std::uint32_t>(k);
+    d.gold.push_back(Bead{i, i + 1, i, i + 1});
+  }
+  const std::vector<AlignedDocument> docs{d};
+  const jisr::Model m = jisr::estimate_model(docs, options(2));
+  BOOST_TEST(m.length.c == 0.8, boost::test_tools::tolerance(0.02));
+  BOOST_TEST(m.length.s2 > 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(priors_are_smoothed_counts_that_sum_to_one) {
+  // 13 + 5 one-to-one beads and 1 + 2 zero-to-one beads; K = 6 types for
+  // max_side 2, alpha = 0.5: P(1-1) = 18.5 / 24, P(0-1) = 3.5 / 24.
+  const std::vector<AlignedDocument> docs{proportional_document("a", 13, 1), proportional_document("b", 5, 2)};
+  const jisr::Model m = jisr::estimate_model(docs, options(2));
+  const auto types = jisr::default_bead_types(2);
+  BOOST_TEST(m.priors.size() == types.size());
+  double sum = 0;
+  for (const BeadType t : types) {
+    BOOST_TEST_CONTEXT(jisr::to_string(t)) { BOOST_TEST(m.priors.contains(t)); }
+    sum += m.priors.at(t);
+  }
+  BOOST_TEST(sum == 1.0, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(m.priors.at({1, 1}) == 18.5 / 24, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(m.priors.at({0, 1}) == 3.5 / 24, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(m.priors.at({2, 1}) == 0.5 / 24, boost::test_tools::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(estimated_model_survives_a_json_round_trip) {
+  const std::vector<AlignedDocument> docs{proportional_document("a", 6, 1)};
+  const jisr::Model m = jisr::estimate_model(docs, options(4));
+  const jisr::Model r = jisr::Model::from_json(m.to_json(), "trained");
+  BOOST_TEST(r.length.c == m.length.c);
+  BOOST_TEST((r.priors == m.priors));
+  BOOST_TEST((r.ending_cost == m.ending_cost));
+}
+
+BOOST_AUTO_TEST_CASE(default_bead_types_for_four_hold_one_to_four_and_not_two_to_three) {
+  const auto types = jisr::default_bead_types(4);
+  for (const BeadType t : {BeadType{1, 0}, BeadType{0, 1}, BeadType{1, 1}, BeadType{2, 2}, BeadType{1, 2},
+                           BeadType{2, 1}, BeadType{1, 3}, BeadType{3, 1}, BeadType{1, 4}, BeadType{4, 1}}) {
+    BOOST_TEST_CONTEXT(jisr::to_string(t)) { BOOST_TEST(has(types, t)); }
+  }
+  BOOST_TEST(types.size() == 10U);
+  BOOST_TEST(!has(types, BeadType{2, 3}));
+  BOOST_TEST(!has(types, BeadType{3, 2}));
+  BOOST_TEST(!has(types, BeadType{2, 4}));
+  BOOST_TEST(!has(types, BeadType{0, 0}));
+  const auto one = jisr::default_bead_types(1);
+  BOOST_TEST(one.size() == 3U);
+  BOOST_TEST(!has(one, BeadType{2, 2}));
+}
+
+BOOST_AUTO_TEST_CASE(training_without_pair_beads_is_an_input_error) {
+  AlignedDocument d;
+  d.src.push_back(sentence(10));
+  d.tgt.push_back(sentence(12));
+  d.gold = {Bead{0, 1, 0, 0}, Bead{1, 1, 0, 1}};
+  const std::vector<AlignedDocument> docs{d};
+  BOOST_CHECK_THROW((void)jisr::estimate_model(docs, options(2)), jisr::InputError);
+  BOOST_CHECK_THROW((void)jisr::estimate_model(std::vector<AlignedDocument>{}, options(2)), jisr::InputError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
