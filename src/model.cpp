@@ -84,7 +84,7 @@ Model Model::from_json(const std::string& text, const std::string& origin) {
   }
   if (!j.contains("length") || !j["length"].is_object())
     throw ModelError(fmt::format("{}: missing object \"length\"", origin));
-  reject_unknown_keys(j["length"], {"unit", "c", "s2", "per_document", "outlier"}, origin + ": length");
+  reject_unknown_keys(j["length"], {"unit", "c", "s2", "s2_open", "per_document", "outlier"}, origin + ": length");
   if (j["length"].contains("per_document")) {
     if (!j["length"]["per_document"].is_boolean())
       throw ModelError(fmt::format("{}: length: \"per_document\" must be true or false", origin));
@@ -92,6 +92,8 @@ Model Model::from_json(const std::string& text, const std::string& origin) {
   }
   m.length.c = number(j["length"], "c", 1e-3, 1e3, origin + ": length");
   m.length.s2 = number(j["length"], "s2", 1e-3, 1e4, origin + ": length");
+  m.length.s2_open = j["length"].contains("s2_open") ? number(j["length"], "s2_open", 1e-3, 1e4, origin + ": length")
+                                                     : m.length.s2;
   if (j["length"].contains("outlier")) m.length.outlier = number(j["length"], "outlier", 0, 0.5, origin + ": length");
   if (!j.contains("priors") || !j["priors"].is_object() || j["priors"].empty())
     throw ModelError(fmt::format("{}: missing object \"priors\"", origin));
@@ -198,6 +200,7 @@ std::string Model::to_json() const {
   j["length"] = {{"unit", "code points without white space and combining marks"},
                  {"c", length.c},
                  {"s2", length.s2},
+                 {"s2_open", length.s2_open},
                  {"per_document", length.per_document},
                  {"outlier", length.outlier}};
   json prior_table = json::object();

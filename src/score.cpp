@@ -174,7 +174,9 @@ struct BeadScorer::Impl {
     const double l2 = static_cast<double>(tgt_prefix[j + b] - tgt_prefix[j]);
     const double mean = (l1 + l2 / c) / 2.0;
     if (mean <= 0.0) return 0.0;
-    return (l2 - c * l1) / std::sqrt(mean * model.length.s2);
+    const bool open = src_open[i + a] - src_open[i] == static_cast<std::uint32_t>(a) &&
+                      tgt_open[j + b] - tgt_open[j] == static_cast<std::uint32_t>(b);
+    return (l2 - c * l1) / std::sqrt(mean * (open ? model.length.s2_open : model.length.s2));
   }
 };
 

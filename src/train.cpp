@@ -89,6 +89,7 @@ double strict_f1_on(const Model& model, std::span<const AlignedDocument> docs, c
 Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& options) {
   double sum_l1 = 0, sum_l2 = 0;
   std::vector<std::pair<double, double>> pairs;
+  std::vector<bool> open_pair;  // no sentence of the bead ends in final punctuation
   std::vector<std::size_t> doc_end;  // pairs of document k end at doc_end[k]
   std::vector<std::pair<double, double>> doc_totals;
   std::map<BeadType, double> counts;
@@ -114,6 +115,10 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
       sum_l1 += l1;
       sum_l2 += l2;
       pairs.emplace_back(l1, l2);
+      bool all_open = true;
+      for (std::uint32_t k = b.src_begin; k < b.src_end; ++k) all_open &= !ends_with_terminal(d.src[k].text);
+      for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k) all_open &= !ends_with_terminal(d.tgt[k].text);
+      open_pair.push_back(all_open);
     }
     doc_end.push_back(pairs.size());
     double t1 = 0, t2 = 0;
@@ -132,8 +137,8 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
   m.length.per_document = options.per_document;
   std::vector<double> deltas;  // residuals per sqrt(character); scaled by s² below
   // s² is measured around the ratio the scorer will use for each document.
-  double sq = 0, weight = 0;
-  std::size_t k = 0;
+  double sq = 0, weight = 0, sq_open = 0, weight_open = 0;
+  std::size_t k = 0, n_open = 0;
   for (std::size_t d = 0; d < doc_end.size(); ++d) {
     const double c = document_length_ratio(m.length, static_cast<std::uint64_t>(doc_totals[d].first),
                                            static_cast<std::uint64_t>(doc_totals[d].second));
@@ -142,12 +147,21 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
       const double r = l2 - c * l1;
       sq += r * r;
       weight += (l1 + l2 / c) / 2;
+      if (open_pair[k]) {
+        sq_open += r * r;
+        weight_open += (l1 + l2 / c) / 2;
+        ++n_open;
+      }
       deltas.push_back(r / std::sqrt((l1 + l2 / c) / 2 * 1.0));
     }
   }
   // Gold whose lengths fit one ratio exactly gives 0, which would divide by
   // zero below and in the scorer: keep to the smallest variance a model may hold.
   m.length.s2 = std::max(sq / weight, 1e-3);
+  // Headings, datelines and other lines without final punctuation are
+  // translated more freely: their own variance, where there are enough.
+  constexpr std::size_t kMinOpenBeads = 20;
+  m.length.s2_open = n_open >= kMinOpenBeads ? std::max(sq_open / weight_open, 1e-3) : m.length.s2;
   // Outlier share by EM on a mixture of densities: the normal density of
   // z = delta for inliers, a uniform density on |z| <= kOutlierRange for
   // outliers (see LengthStats::outlier).

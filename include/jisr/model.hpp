@@ -31,6 +31,7 @@ struct BeadType {
 struct LengthStats {
   double c = 1.0;   // expected target length per source character
   double s2 = 6.8;  // variance of the target length per source character
+  double s2_open = 6.8;  // s² for beads none of whose sentences ends in final punctuation (headings)
   bool per_document = true;  // scale c to each document pair's own length ratio
   // Share of beads whose length ratio follows no rule (free translations,
   // notes added on one side): P(match) = (1 - outlier)·2(1 - Φ(|δ|)) + outlier.
