@@ -540,6 +540,17 @@ std::vector<AnchorKey> AnchorExtractor::find(std::string_view sentence) const {
   return out;
 }
 
+std::vector<std::string> AnchorExtractor::words(std::string_view sentence) const {
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(sentence.data(), static_cast<int32_t>(sentence.size())));
+  std::vector<std::string> out;
+  for (const Token& t : impl_->tokenize(text)) {
+    if (t.numeric || t.norm.size() < 2) continue;
+    out.push_back(impl_->options.dictionary_side_is_src ? t.norm : stem_english(t.norm));
+  }
+  return out;
+}
+
 std::string normalize_for_matching(std::string_view text) { return MatchNormalizer()(text); }
 
 struct MatchNormalizer::Impl {

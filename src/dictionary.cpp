@@ -98,8 +98,16 @@ std::string stem_english(std::string_view word) {
   } else if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")) {
     w.pop_back();
   }
+  // Cut after five code points (never inside a UTF-8 sequence).
   constexpr std::size_t kStemLength = 5;
-  if (w.size() > kStemLength) w.resize(kStemLength);
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if ((static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) continue;
+    if (points++ == kStemLength) {
+      w.resize(i);
+      break;
+    }
+  }
   return w;
 }
 
@@ -215,6 +223,15 @@ void Dictionary::add_file(const fs::path& path, bool reversed) {
       if (head.starts_with("ال") && count_code_points(head) >= 5) add(head.substr(4), entry);
     }
   }
+}
+
+void Dictionary::add_translations(const std::string& headword, const std::vector<std::string>& targets,
+                                  bool in_front) {
+  auto& list = entries_[headword];
+  std::vector<std::string> merged = in_front ? targets : list;
+  for (const auto& w : in_front ? list : targets)
+    if (std::find(merged.begin(), merged.end(), w) == merged.end()) merged.push_back(w);
+  list = std::move(merged);
 }
 
 const std::vector<std::string>& Dictionary::lookup(const std::string& normalized) const {

@@ -13,6 +13,7 @@
 
 #include "jisr/error.hpp"
 #include "jisr/pipeline.hpp"
+#include "jisr/realign.hpp"
 #include "jisr/text.hpp"
 
 namespace jisr {
@@ -70,6 +71,25 @@ DocumentRun run_document(const SetDocument& doc, const std::string& src_lang,
 }  // namespace
 
 std::vector<DocumentRun> run_set(const CorpusSet& set, const SetRunOptions& options) {
+  if (options.realign) {
+    // First pass, then a word table learned from the whole set's confident
+    // beads (no gold involved), then the second pass with it.
+    SetRunOptions first = options;
+    first.realign = false;
+    const std::vector<DocumentRun> runs = run_set(set, first);
+    std::vector<Document> srcs, tgts;
+    srcs.reserve(runs.size());
+    tgts.reserve(runs.size());
+    std::vector<AlignedPair> pairs;
+    for (const DocumentRun& r : runs) {
+      srcs.push_back({r.name, set.src_lang, r.src});
+      tgts.push_back({r.name, set.tgt_lang, r.tgt});
+    }
+    for (std::size_t k = 0; k < runs.size(); ++k) pairs.push_back({&srcs[k], &tgts[k], &runs[k].test});
+    SetRunOptions second = first;
+    second.model = with_translations(options.model, learn_translations(options.model, pairs));
+    return run_set(set, second);
+  }
   Splitters splitters;
   if (options.raw_text) {
     splitters.src.emplace(SplitOptions{set.src_lang, options.line_breaks, options.rules_dir, {}});

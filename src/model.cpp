@@ -133,7 +133,19 @@ Model Model::from_json(const std::string& text, const std::string& origin) {
     const json& a = j["anchors"];
     const std::string where = origin + ": anchors";
     if (!a.is_object()) throw ModelError(fmt::format("{} must be an object", where));
-    reject_unknown_keys(a, {"use", "weight", "cap", "p_match", "lexicon", "dictionary"}, where);
+    reject_unknown_keys(a, {"use", "weight", "cap", "p_match", "lexicon", "dictionary", "translations"}, where);
+    if (a.contains("translations")) {
+      const json& t = a["translations"];
+      if (!t.is_object()) throw ModelError(fmt::format("{}: translations must be an object", where));
+      for (const auto& [word, targets] : t.items()) {
+        if (!targets.is_array()) throw ModelError(fmt::format("{}: translations of \"{}\" must be a list", where, word));
+        auto& out = m.anchors.translations[word];
+        for (const json& target : targets) {
+          if (!target.is_string()) throw ModelError(fmt::format("{}: translations of \"{}\" must be strings", where, word));
+          out.push_back(target.get<std::string>());
+        }
+      }
+    }
     if (a.contains("dictionary")) {
       if (!a["dictionary"].is_string()) throw ModelError(fmt::format("{}: dictionary must be a name", where));
       m.anchors.dictionary = a["dictionary"].get<std::string>();
@@ -178,15 +190,20 @@ Model Model::load(const std::filesystem::path& path) {
 }
 
 void Model::load_dictionary(const std::filesystem::path& base) {
-  anchors.dictionary_data.reset();
-  if (anchors.dictionary.empty()) return;
+  std::shared_ptr<const Dictionary> d;
   if (anchors.dictionary == "system") {
-    anchors.dictionary_data = load_system_arabic_english_dictionary();  // null if not installed
-    return;
+    d = load_system_arabic_english_dictionary();  // null if not installed
+  } else if (!anchors.dictionary.empty()) {
+    std::filesystem::path file = anchors.dictionary;
+    if (file.is_relative()) file = base / file;
+    d = std::make_shared<const Dictionary>(Dictionary::load(file));
   }
-  std::filesystem::path file = anchors.dictionary;
-  if (file.is_relative()) file = base / file;
-  anchors.dictionary_data = std::make_shared<const Dictionary>(Dictionary::load(file));
+  if (!anchors.translations.empty()) {
+    auto merged = d ? std::make_shared<Dictionary>(*d) : std::make_shared<Dictionary>();
+    for (const auto& [word, targets] : anchors.translations) merged->add_translations(word, targets);
+    d = std::move(merged);
+  }
+  anchors.dictionary_data = std::move(d);
 }
 
 std::string Model::to_json() const {
@@ -213,6 +230,7 @@ std::string Model::to_json() const {
   j["anchors"] = {{"use", use_anchors}, {"weight", anchors.weight}, {"cap", anchors.cap}, {"p_match", p_match}};
   if (!anchors.lexicon.empty()) j["anchors"]["lexicon"] = anchors.lexicon.string();
   if (!anchors.dictionary.empty()) j["anchors"]["dictionary"] = anchors.dictionary;
+  if (!anchors.translations.empty()) j["anchors"]["translations"] = anchors.translations;
   return j.dump(2) + "\n";
 }
 

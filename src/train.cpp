@@ -10,6 +10,7 @@
 #include "jisr/error.hpp"
 #include "jisr/eval.hpp"
 #include "jisr/pipeline.hpp"
+#include "jisr/realign.hpp"
 #include "jisr/score.hpp"
 
 namespace jisr {
@@ -71,6 +72,25 @@ std::map<AnchorType, double> estimate_p_match(const Model& model, std::span<cons
   for (const auto& [t, n] : total)
     if (n >= 5) p[t] = std::clamp(matched[t] / n, 0.05, 0.98);
   return p;
+}
+
+// A word translation table learned from gold beads (taken as certain).
+TranslationTable learn_from_gold(const Model& model, std::span<const AlignedDocument> docs,
+                                 const TrainOptions& options) {
+  std::vector<Document> srcs, tgts;
+  std::vector<Alignment> golds;
+  srcs.reserve(docs.size());
+  tgts.reserve(docs.size());
+  golds.reserve(docs.size());
+  for (const AlignedDocument& d : docs) {
+    srcs.push_back(as_document(d.src, options.src_lang));
+    tgts.push_back(as_document(d.tgt, options.tgt_lang));
+    golds.push_back(d.gold);
+    for (Bead& b : golds.back()) b.score = 1.0;
+  }
+  std::vector<AlignedPair> aligned;
+  for (std::size_t k = 0; k < docs.size(); ++k) aligned.push_back({&srcs[k], &tgts[k], &golds[k]});
+  return learn_translations(model, aligned);
 }
 
 }  // namespace
@@ -200,6 +220,7 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
 
   m.anchors.lexicon = options.lexicon_for_training;
   m.anchors.dictionary = options.dictionary;
+  if (options.learn_translations) m.anchors.translations = learn_from_gold(m, docs, options);
   m.load_dictionary(std::filesystem::current_path());
   m.anchors.p_match = estimate_p_match(m, docs, options.src_lang, options.tgt_lang);
   if (options.tune_anchors) {

@@ -71,6 +71,11 @@ class AnchorExtractor {
   // The anchors of one sentence, in text order (a key may repeat).
   [[nodiscard]] std::vector<AnchorKey> find(std::string_view sentence) const;
 
+  // The words of a sentence in the form the dictionary sees them: on the
+  // dictionary's source side the normalised word, on its target side the
+  // stemmed one (stem_english). Numbers are left out.
+  [[nodiscard]] std::vector<std::string> words(std::string_view sentence) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

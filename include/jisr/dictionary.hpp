@@ -40,6 +40,11 @@ class Dictionary {
   // Adds source -> target word pairs from text in the TSV format.
   void add_tsv(std::string_view text, std::string_view origin);
 
+  // Adds translations (target words already stemmed) of a source word in
+  // matching form, in front of those it has or behind them.
+  void add_translations(const std::string& headword, const std::vector<std::string>& targets,
+                        bool in_front = true);
+
   // Target words for a source word already in matching form; empty if none.
   [[nodiscard]] const std::vector<std::string>& lookup(const std::string& normalized) const;
 

@@ -35,6 +35,9 @@ struct SetRunOptions {
   // (the Bleualign set); otherwise against DOC.gold.
   bool original_gold = false;
   unsigned threads = 0;  // documents aligned at once; 0: the hardware's count
+  // Align every document, learn word translations from the confident beads
+  // of the whole set (realign.hpp), and align every document again with them.
+  bool realign = false;
 };
 
 // One document after alignment.

@@ -51,6 +51,9 @@ struct AnchorParams {
   // relative to the model. Loaded by Model::load into `dictionary_data`.
   std::string dictionary;
   std::shared_ptr<const Dictionary> dictionary_data;
+  // Word translations learned by `jisr train` (IBM Model 1, realign.hpp):
+  // source word -> target stems. They join the dictionary, in front.
+  std::map<std::string, std::vector<std::string>> translations;
 };
 
 struct Model {

@@ -35,6 +35,7 @@ struct TrainOptions {
   std::filesystem::path lexicon_for_training;  // the same file, as this process reaches it
   bool tune_anchors = true;
   std::string dictionary;  // as Model::anchors.dictionary ("system", a file, or empty)
+  bool learn_translations = false;  // learn a word translation table (IBM Model 1) from the beads
 };
 
 // The bead types a model allows by default: 1-0, 0-1, 1-1, 2-2, and 1-k and

@@ -11,6 +11,7 @@
 #include "jisr/error.hpp"
 #include "jisr/output.hpp"
 #include "jisr/pipeline.hpp"
+#include "jisr/realign.hpp"
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
 
@@ -30,6 +31,7 @@ struct AlignCommand {
   bool quiet = false;
   bool no_anchors = false;
   bool no_dictionary = false;
+  bool realign = false;
   std::string dictionary;
   double min_score = 0.0;
   int max_side = 4;
@@ -125,7 +127,8 @@ void run_align(const AlignCommand& c) {
   AlignOptions align_options;
   align_options.max_side = c.max_side;
   align_options.band = c.band;
-  const Alignment alignment = align_documents(model, src, tgt, align_options);
+  const Alignment alignment = c.realign ? realign_documents(model, src, tgt, align_options)
+                                        : align_documents(model, src, tgt, align_options);
 
   OutputSummary summary;
   std::string where = "standard output";
@@ -165,6 +168,8 @@ void add_align_command(CLI::App& app) {
   sub->add_option("--dictionary", c->dictionary,
                   "Dictionary for word anchors: a dictd .index or a TSV lexicon (source<TAB>target words); "
                   "'system' for Debian's FreeDict Arabic-English (the ar-en model's default)");
+  sub->add_flag("--realign", c->realign,
+                "Align, learn word translations from this input's confident beads (IBM Model 1), align again");
   sub->add_flag("--no-dictionary", c->no_dictionary, "Do not use the model's dictionary");
   sub->add_option("--min-score", c->min_score, "Leave out aligned beads scoring under this (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));

@@ -191,9 +191,11 @@ SetRunOptions parse_aligner_args(const std::string& args) {
   std::string model = "ar-en", line_breaks = "heuristic";
   int max_side = 4;
   std::uint32_t band = 0;
-  bool no_anchors = false;
+  bool no_anchors = false, no_dictionary = false, realign = false;
   CLI::App app("aligner settings", "--aligner-args");
   app.add_flag("--no-anchors", no_anchors);
+  app.add_flag("--no-dictionary", no_dictionary);
+  app.add_flag("--realign", realign);
   app.add_option("-m,--model", model);
   app.add_option("--max-side", max_side)->check(CLI::Range(1, 4));
   app.add_option("--band", band);
@@ -204,12 +206,14 @@ SetRunOptions parse_aligner_args(const std::string& args) {
   } catch (const CLI::ParseError& e) {
     throw UsageError(
         fmt::format("--aligner-args \"{}\": {} (accepted: --model, --max-side, --band, "
-                    "--line-breaks, --no-anchors)",
+                    "--line-breaks, --no-anchors, --no-dictionary, --realign)",
                     args, e.what()));
   }
   SetRunOptions o;
   o.model = load_model(model);
   if (no_anchors) o.model.use_anchors = false;
+  if (no_dictionary) o.model.anchors.dictionary_data.reset();
+  o.realign = realign;
   o.align.max_side = max_side;
   o.align.band = band;
   o.line_breaks = line_breaks == "always"  ? LineBreaks::always

@@ -23,6 +23,7 @@ struct TrainCommand {
   double alpha = 0.5;
   std::string lexicon;
   std::string dictionary;
+  bool learn = false;
   bool no_tune = false;
 };
 
@@ -49,6 +50,7 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
   options.alpha = c.alpha;
   options.tune_anchors = !c.no_tune;
   options.dictionary = c.dictionary;
+  options.learn_translations = c.learn;
   if (!c.lexicon.empty()) {
     // The model names its lexicon relative to its own folder.
     const auto out_dir = std::filesystem::absolute(c.output).parent_path();
@@ -80,6 +82,8 @@ void add_train_command(CLI::App& app) {
   sub->add_option("--lexicon", c->lexicon, "Bilingual lexicon (TSV) the model will use for anchors");
   sub->add_option("--dictionary", c->dictionary,
                   "Dictionary for word anchors: system (Debian's FreeDict Arabic-English, if installed) or a file");
+  sub->add_flag("--learn-translations", c->learn,
+                "Learn a word translation table (IBM Model 1) from the gold beads and store it in the model");
   sub->add_flag("--no-tune", c->no_tune, "Keep the default anchor weight and cap instead of choosing them on the data");
   sub->add_option("--alpha", c->alpha, "Additive smoothing of bead-type counts")->capture_default_str();
   sub->callback([c] {
@@ -91,6 +95,7 @@ void add_train_command(CLI::App& app) {
     line += fmt::format(" --name {} --max-side {} --alpha {}", c->name, c->max_side, c->alpha);
     if (!c->lexicon.empty()) line += " --lexicon " + std::filesystem::path(c->lexicon).filename().string();
     if (!c->dictionary.empty()) line += " --dictionary " + c->dictionary;
+    if (c->learn) line += " --learn-translations";
     if (c->no_tune) line += " --no-tune";
     run_train(*c, line);
   });
