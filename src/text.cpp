@@ -78,11 +78,12 @@ bool starts_with_utf16_bom(std::string_view raw) {
 // other byte. Looks at the first 64 bytes.
 bool looks_like_utf16(std::string_view raw) {
   const std::size_t n = std::min<std::size_t>(raw.size(), 64) & ~std::size_t{1};
-  if (n < 4) return false;
+  if (n < 8) return false;
   std::size_t even = 0, odd = 0;
   for (std::size_t i = 0; i < n; ++i)
     if (raw[i] == '\0') ++(i % 2 == 0 ? even : odd);
-  return std::max(even, odd) * 4 >= n && std::min(even, odd) == 0;
+  // At least three quarters of one parity is NUL, none of the other.
+  return std::max(even, odd) * 8 >= n * 3 && std::min(even, odd) == 0;
 }
 
 // Why the sequence at `at` is not well-formed UTF-8.
