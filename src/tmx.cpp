@@ -87,6 +87,7 @@ TmxDocument read_tmx(std::string_view xml, std::string_view name) {
         if (const auto* s = attribute(ev, "srclang")) doc.srclang = *s;
       } else if (ev.name == "tu") {
         if (parent != "body") fail(ev.offset, "<tu> outside <body>");
+        if (unit != nullptr) fail(ev.offset, "<tu> inside another <tu>");
         doc.units.emplace_back();
         unit = &doc.units.back();
         unit->offset = ev.offset;

@@ -77,6 +77,10 @@ BOOST_AUTO_TEST_CASE(malformed_xml_is_reported_with_offset) {
   BOOST_TEST(error_for("<tmx>\x01</tmx>") == "t.tmx: byte 5: a character that XML 1.0 forbids");
   BOOST_TEST(error_for("<tmx>\xC0</tmx>") == "t.tmx: byte 5: invalid UTF-8");
   BOOST_TEST(error_for("<tmx/><tmx/>").find("second root") != std::string::npos);
+  // Found by fuzz_tmx: a <tu> nested in another through a second <body>.
+  BOOST_TEST(error_for(wrap("<tu><body><tu><tuv xml:lang=\"en\"><seg/></tuv></tu></body>"
+                            "<tuv xml:lang=\"ar\"><seg/></tuv></tu>"))
+                 .find("<tu> inside another <tu>") != std::string::npos);
   BOOST_TEST(error_for(wrap("<tuv xml:lang=\"en\"><seg/></tuv>")).find("<tuv> outside <tu>") !=
              std::string::npos);
 }
