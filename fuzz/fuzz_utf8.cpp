@@ -2,7 +2,8 @@
 // Properties: it never crashes; it either rejects the bytes with an
 // InputError or returns valid UTF-8 without NUL and CR; the replace policy
 // succeeds on all but UTF-16 files, and agrees with the fail policy whenever that succeeds;
-// escaping a field for TSV leaves no tab or line break and unescapes back.
+// escaping a field for TSV leaves no tab or line break and unescapes back;
+// reading the text as TSV bitext gives one bead a line or a clean error.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "jisr/error.hpp"
 #include "jisr/text.hpp"
+#include "jisr/tmx.hpp"
 
 #include "fuzz_check.hpp"
 
@@ -49,5 +51,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const jisr::InputError&) {
   }
   JISR_FUZZ_CHECK(jisr::count_code_points(replaced) <= replaced.size());
+  // The cleaned text read as TSV bitext: a clean error naming a line, or one
+  // bead per non-blank line, each with at least one side.
+  try {
+    const jisr::Bitext b = jisr::read_bitext_tsv(replaced, "fuzz.tsv");
+    std::size_t lines = 0;
+    for (std::size_t from = 0; from < replaced.size();) {
+      std::size_t nl = replaced.find('\n', from);
+      if (nl == std::string::npos) nl = replaced.size();
+      if (nl > from) ++lines;
+      from = nl + 1;
+    }
+    JISR_FUZZ_CHECK(b.beads.size() == lines);
+    for (const jisr::Bead& bead : b.beads) JISR_FUZZ_CHECK(bead.src_size() + bead.tgt_size() >= 1);
+  } catch (const jisr::InputError& e) {
+    JISR_FUZZ_CHECK(std::string_view(e.what()).starts_with("fuzz.tsv:"));
+  }
   return 0;
 }
