@@ -48,14 +48,22 @@ double number(const json& j, const char* key, double lo, double hi, const std::s
   return x;
 }
 
-void reject_unknown_keys(const json& j, const std::set<std::string>& known, const std::string& where) {
+void reject_unknown_keys(const json& j, const std::set<std::string>& known,
+                         const std::string& where) {
   for (const auto& [key, value] : j.items())
     if (!known.contains(key)) throw ModelError(fmt::format("{}: unknown key \"{}\"", where, key));
 }
 
 }  // namespace
 
-Model Model::from_json(const std::string& text, const std::string& origin) {
+namespace {
+// Models are a few kilobytes; refuse anything far larger before parsing.
+constexpr std::size_t kMaxModelBytes = std::size_t{1} << 24;
+
+Model parse_model_json(const std::string& text, const std::string& origin) {
+  if (text.size() > kMaxModelBytes)
+    throw ModelError(fmt::format("{}: {} bytes; a model is at most {} bytes", origin, text.size(),
+                                 kMaxModelBytes));
   json j;
   try {
     j = json::parse(text);
@@ -64,7 +72,8 @@ Model Model::from_json(const std::string& text, const std::string& origin) {
   }
   if (!j.is_object()) throw ModelError(fmt::format("{}: a model must be a JSON object", origin));
   if (j.value("format", std::string{}) != "jisr-model")
-    throw ModelError(fmt::format("{}: not a jisr model (\"format\" is not \"jisr-model\")", origin));
+    throw ModelError(
+        fmt::format("{}: not a jisr model (\"format\" is not \"jisr-model\")", origin));
   reject_unknown_keys(j,
                       {"format", "version", "name", "src_lang", "tgt_lang", "length", "priors",
                        "paragraph_penalty", "ending_cost", "anchors", "provenance"},
@@ -80,7 +89,8 @@ Model Model::from_json(const std::string& text, const std::string& origin) {
     m.tgt_lang = j.value("tgt_lang", std::string{});
     m.provenance = j.value("provenance", std::string{});
   } catch (const json::exception&) {
-    throw ModelError(fmt::format("{}: name, src_lang, tgt_lang and provenance must be strings", origin));
+    throw ModelError(
+        fmt::format("{}: name, src_lang, tgt_lang and provenance must be strings", origin));
   }
   if (!j.contains("length") || !j["length"].is_object())
     throw ModelError(fmt::format("{}: missing object \"length\"", origin));
@@ -175,6 +185,18 @@ Model Model::from_json(const std::string& text, const std::string& origin) {
     }
   }
   return m;
+}
+
+}  // namespace
+
+Model Model::from_json(const std::string& text, const std::string& origin) {
+  // A hostile model may put any JSON type where another is expected; a type
+  // error from the JSON library is still a bad model, never a crash.
+  try {
+    return parse_model_json(text, origin);
+  } catch (const json::exception& e) {
+    throw ModelError(fmt::format("{}: malformed model ({})", origin, e.what()));
+  }
 }
 
 Model Model::load(const std::filesystem::path& path) {

@@ -10,6 +10,7 @@
 
 #include "detail/xml.hpp"
 #include "jisr/error.hpp"
+#include "jisr/text.hpp"
 
 namespace jisr {
 
@@ -141,7 +142,8 @@ OutputSummary write_alignment(Format format, const Document& src, const Document
         out << buffer;
         break;
       case Format::tsv:
-        out << one_line(s) << '\t' << one_line(t) << '\t' << fmt::format("{:.4f}", bead.score) << '\n';
+        out << escape_tsv_field(s) << '\t' << escape_tsv_field(t) << '\t'
+            << fmt::format("{:.4f}", bead.score) << '\n';
         break;
       case Format::moses:
         out << one_line(s) << '\n';

@@ -9,8 +9,10 @@
 //
 // The sentences of a bead are joined with one space. 1-0 and 0-1 beads appear
 // in beads and jsonl always, in tsv and moses only with keep_unaligned, never
-// in tmx (a translation unit needs both sides). Tabs and line breaks inside a
-// sentence become single spaces in tsv and moses.
+// in tmx (a translation unit needs both sides). In tsv, a backslash, tab or
+// line break inside a sentence is escaped as \\, \t, \n or \r (see
+// escape_tsv_field in text.hpp), so the text survives; in moses, tabs and
+// line breaks become single spaces.
 #pragma once
 
 #include <cstddef>

@@ -38,6 +38,8 @@ struct AlignCommand {
   std::uint32_t band = 0;
   std::string line_breaks = "heuristic";
   std::string on_invalid = "fail";
+  std::size_t max_bytes = kMaxInputBytes;
+  std::size_t max_cells = AlignOptions{}.max_cells;
 };
 
 Format choose_format(const AlignCommand& c) {
@@ -53,8 +55,12 @@ Format choose_format(const AlignCommand& c) {
 }
 
 Document read_side(const std::string& path, const std::string& lang, const AlignCommand& c) {
-  const std::string text =
-      load_text(path, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail);
+  TextStats stats;
+  const std::string text = load_text(
+      path, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail, &stats, c.max_bytes);
+  if (stats.replaced > 0)
+    fmt::print(stderr, "jisr: warning: {}: replaced {} invalid byte sequences with U+FFFD\n", path,
+               stats.replaced);
   Document doc;
   doc.name = path;
   doc.lang = lang;
@@ -127,6 +133,7 @@ void run_align(const AlignCommand& c) {
   AlignOptions align_options;
   align_options.max_side = c.max_side;
   align_options.band = c.band;
+  align_options.max_cells = c.max_cells;
   const Alignment alignment = c.realign ? realign_documents(model, src, tgt, align_options)
                                         : align_documents(model, src, tgt, align_options);
 
@@ -187,6 +194,13 @@ void add_align_command(CLI::App& app) {
       ->capture_default_str();
   sub->add_option("--on-invalid", c->on_invalid, "Invalid UTF-8: fail, or replace with U+FFFD")
       ->check(CLI::IsMember({"fail", "replace"}))
+      ->capture_default_str();
+  sub->add_option("--max-bytes", c->max_bytes, "Refuse an input file larger than this many bytes")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_option("--max-cells", c->max_cells,
+                  "Refuse an alignment search larger than this many cells (one byte of memory each)")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
   sub->add_flag("-q,--quiet", c->quiet, "Do not print the summary on standard error");
   sub->callback([c] { run_align(*c); });

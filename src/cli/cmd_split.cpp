@@ -41,8 +41,12 @@ void run_split(const SplitCommand& c) {
   options.rules_dir = models_dir() / "split";
   options.srx = c.srx;
   const SentenceSplitter splitter(options);
-  const std::string text =
-      load_text(c.input, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail);
+  TextStats stats;
+  const std::string text = load_text(
+      c.input, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail, &stats);
+  if (stats.replaced > 0)
+    fmt::print(stderr, "jisr: warning: {}: replaced {} invalid byte sequences with U+FFFD\n",
+               c.input, stats.replaced);
   const auto sentences = splitter.split(text);
   std::unique_ptr<OutputFile> file;
   if (!c.output.empty() && c.output != "-") file = std::make_unique<OutputFile>(c.output);

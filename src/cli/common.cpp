@@ -1,7 +1,5 @@
 #include "cli/common.hpp"
 
-#include <unistd.h>
-
 #include <array>
 #include <atomic>
 #include <csignal>
@@ -12,6 +10,8 @@
 #include <fmt/format.h>
 
 #include "jisr/error.hpp"
+
+#include <unistd.h>
 
 namespace jisr::cli {
 
@@ -51,22 +51,47 @@ extern "C" void remove_temps_and_exit(int sig) {
 
 void install_signal_cleanup() {
   for (const int sig : {SIGINT, SIGTERM, SIGHUP}) std::signal(sig, remove_temps_and_exit);
+  // Past a file size limit (ulimit -f), write() then fails with EFBIG and the
+  // writer reports it, instead of SIGXFSZ killing the process with the
+  // temporary file left behind.
+  std::signal(SIGXFSZ, SIG_IGN);
 }
 
-OutputFile::OutputFile(fs::path final_path) : final_(std::move(final_path)) {
-  const fs::path dir = final_.has_parent_path() ? final_.parent_path() : fs::path(".");
+OutputFile::OutputFile(fs::path final_path) : final_(std::move(final_path)), target_(final_) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec))
-    throw InputError(fmt::format("{}: folder {} does not exist", final_.string(), dir.string()));
   if (fs::is_directory(final_, ec))
     throw InputError(fmt::format("{}: is a folder, expected an output file name", final_.string()));
-  temp_ = dir / fmt::format(".{}.{}.tmp", final_.filename().string(), ::getpid());
+  // A symbolic link is followed, so that the link stays and its target is
+  // replaced. A device or a pipe (/dev/null, a FIFO, /dev/stdout, which links
+  // into /proc) is written straight into: renaming a file over it would
+  // replace the device node itself.
+  for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(target_, ec)); ++hops) {
+    const fs::path link = fs::read_symlink(target_, ec);
+    if (ec || link.string().starts_with("/proc/")) {  // /dev/stdout -> /proc/self/fd/1
+      if (!ec) target_ = link;
+      break;
+    }
+    target_ = link.is_absolute() ? link : target_.parent_path() / link;
+  }
+  const auto status = fs::status(target_, ec);
+  if ((fs::exists(status) && !fs::is_regular_file(status)) ||
+      target_.string().starts_with("/proc/") || target_.string().starts_with("/dev/")) {
+    direct_ = true;
+    out_.open(target_, std::ios::binary);
+    if (!out_) throw InputError(fmt::format("{}: cannot open for writing", final_.string()));
+    return;
+  }
+  const fs::path dir = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
+  if (!fs::is_directory(dir, ec))
+    throw InputError(fmt::format("{}: folder {} does not exist", final_.string(), dir.string()));
+  temp_ = dir / fmt::format(".{}.{}.tmp", target_.filename().string(), ::getpid());
   out_.open(temp_, std::ios::binary | std::ios::trunc);
   if (!out_) throw InputError(fmt::format("{}: cannot write in {}", final_.string(), dir.string()));
   slot_ = register_temp(temp_);
 }
 
 OutputFile::~OutputFile() {
+  if (direct_) return;
   if (!committed_) {
     out_.close();
     std::error_code ec;
@@ -79,9 +104,15 @@ void OutputFile::commit() {
   out_.flush();
   out_.close();
   if (out_.fail()) throw InputError(fmt::format("{}: write failed (disk full?)", final_.string()));
+  if (direct_) {
+    committed_ = true;
+    return;
+  }
   std::error_code ec;
-  fs::rename(temp_, final_, ec);
-  if (ec) throw InputError(fmt::format("{}: cannot rename into place: {}", final_.string(), ec.message()));
+  fs::rename(temp_, target_, ec);
+  if (ec)
+    throw InputError(
+        fmt::format("{}: cannot rename into place: {}", final_.string(), ec.message()));
   committed_ = true;
 }
 
@@ -101,15 +132,16 @@ Model load_model(const std::string& name_or_path) {
     throw ModelError(fmt::format("{}: no such model file", name_or_path));
   const fs::path installed = models_dir() / (name_or_path + ".json");
   if (!fs::is_regular_file(installed, ec))
-    throw ModelError(fmt::format("no model named \"{}\" (looked for {})", name_or_path,
-                                 installed.string()));
+    throw ModelError(
+        fmt::format("no model named \"{}\" (looked for {})", name_or_path, installed.string()));
   return Model::load(installed);
 }
 
 void check_language_tag(const std::string& tag, const std::string& option) {
   static const std::regex kTag("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
   if (!std::regex_match(tag, kTag))
-    throw UsageError(fmt::format("{} \"{}\" is not a language tag such as ar, en or ar-SY", option, tag));
+    throw UsageError(
+        fmt::format("{} \"{}\" is not a language tag such as ar, en or ar-SY", option, tag));
 }
 
 }  // namespace jisr::cli

@@ -19,7 +19,8 @@ inline constexpr int kExitUsage = 2;
 // A file written under a temporary name beside its final path and renamed
 // into place by commit(). Until then the final path is untouched; if the
 // object dies uncommitted (an exception), or the process is interrupted by
-// SIGINT / SIGTERM / SIGHUP, the temporary file is removed.
+// SIGINT / SIGTERM / SIGHUP, the temporary file is removed. A path that is
+// a device or a pipe (/dev/stdout, a FIFO) is written in place instead.
 class OutputFile {
  public:
   explicit OutputFile(std::filesystem::path final_path);
@@ -34,13 +35,15 @@ class OutputFile {
   [[nodiscard]] const std::filesystem::path& path() const { return final_; }
 
  private:
-  std::filesystem::path final_, temp_;
+  std::filesystem::path final_, target_, temp_;  // target_: final_ with links followed
   std::ofstream out_;
   bool committed_ = false;
+  bool direct_ = false;   // the path is a device or pipe, written in place
   std::size_t slot_ = 0;  // entry in the signal-cleanup table
 };
 
-// Installs the signal handlers that remove unfinished output files.
+// Installs the signal handlers that remove unfinished output files, and
+// ignores SIGXFSZ so that a file size limit is an ordinary write error.
 void install_signal_cleanup();
 
 // The folder of installed models: $JISR_MODELS if set, else

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add_eval_command(app);
   add_train_command(app);
   add_anchors_command(app);
+  add_convert_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
