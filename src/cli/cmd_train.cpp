@@ -1,5 +1,6 @@
 // jisr train: estimate a model from gold-aligned documents.
 #include <cstdio>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -8,6 +9,9 @@
 #include "jisr/corpus.hpp"
 #include "jisr/error.hpp"
 #include "jisr/train.hpp"
+#include "jisr/text.hpp"
+#include "jisr/split.hpp"
+#include "jisr/pipeline.hpp"
 
 namespace jisr::cli {
 
@@ -25,14 +29,69 @@ struct TrainCommand {
   std::string dictionary;
   bool learn = false;
   bool no_tune = false;
+  std::string pairs;                // manifest of unaligned document pairs
+  std::string start_model = "ar-en";  // first-pass model for --pairs
 };
+
+// Aligns the document pairs of a manifest (ar_path<TAB>en_path a line,
+// relative paths against the manifest's folder) with `start`; the result
+// stands in for gold beads (Viterbi training).
+std::vector<AlignedDocument> align_manifest(const std::string& manifest, const Model& start) {
+  const std::string text = load_text(manifest);
+  const std::filesystem::path base = std::filesystem::path(manifest).parent_path();
+  std::vector<AlignedDocument> out;
+  SplitOptions so, to;
+  so.lang = start.src_lang;
+  to.lang = start.tgt_lang;
+  so.rules_dir = to.rules_dir = models_dir() / "split";
+  const SentenceSplitter src_splitter(so), tgt_splitter(to);
+  std::size_t line_no = 0, at = 0;
+  while (at < text.size()) {
+    std::size_t nl = text.find('\n', at);
+    if (nl == std::string::npos) nl = text.size();
+    const std::string line = text.substr(at, nl - at);
+    at = nl + 1;
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    const auto tab = line.find('\t');
+    if (tab == std::string::npos)
+      throw InputError(fmt::format("{}:{}: expected 'source_path<TAB>target_path'", manifest, line_no));
+    auto resolve = [&](std::string p) {
+      const std::filesystem::path path(p);
+      return (path.is_relative() ? base / path : path).string();
+    };
+    Document src{resolve(line.substr(0, tab)), start.src_lang, {}};
+    Document tgt{resolve(line.substr(tab + 1)), start.tgt_lang, {}};
+    src.sentences = src_splitter.split(load_text(src.name));
+    tgt.sentences = tgt_splitter.split(load_text(tgt.name));
+    if (src.sentences.empty() || tgt.sentences.empty()) continue;
+    AlignedDocument d;
+    d.name = src.name;
+    d.gold = align_documents(start, src, tgt);
+    d.src = std::move(src.sentences);
+    d.tgt = std::move(tgt.sentences);
+    out.push_back(std::move(d));
+  }
+  if (out.empty()) throw InputError(fmt::format("{}: lists no document pair with text", manifest));
+  return out;
+}
 
 void run_train(const TrainCommand& c, const std::string& command_line) {
   if (!c.docs.empty() && c.docs.size() != c.sets.size())
     throw UsageError("give one --docs list for each --set, or none");
+  if (c.sets.empty() && c.pairs.empty()) throw UsageError("give --set (gold beads) or --pairs (a manifest), or both");
   std::vector<AlignedDocument> docs;
   std::string data;
   std::string src_lang = c.src_lang, tgt_lang = c.tgt_lang;
+  std::optional<Model> start;
+  if (!c.pairs.empty()) {
+    start = load_model(c.start_model);
+    docs = align_manifest(c.pairs, *start);
+    src_lang = start->src_lang;
+    tgt_lang = start->tgt_lang;
+    data = fmt::format("{} ({} document pairs without gold, aligned by model {})",
+                       std::filesystem::path(c.pairs).filename().string(), docs.size(), c.start_model);
+  }
   for (std::size_t k = 0; k < c.sets.size(); ++k) {
     const CorpusSet set = open_set(c.sets[k], c.docs.empty() ? std::string{} : c.docs[k], src_lang, tgt_lang);
     src_lang = set.src_lang;
@@ -58,7 +117,12 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
     options.lexicon = std::filesystem::relative(options.lexicon_for_training, out_dir);
   }
   options.provenance = fmt::format("{}; data: {}", command_line, data);
-  const Model model = estimate_model(docs, options);
+  if (start) options.tune_anchors = false;  // no gold to tune on: keep the first-pass weights
+  Model model = estimate_model(docs, options);
+  if (start) {
+    model.anchors.weight = start->anchors.weight;
+    model.anchors.cap = start->anchors.cap;
+  }
   OutputFile out(c.output);
   out.stream() << model.to_json();
   out.commit();
@@ -71,8 +135,11 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
 void add_train_command(CLI::App& app) {
   auto c = std::make_shared<TrainCommand>();
   CLI::App* sub = app.add_subcommand("train", "Estimate a model (length statistics, bead priors) from gold-aligned sets");
-  sub->add_option("--set", c->sets, "Folder of gold-aligned documents (DOC.SRC, DOC.TGT, DOC.gold); repeatable")
-      ->required();
+  sub->add_option("--set", c->sets, "Folder of gold-aligned documents (DOC.SRC, DOC.TGT, DOC.gold); repeatable");
+  sub->add_option("--pairs", c->pairs,
+                  "Manifest of document pairs without gold (source_path<TAB>target_path a line): they are "
+                  "split, aligned with --model, and their beads train the new model (Viterbi training)");
+  sub->add_option("-m,--model", c->start_model, "First-pass model for --pairs")->capture_default_str();
   sub->add_option("--docs", c->docs, "File listing the documents to use, one name a line; one per --set");
   sub->add_option("-o,--output", c->output, "Model file to write (JSON)")->required();
   sub->add_option("--name", c->name, "Model name")->capture_default_str();
@@ -88,6 +155,7 @@ void add_train_command(CLI::App& app) {
   sub->add_option("--alpha", c->alpha, "Additive smoothing of bead-type counts")->capture_default_str();
   sub->callback([c] {
     std::string line = "jisr train";
+    if (!c->pairs.empty()) line += " --pairs " + std::filesystem::path(c->pairs).filename().string() + " --model " + c->start_model;
     for (std::size_t k = 0; k < c->sets.size(); ++k) {
       line += " --set " + std::filesystem::path(c->sets[k]).filename().string();
       if (!c->docs.empty()) line += " --docs " + std::filesystem::path(c->docs[k]).filename().string();
