@@ -59,10 +59,8 @@ double document_variance(const Model& model, const Document& src, const Document
   return (sq + kPriorBeads * mean_weight * model.length.s2) / (weight + kPriorBeads * mean_weight);
 }
 
-Alignment align_documents(const Model& model, const Document& src, const Document& tgt,
-                          const AlignOptions& options) {
-  DocumentAnchors a;
-  if (model.use_anchors) a = find_document_anchors(model, src, tgt);
+Alignment align_with_anchors(const Model& model, const Document& src, const Document& tgt,
+                             const DocumentAnchors& a, const AlignOptions& options) {
   auto run = [&](const Model& m) {
     return model.use_anchors ? align(BeadScorer(m, src.sentences, tgt.sentences, &a.src, &a.tgt), options)
                              : align(BeadScorer(m, src.sentences, tgt.sentences), options);
@@ -77,6 +75,13 @@ Alignment align_documents(const Model& model, const Document& src, const Documen
   const double ratio = adapted.length.s2 / model.length.s2;
   if (ratio < 1.25 && ratio > 0.8) return first;
   return run(adapted);
+}
+
+Alignment align_documents(const Model& model, const Document& src, const Document& tgt,
+                          const AlignOptions& options) {
+  DocumentAnchors a;
+  if (model.use_anchors) a = find_document_anchors(model, src, tgt);
+  return align_with_anchors(model, src, tgt, a, options);
 }
 
 }  // namespace jisr

@@ -35,12 +35,12 @@ Document as_document(const std::vector<Sentence>& sentences, const std::string& 
 }
 
 // p_match per anchor type, measured on the gold beads (see train.hpp).
-std::map<AnchorType, double> estimate_p_match(const Model& model, std::span<const AlignedDocument> docs,
-                                              const std::string& src_lang, const std::string& tgt_lang) {
+std::map<AnchorType, double> estimate_p_match(std::span<const AlignedDocument> docs,
+                                              const std::vector<DocumentAnchors>& anchors) {
   std::map<AnchorType, double> matched, total;
-  for (const AlignedDocument& d : docs) {
-    const DocumentAnchors a =
-        find_document_anchors(model, as_document(d.src, src_lang), as_document(d.tgt, tgt_lang));
+  for (std::size_t n = 0; n < docs.size(); ++n) {
+    const AlignedDocument& d = docs[n];
+    const DocumentAnchors& a = anchors[n];
     std::map<std::string, int> on_src, on_tgt;
     for (const auto& keys : a.src)
       for (const AnchorKey& k : keys) ++on_src[k.key];
@@ -96,11 +96,13 @@ TranslationTable learn_from_gold(const Model& model, std::span<const AlignedDocu
 }  // namespace
 
 double strict_f1_on(const Model& model, std::span<const AlignedDocument> docs, const std::string& src_lang,
-                    const std::string& tgt_lang) {
+                    const std::string& tgt_lang, const std::vector<DocumentAnchors>* anchors) {
   Counts counts;
-  for (const AlignedDocument& d : docs) {
-    const Alignment test =
-        align_documents(model, as_document(d.src, src_lang), as_document(d.tgt, tgt_lang));
+  for (std::size_t n = 0; n < docs.size(); ++n) {
+    const AlignedDocument& d = docs[n];
+    const Document src = as_document(d.src, src_lang), tgt = as_document(d.tgt, tgt_lang);
+    const Alignment test = anchors != nullptr ? align_with_anchors(model, src, tgt, (*anchors)[n])
+                                              : align_documents(model, src, tgt);
     counts += count_matches(d.gold, test);
   }
   return strict_prf(counts).f1;
@@ -222,7 +224,14 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
   m.anchors.dictionary = options.dictionary;
   if (options.learn_translations) m.anchors.translations = learn_from_gold(m, docs, options);
   m.load_dictionary(std::filesystem::current_path());
-  m.anchors.p_match = estimate_p_match(m, docs, options.src_lang, options.tgt_lang);
+  // Anchors depend on the lexicon and dictionary, not on the weights being
+  // estimated and tuned: find them once.
+  std::vector<DocumentAnchors> anchors;
+  anchors.reserve(docs.size());
+  for (const AlignedDocument& d : docs)
+    anchors.push_back(find_document_anchors(m, as_document(d.src, options.src_lang),
+                                            as_document(d.tgt, options.tgt_lang)));
+  m.anchors.p_match = estimate_p_match(docs, anchors);
   if (options.tune_anchors) {
     double best = -1;
     AnchorParams chosen = m.anchors;
@@ -231,7 +240,7 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
         Model trial = m;
         trial.anchors.weight = scale;
         trial.anchors.cap = cap;
-        const double f1 = strict_f1_on(trial, docs, options.src_lang, options.tgt_lang);
+        const double f1 = strict_f1_on(trial, docs, options.src_lang, options.tgt_lang, &anchors);
         if (f1 > best + 1e-9) {
           best = f1;
           chosen = trial.anchors;

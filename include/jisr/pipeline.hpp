@@ -23,6 +23,13 @@ struct DocumentAnchors {
 [[nodiscard]] DocumentAnchors find_document_anchors(const Model& model, const Document& src,
                                                     const Document& tgt);
 
+// Aligns two documents whose anchors are already found (the scorer and
+// banded DP of align_documents); lets a caller try several models on the
+// same anchors.
+[[nodiscard]] Alignment align_with_anchors(const Model& model, const Document& src,
+                                           const Document& tgt, const DocumentAnchors& anchors,
+                                           const AlignOptions& options = {});
+
 // Aligns two documents: anchors (unless the model turns them off), scorer,
 // banded DP.
 [[nodiscard]] Alignment align_documents(const Model& model, const Document& src,

@@ -21,6 +21,7 @@
 
 #include "jisr/corpus.hpp"
 #include "jisr/model.hpp"
+#include "jisr/pipeline.hpp"
 
 namespace jisr {
 
@@ -43,9 +44,11 @@ struct TrainOptions {
 // real translations and, allowed, soak up nearby insertions and deletions.
 [[nodiscard]] std::vector<BeadType> default_bead_types(int max_side);
 
-// Strict F1 (beads with both sides non-empty, pooled) of `model` on `docs`.
+// Strict F1 (beads with both sides non-empty, pooled) of `model` on `docs`;
+// `anchors`, when given, holds each document's anchors already found.
 [[nodiscard]] double strict_f1_on(const Model& model, std::span<const AlignedDocument> docs,
-                                  const std::string& src_lang, const std::string& tgt_lang);
+                                  const std::string& src_lang, const std::string& tgt_lang,
+                                  const std::vector<DocumentAnchors>* anchors = nullptr);
 
 [[nodiscard]] Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& options);
 
