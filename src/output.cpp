@@ -113,7 +113,7 @@ OutputSummary write_alignment(Format format, const Document& src, const Document
       ++summary.unaligned_left_out;
       continue;
     }
-    if (pair && bead.score < options.min_score) {
+    if (pair && options.min_score > 0 && bead.score < options.min_score) {
       ++summary.low_score_left_out;
       continue;
     }

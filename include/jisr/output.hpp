@@ -34,7 +34,7 @@ enum class Format { tmx, tsv, jsonl, moses, beads };
 
 struct OutputOptions {
   bool keep_unaligned = false;  // tsv, moses: also write 1-0 and 0-1 beads (empty side)
-  double min_score = 0.0;       // leave out beads with both sides whose score is below this
+  double min_score = 0.0;       // leave out beads with both sides whose score is below this (0: keep all)
   std::string src_tag = "ar";   // language tags for TMX (BCP 47)
   std::string tgt_tag = "en";
   std::string tool_version;     // TMX creationtoolversion

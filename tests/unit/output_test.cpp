@@ -307,4 +307,16 @@ BOOST_AUTO_TEST_CASE(parse_format_accepts_the_five_names_and_rejects_others) {
   BOOST_CHECK_THROW((void)jisr::parse_format(""), jisr::UsageError);
 }
 
+// Scores read from someone else's TMX can be anything; without a minimum
+// every pair bead is written, so a TMX survives a round trip whole.
+BOOST_AUTO_TEST_CASE(no_min_score_keeps_beads_with_negative_scores) {
+  Alignment beads = alignment();
+  for (Bead& b : beads) b.score = -0.5;
+  OutputSummary summary;
+  const auto tsv = lines(write(Format::tsv, kSrc, kTgt, beads, fixed_options(), &summary));
+  BOOST_TEST(summary.low_score_left_out == 0U);
+  BOOST_TEST(tsv.size() == summary.written);
+  BOOST_TEST(summary.written >= 2U);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
