@@ -9,6 +9,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <optional>
 #include <unordered_map>
@@ -163,10 +164,35 @@ struct AnchorExtractor::Impl {
   std::size_t lexicon_max_words = 1;
   std::unique_ptr<icu::RegexPattern> url_pattern, email_pattern, tag_pattern;
 
+  // Word-level memos of the two transliterations. Words repeat (a long
+  // document has far fewer distinct words than tokens), and ICU runs every
+  // rule-based transliteration in the process under one global lock, so
+  // each call saved also saves the other threads a wait.
+  static constexpr std::size_t kMemoLimit = std::size_t{1} << 18;
+  mutable std::unordered_map<std::u16string, std::string> normalized_memo, skeleton_memo;
+
+  static std::u16string memo_key(const icu::UnicodeString& s) {
+    return {s.getBuffer(), static_cast<std::size_t>(s.length())};
+  }
+
   std::string normalize(const icu::UnicodeString& s) const {
+    std::u16string key = memo_key(s);
+    if (const auto it = normalized_memo.find(key); it != normalized_memo.end()) return it->second;
     icu::UnicodeString copy(s);
     normalizer->transliterate(copy);
-    return to_utf8(copy);
+    if (normalized_memo.size() >= kMemoLimit) normalized_memo.clear();
+    return normalized_memo.emplace(std::move(key), to_utf8(copy)).first->second;
+  }
+
+  // Consonant skeleton of an Arabic word (normalised), romanised first.
+  const std::string& arabic_skeleton(const std::string& word) const {
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+    std::u16string key = memo_key(u);
+    if (const auto it = skeleton_memo.find(key); it != skeleton_memo.end()) return it->second;
+    icu::UnicodeString latin(u);
+    romanizer->transliterate(latin);
+    if (skeleton_memo.size() >= kMemoLimit) skeleton_memo.clear();
+    return skeleton_memo.emplace(std::move(key), consonant_skeleton(to_utf8(latin))).first->second;
   }
 
   void add_calendar_names(const char* locale) {
@@ -519,9 +545,7 @@ std::vector<AnchorKey> AnchorExtractor::find(std::string_view sentence) const {
       const auto variants = arabic_variants(t.norm);
       std::string best;
       for (auto it = variants.rbegin(); it != variants.rend(); ++it) {
-        icu::UnicodeString u = icu::UnicodeString::fromUTF8(*it);
-        m.romanizer->transliterate(u);
-        const std::string skeleton = consonant_skeleton(to_utf8(u));
+        const std::string& skeleton = m.arabic_skeleton(*it);
         if (skeleton.size() >= kMinSkeleton) {
           out.push_back({"name:" + skeleton, AnchorType::name});
           break;
@@ -567,6 +591,77 @@ std::string MatchNormalizer::operator()(std::string_view text) const {
   return to_utf8(u);
 }
 
+namespace {
+
+// The match_names core on distinct skeletons (without the "name:" prefix):
+// returns for each source and each target skeleton the spelling of its set.
+std::pair<std::vector<std::string>, std::vector<std::string>> name_representatives(
+    const std::vector<std::string>& src_names, const std::vector<std::string>& tgt_names,
+    double threshold) {
+  // Union-find over both sides' skeletons (target ids follow source ids);
+  // an edge joins a source and a target skeleton that are similar enough,
+  // so "Macedonia" and "Macedonians" both meet "مقدونيا".
+  const std::size_t n_src = src_names.size();
+  std::vector<std::size_t> parent(n_src + tgt_names.size());
+  for (std::size_t k = 0; k < parent.size(); ++k) parent[k] = k;
+  auto find = [&](std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  // Candidates share the first letter and have lengths close enough for the
+  // threshold to be reachable: bucket the target skeletons by both.
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> buckets;
+  auto bucket_key = [](char first, std::size_t length) {
+    return (static_cast<std::uint32_t>(static_cast<unsigned char>(first)) << 16) |
+           static_cast<std::uint32_t>(std::min<std::size_t>(length, 0xFFFF));
+  };
+  std::size_t max_length = 0;
+  for (std::size_t t = 0; t < tgt_names.size(); ++t) {
+    if (tgt_names[t].empty()) continue;
+    buckets[bucket_key(tgt_names[t][0], tgt_names[t].size())].push_back(t);
+    max_length = std::max(max_length, tgt_names[t].size());
+  }
+  for (std::size_t s = 0; s < n_src; ++s) {
+    const std::string& a = src_names[s];
+    if (a.empty()) continue;
+    // |a| - |c| <= (1 - threshold) * max(|a|, |c|) bounds the lengths to try.
+    const auto len = static_cast<double>(a.size());
+    const auto shortest = static_cast<std::size_t>(std::ceil(len * threshold - 1e-9));
+    const std::size_t longest =
+        threshold <= 0 ? max_length
+                       : static_cast<std::size_t>(std::min(static_cast<double>(max_length),
+                                                           std::floor(len / threshold + 1e-9)));
+    for (std::size_t l = std::max<std::size_t>(shortest, 1); l <= longest; ++l) {
+      const auto b = buckets.find(bucket_key(a[0], l));
+      if (b == buckets.end()) continue;
+      for (const std::size_t t : b->second) {
+        const std::string& c = tgt_names[t];
+        const std::size_t longer = std::max(a.size(), c.size());
+        if (static_cast<double>(longer - std::min(a.size(), c.size())) >
+            (1 - threshold) * static_cast<double>(longer))
+          continue;
+        if (a == c || skeleton_similarity(a, c) >= threshold) parent[find(s)] = find(n_src + t);
+      }
+    }
+  }
+  // Every skeleton takes its set's spelling, a target name where there is one.
+  std::vector<std::string> spelling(parent.size());
+  for (std::size_t x = 0; x < parent.size(); ++x) {
+    const std::size_t r = find(x);
+    if (spelling[r].empty() || x >= n_src) spelling[r] = x < n_src ? src_names[x] : tgt_names[x - n_src];
+  }
+  std::pair<std::vector<std::string>, std::vector<std::string>> out;
+  out.first.reserve(n_src);
+  out.second.reserve(tgt_names.size());
+  for (std::size_t x = 0; x < parent.size(); ++x)
+    (x < n_src ? out.first : out.second).push_back(spelling[find(x)]);
+  return out;
+}
+
+constexpr std::string_view kNamePrefix = "name:";
+
+}  // namespace
+
 void match_names(std::vector<std::vector<AnchorKey>>& src, std::vector<std::vector<AnchorKey>>& tgt,
                  double threshold) {
   // Distinct name skeletons of each side.
@@ -576,48 +671,81 @@ void match_names(std::vector<std::vector<AnchorKey>>& src, std::vector<std::vect
     for (const auto& keys : side)
       for (const AnchorKey& k : keys)
         if (k.type == AnchorType::name && index[s].emplace(k.key, names[s].size()).second)
-          names[s].push_back(k.key.substr(5));
+          names[s].push_back(k.key.substr(kNamePrefix.size()));
   };
   collect(src, 0);
   collect(tgt, 1);
-  // Union-find over both sides' skeletons (target ids follow source ids);
-  // an edge joins a source and a target skeleton that are similar enough,
-  // so "Macedonia" and "Macedonians" both meet "مقدونيا".
-  const std::size_t n_src = names[0].size();
-  std::vector<std::size_t> parent(n_src + names[1].size());
-  for (std::size_t k = 0; k < parent.size(); ++k) parent[k] = k;
-  auto find = [&](std::size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  std::unordered_map<char, std::vector<std::size_t>> buckets;  // target skeletons by first letter
-  for (std::size_t t = 0; t < names[1].size(); ++t) buckets[names[1][t][0]].push_back(t);
-  for (std::size_t s = 0; s < n_src; ++s) {
-    const std::string& a = names[0][s];
-    const auto b = buckets.find(a[0]);
-    if (b == buckets.end()) continue;
-    for (const std::size_t t : b->second) {
-      const std::string& c = names[1][t];
-      const std::size_t longer = std::max(a.size(), c.size());
-      if (static_cast<double>(longer - std::min(a.size(), c.size())) > (1 - threshold) * static_cast<double>(longer))
-        continue;
-      if (a == c || skeleton_similarity(a, c) >= threshold) parent[find(s)] = find(n_src + t);
-    }
-  }
-  // Every key becomes its set's representative, spelt as a target name.
-  std::vector<std::string> spelling(parent.size());
-  for (std::size_t x = 0; x < parent.size(); ++x) {
-    const std::size_t r = find(x);
-    if (spelling[r].empty() || x >= n_src) spelling[r] = x < n_src ? names[0][x] : names[1][x - n_src];
-  }
+  const auto [src_spelling, tgt_spelling] = name_representatives(names[0], names[1], threshold);
   auto rewrite = [&](std::vector<std::vector<AnchorKey>>& side, int s) {
+    const std::vector<std::string>& spelling = s == 0 ? src_spelling : tgt_spelling;
     for (auto& keys : side)
       for (AnchorKey& k : keys)
-        if (k.type == AnchorType::name)
-          k.key = "name:" + spelling[find(index[s].at(k.key) + (s == 0 ? 0 : n_src))];
+        if (k.type == AnchorType::name) k.key = std::string(kNamePrefix) + spelling[index[s].at(k.key)];
   };
   rewrite(src, 0);
   rewrite(tgt, 1);
+}
+
+DocumentAnchors intern_anchors(const std::vector<std::vector<AnchorKey>>& src,
+                               const std::vector<std::vector<AnchorKey>>& tgt) {
+  DocumentAnchors a;
+  std::unordered_map<std::string, std::uint32_t> ids;
+  auto add = [&](const std::vector<std::vector<AnchorKey>>& side, SideKeys& out) {
+    for (const auto& keys : side) {
+      for (const AnchorKey& k : keys) {
+        const auto [it, inserted] = ids.emplace(k.key, static_cast<std::uint32_t>(a.keys.size()));
+        if (inserted) {
+          a.keys.push_back(k.key);
+          a.types.push_back(k.type);
+        }
+        out.ids.push_back(it->second);
+      }
+      out.begin.push_back(static_cast<std::uint32_t>(out.ids.size()));
+    }
+  };
+  add(src, a.src);
+  add(tgt, a.tgt);
+  return a;
+}
+
+void match_names(DocumentAnchors& anchors, double threshold) {
+  // Distinct name ids of each side, and their skeletons.
+  std::vector<std::uint32_t> name_ids[2];
+  std::vector<std::string> names[2];
+  std::vector<std::int64_t> slot[2];  // by key id: position in name_ids, or -1
+  auto collect = [&](const SideKeys& side, int s) {
+    slot[s].assign(anchors.keys.size(), -1);
+    for (const std::uint32_t id : side.ids) {
+      if (anchors.types[id] != AnchorType::name || slot[s][id] >= 0) continue;
+      slot[s][id] = static_cast<std::int64_t>(name_ids[s].size());
+      name_ids[s].push_back(id);
+      names[s].push_back(anchors.keys[id].substr(kNamePrefix.size()));
+    }
+  };
+  collect(anchors.src, 0);
+  collect(anchors.tgt, 1);
+  const auto spellings = name_representatives(names[0], names[1], threshold);
+  std::unordered_map<std::string, std::uint32_t> index;
+  for (std::uint32_t id = 0; id < anchors.keys.size(); ++id)
+    if (anchors.types[id] == AnchorType::name) index.emplace(anchors.keys[id], id);
+  auto id_of = [&](const std::string& spelling) {
+    std::string key = std::string(kNamePrefix) + spelling;
+    const auto [it, inserted] = index.emplace(key, static_cast<std::uint32_t>(anchors.keys.size()));
+    if (inserted) {
+      anchors.keys.push_back(std::move(key));
+      anchors.types.push_back(AnchorType::name);
+    }
+    return it->second;
+  };
+  auto rewrite = [&](SideKeys& side, int s) {
+    const std::vector<std::string>& spelling = s == 0 ? spellings.first : spellings.second;
+    std::vector<std::uint32_t> to(name_ids[s].size());
+    for (std::size_t k = 0; k < to.size(); ++k) to[k] = id_of(spelling[k]);
+    for (std::uint32_t& id : side.ids)
+      if (id < slot[s].size() && slot[s][id] >= 0) id = to[static_cast<std::size_t>(slot[s][id])];
+  };
+  rewrite(anchors.src, 0);
+  rewrite(anchors.tgt, 1);
 }
 
 }  // namespace jisr

@@ -2,35 +2,116 @@
 
 #include "jisr/score.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <cstdint>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
 
 namespace jisr {
 
 namespace {
 
-std::vector<std::vector<AnchorKey>> side_anchors(const Model& model, const Document& doc,
-                                                 bool is_src) {
+// Sentences per unit of work when anchors are found on several threads.
+constexpr std::size_t kChunk = 1024;
+
+// The keys of a run of sentences of one side, interned locally.
+struct Chunk {
+  bool is_src = true;
+  std::size_t begin = 0, end = 0;  // sentence range
+  DocumentAnchors keys;            // only keys and one side (src) filled
+};
+
+AnchorOptions side_options(const Model& model, const Document& doc, bool is_src) {
   AnchorOptions options;
   options.lang = doc.lang;
   options.lexicon = model.anchors.lexicon;
   options.lexicon_side_is_src = is_src;
   options.dictionary = model.anchors.dictionary_data.get();
   options.dictionary_side_is_src = is_src;
-  const AnchorExtractor extractor(options);
-  std::vector<std::vector<AnchorKey>> keys;
-  keys.reserve(doc.sentences.size());
-  for (const Sentence& s : doc.sentences) keys.push_back(extractor.find(s.text));
-  return keys;
+  return options;
+}
+
+void find_chunk(const AnchorExtractor& extractor, const Document& doc, Chunk& chunk) {
+  std::unordered_map<std::string, std::uint32_t> ids;
+  DocumentAnchors& out = chunk.keys;
+  for (std::size_t k = chunk.begin; k < chunk.end; ++k) {
+    for (AnchorKey& key : extractor.find(doc.sentences[k].text)) {
+      const auto [it, inserted] = ids.try_emplace(key.key, static_cast<std::uint32_t>(out.keys.size()));
+      if (inserted) {
+        out.keys.push_back(std::move(key.key));
+        out.types.push_back(key.type);
+      }
+      out.src.ids.push_back(it->second);
+    }
+    out.src.begin.push_back(static_cast<std::uint32_t>(out.src.ids.size()));
+  }
 }
 
 }  // namespace
 
 DocumentAnchors find_document_anchors(const Model& model, const Document& src,
-                                      const Document& tgt) {
+                                      const Document& tgt, unsigned threads) {
+  std::vector<Chunk> chunks;
+  for (const bool is_src : {true, false}) {
+    const std::size_t n = (is_src ? src : tgt).sentences.size();
+    for (std::size_t b = 0; b < n; b += kChunk) chunks.push_back({is_src, b, std::min(n, b + kChunk), {}});
+  }
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(chunks.size(), 1)));
+
+  // Each worker builds its own extractors (they are not thread-safe) and
+  // takes chunks in turn; errors are passed on to the caller.
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto work = [&] {
+    try {
+      std::unique_ptr<AnchorExtractor> extractor[2];
+      for (std::size_t c = next++; c < chunks.size(); c = next++) {
+        Chunk& chunk = chunks[c];
+        auto& e = extractor[chunk.is_src ? 0 : 1];
+        if (!e) e = std::make_unique<AnchorExtractor>(side_options(model, chunk.is_src ? src : tgt, chunk.is_src));
+        find_chunk(*e, chunk.is_src ? src : tgt, chunk);
+      }
+    } catch (...) {
+      const std::lock_guard lock(error_mutex);
+      if (!error) error = std::current_exception();
+      next = chunks.size();
+    }
+  };
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+  }
+  if (error) std::rethrow_exception(error);
+
+  // Merge the chunks in order, giving each distinct key one id.
   DocumentAnchors a;
-  a.src = side_anchors(model, src, true);
-  a.tgt = side_anchors(model, tgt, false);
-  match_names(a.src, a.tgt);
+  std::unordered_map<std::string, std::uint32_t> ids;
+  for (Chunk& chunk : chunks) {
+    std::vector<std::uint32_t> to(chunk.keys.keys.size());
+    for (std::size_t k = 0; k < to.size(); ++k) {
+      const auto [it, inserted] = ids.try_emplace(chunk.keys.keys[k], static_cast<std::uint32_t>(a.keys.size()));
+      if (inserted) {
+        a.keys.push_back(std::move(chunk.keys.keys[k]));
+        a.types.push_back(chunk.keys.types[k]);
+      }
+      to[k] = it->second;
+    }
+    SideKeys& side = chunk.is_src ? a.src : a.tgt;
+    const SideKeys& local = chunk.keys.src;
+    for (std::size_t k = 1; k < local.begin.size(); ++k)
+      side.begin.push_back(static_cast<std::uint32_t>(side.ids.size() + local.begin[k]));
+    for (const std::uint32_t id : local.ids) side.ids.push_back(to[id]);
+    chunk.keys = {};
+  }
+  match_names(a);
   return a;
 }
 
@@ -62,7 +143,7 @@ double document_variance(const Model& model, const Document& src, const Document
 Alignment align_with_anchors(const Model& model, const Document& src, const Document& tgt,
                              const DocumentAnchors& a, const AlignOptions& options) {
   auto run = [&](const Model& m) {
-    return model.use_anchors ? align(BeadScorer(m, src.sentences, tgt.sentences, &a.src, &a.tgt), options)
+    return model.use_anchors ? align(BeadScorer(m, src.sentences, tgt.sentences, &a), options)
                              : align(BeadScorer(m, src.sentences, tgt.sentences), options);
   };
   Alignment first = run(model);
@@ -80,7 +161,7 @@ Alignment align_with_anchors(const Model& model, const Document& src, const Docu
 Alignment align_documents(const Model& model, const Document& src, const Document& tgt,
                           const AlignOptions& options) {
   DocumentAnchors a;
-  if (model.use_anchors) a = find_document_anchors(model, src, tgt);
+  if (model.use_anchors) a = find_document_anchors(model, src, tgt, options.threads);
   return align_with_anchors(model, src, tgt, a, options);
 }
 

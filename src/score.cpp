@@ -4,10 +4,11 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <map>
 #include <cmath>
 #include <limits>
 #include <numbers>
-#include <unordered_map>
 
 namespace jisr {
 
@@ -59,7 +60,12 @@ double document_length_ratio(const LengthStats& stats, std::uint64_t src_total,
 }
 
 struct BeadScorer::Impl {
-  Model model;
+  // The parts of the model the scorer reads (not the whole Model, whose
+  // translation table would be copied for every document pair).
+  LengthStats length;
+  std::map<BeadType, double> priors;
+  std::array<std::array<double, 2>, 3> ending_cost{};
+  double paragraph_penalty = 0;
   double c = 1.0;  // length ratio used for this document pair
   std::vector<std::uint32_t> src_len, tgt_len;       // per sentence
   std::vector<std::uint64_t> src_prefix, tgt_prefix;  // prefix sums of lengths
@@ -74,70 +80,76 @@ struct BeadScorer::Impl {
   // Anchors: key ids of sentence k of a side are ids[begin[k] .. begin[k+1]), sorted.
   bool anchors = false;
   std::vector<std::uint32_t> src_begin, tgt_begin, src_ids, tgt_ids;
-  std::vector<double> bonus, penalty;  // per key id, already scaled by the weight
 
-  void gather(const std::vector<std::uint32_t>& begin, const std::vector<std::uint32_t>& ids,
-              std::uint32_t first, int count, std::vector<std::uint32_t>& out) const {
-    out.assign(ids.begin() + begin[first], ids.begin() + begin[first + count]);
-    if (count > 1) std::sort(out.begin(), out.end());
-  }
+  // Prefix sums over sentences of their keys' penalties, and per key id
+  // what a matched pair earns back: both penalties and the bonus.
+  std::vector<double> src_penalty_prefix, tgt_penalty_prefix, match_gain;
 
+  // The anchor cost of a bead is the penalty of every key on either side
+  // less match_gain for each key matched across (as a multiset: a key twice
+  // on one side and once on the other matches once). The penalties come
+  // from prefix sums; only the matches need the keys themselves.
   double anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
     if (!anchors) return 0.0;
-    if (src_begin[i] == src_begin[i + a] && tgt_begin[j] == tgt_begin[j + b]) return 0.0;
-    thread_local std::vector<std::uint32_t> s, t;
-    gather(src_begin, src_ids, i, a, s);
-    gather(tgt_begin, tgt_ids, j, b, t);
-    double cost = 0;
-    std::size_t p = 0, q = 0;
-    while (p < s.size() || q < t.size()) {
-      if (q == t.size() || (p < s.size() && s[p] < t[q])) {
-        cost += penalty[s[p++]];
-      } else if (p == s.size() || t[q] < s[p]) {
-        cost += penalty[t[q++]];
-      } else {
-        cost -= bonus[s[p]];
-        ++p;
-        ++q;
+    const std::uint32_t s0 = src_begin[i], s1 = src_begin[i + a];
+    const std::uint32_t t0 = tgt_begin[j], t1 = tgt_begin[j + b];
+    double cost = (src_penalty_prefix[i + a] - src_penalty_prefix[i]) +
+                  (tgt_penalty_prefix[j + b] - tgt_penalty_prefix[j]);
+    if (s0 == s1 || t0 == t1) return cost;
+    if (a == 1 && b == 1) {
+      // One sentence a side: both key lists are sorted; merge them.
+      std::uint32_t p = s0, q = t0;
+      while (p < s1 && q < t1) {
+        if (src_ids[p] < tgt_ids[q]) {
+          ++p;
+        } else if (tgt_ids[q] < src_ids[p]) {
+          ++q;
+        } else {
+          cost -= match_gain[src_ids[p]];
+          ++p;
+          ++q;
+        }
+      }
+      return cost;
+    }
+    // Several sentences: count the target keys in a table indexed by key id
+    // (cheaper than sorting the concatenated lists), then match the source
+    // keys against it and clear what was set.
+    thread_local std::vector<std::uint32_t> counts;
+    if (counts.size() < match_gain.size()) counts.resize(match_gain.size(), 0);
+    for (std::uint32_t q = t0; q < t1; ++q) ++counts[tgt_ids[q]];
+    for (std::uint32_t p = s0; p < s1; ++p) {
+      std::uint32_t& n = counts[src_ids[p]];
+      if (n > 0) {
+        --n;
+        cost -= match_gain[src_ids[p]];
       }
     }
+    for (std::uint32_t q = t0; q < t1; ++q) counts[tgt_ids[q]] = 0;
     return cost;
   }
 
-  void build_anchors(const std::vector<std::vector<AnchorKey>>& src,
-                     const std::vector<std::vector<AnchorKey>>& tgt) {
-    std::unordered_map<std::string, std::uint32_t> ids;
-    std::vector<AnchorType> types;
-    std::vector<double> df_src, df_tgt;
-    auto intern = [&](const std::vector<std::vector<AnchorKey>>& side, bool is_src) {
-      std::vector<std::vector<std::uint32_t>> per_sentence(side.size());
+  void build_anchors(const AnchorParams& params, const DocumentAnchors& a) {
+    const std::size_t n_keys = a.keys.size();
+    std::vector<double> df_src(n_keys, 0.0), df_tgt(n_keys, 0.0);
+    // Document frequency: the number of sentences holding a key.
+    auto count = [&](const SideKeys& side, std::vector<double>& df) {
+      std::vector<std::uint32_t> v;
       for (std::size_t k = 0; k < side.size(); ++k) {
-        for (const AnchorKey& key : side[k]) {
-          const auto [it, inserted] = ids.emplace(key.key, static_cast<std::uint32_t>(types.size()));
-          if (inserted) {
-            types.push_back(key.type);
-            df_src.push_back(0);
-            df_tgt.push_back(0);
-          }
-          per_sentence[k].push_back(it->second);
-        }
-        auto& v = per_sentence[k];
+        v.assign(side[k].begin(), side[k].end());
         std::sort(v.begin(), v.end());
         for (std::size_t x = 0; x < v.size(); ++x)
-          if (x == 0 || v[x] != v[x - 1]) (is_src ? df_src : df_tgt)[v[x]] += 1;
+          if (x == 0 || v[x] != v[x - 1]) df[v[x]] += 1;
       }
-      return per_sentence;
     };
-    const auto s = intern(src, true);
-    const auto t = intern(tgt, false);
-    const double n = (static_cast<double>(src.size()) + static_cast<double>(tgt.size())) / 2.0;
-    const AnchorParams& params = model.anchors;
-    bonus.assign(types.size(), 0.0);
-    penalty.assign(types.size(), 0.0);
-    std::vector<bool> keep(types.size(), false);
-    for (std::size_t k = 0; k < types.size(); ++k) {
+    count(a.src, df_src);
+    count(a.tgt, df_tgt);
+    const double n = (static_cast<double>(a.src.size()) + static_cast<double>(a.tgt.size())) / 2.0;
+    std::vector<double> bonus(n_keys, 0.0), penalty(n_keys, 0.0);
+    std::vector<bool> keep(n_keys, false);
+    for (std::size_t k = 0; k < n_keys; ++k) {
       if (df_src[k] == 0 || df_tgt[k] == 0) continue;  // one side only: no evidence
-      const auto p_it = params.p_match.find(types[k]);
+      const auto p_it = params.p_match.find(a.types[k]);
       if (p_it == params.p_match.end() || p_it->second <= 0) continue;
       const double p = p_it->second;
       const double df = (df_src[k] + df_tgt[k]) / 2.0;
@@ -146,27 +158,40 @@ struct BeadScorer::Impl {
       bonus[k] = params.weight * std::min(params.cap, std::max(0.0, std::log(p) + std::log(n / df)));
       penalty[k] = params.weight * std::max(0.0, -std::log((1 - p) / (1 - q)));
     }
-    auto flatten = [&](const std::vector<std::vector<std::uint32_t>>& per_sentence,
-                       std::vector<std::uint32_t>& begin, std::vector<std::uint32_t>& flat) {
+    // Per sentence the kept keys, sorted so that one-to-one beads can merge.
+    auto flatten = [&](const SideKeys& side, std::vector<std::uint32_t>& begin,
+                       std::vector<std::uint32_t>& flat, std::vector<double>& penalty_prefix) {
       begin.assign(1, 0);
-      for (const auto& v : per_sentence) {
-        for (const std::uint32_t id : v)
+      begin.reserve(side.size() + 1);
+      for (std::size_t k = 0; k < side.size(); ++k) {
+        const std::size_t from = flat.size();
+        for (const std::uint32_t id : side[k])
           if (keep[id]) flat.push_back(id);
+        std::sort(flat.begin() + static_cast<std::ptrdiff_t>(from), flat.end());
         begin.push_back(static_cast<std::uint32_t>(flat.size()));
       }
+      penalty_prefix.assign(1, 0.0);
+      penalty_prefix.reserve(side.size() + 1);
+      for (std::size_t k = 0; k < side.size(); ++k) {
+        double sum = 0;
+        for (std::uint32_t x = begin[k]; x < begin[k + 1]; ++x) sum += penalty[flat[x]];
+        penalty_prefix.push_back(penalty_prefix.back() + sum);
+      }
     };
-    flatten(s, src_begin, src_ids);
-    flatten(t, tgt_begin, tgt_ids);
+    flatten(a.src, src_begin, src_ids, src_penalty_prefix);
+    flatten(a.tgt, tgt_begin, tgt_ids, tgt_penalty_prefix);
+    match_gain.resize(n_keys);
+    for (std::size_t k = 0; k < n_keys; ++k) match_gain[k] = 2 * penalty[k] + bonus[k];
     anchors = !src_ids.empty() || !tgt_ids.empty();
   }
 
   // -log of the robust length match: the Gale–Church two-tailed probability
   // mixed with a floor, the share of beads whose lengths follow no rule.
   double length_cost(double d) const {
-    const double base = neg_log_two_tailed(d);
-    const double eps = model.length.outlier;
-    if (eps <= 0) return base;
-    return -std::log((1 - eps) * std::exp(-base) + eps);
+    const double eps = length.outlier;
+    if (eps <= 0) return neg_log_two_tailed(d);
+    // With the floor the probability cannot underflow: no asymptotics needed.
+    return -std::log((1 - eps) * std::erfc(std::abs(d) / std::numbers::sqrt2) + eps);
   }
 
   double delta(std::uint32_t i, int a, std::uint32_t j, int b) const {
@@ -176,17 +201,19 @@ struct BeadScorer::Impl {
     if (mean <= 0.0) return 0.0;
     const bool open = src_open[i + a] - src_open[i] == static_cast<std::uint32_t>(a) &&
                       tgt_open[j + b] - tgt_open[j] == static_cast<std::uint32_t>(b);
-    return (l2 - c * l1) / std::sqrt(mean * (open ? model.length.s2_open : model.length.s2));
+    return (l2 - c * l1) / std::sqrt(mean * (open ? length.s2_open : length.s2));
   }
 };
 
 BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
                        std::span<const Sentence> tgt,
-                       const std::vector<std::vector<AnchorKey>>* src_anchors,
-                       const std::vector<std::vector<AnchorKey>>* tgt_anchors)
+                       const DocumentAnchors* anchors)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
-  m.model = model;
+  m.length = model.length;
+  m.priors = model.priors;
+  m.ending_cost = model.ending_cost;
+  m.paragraph_penalty = model.paragraph_penalty;
   auto fill = [](std::span<const Sentence> side, std::vector<std::uint32_t>& len,
                  std::vector<std::uint64_t>& prefix, std::vector<std::uint32_t>& para) {
     len.reserve(side.size());
@@ -213,10 +240,11 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
     for (double& v : row) v = std::numeric_limits<double>::infinity();
   for (const auto& [type, p] : model.priors)
     if (type.src <= 8 && type.tgt <= 8 && p > 0) m.prior_cost[type.src][type.tgt] = -std::log(p);
-  if (model.use_anchors && src_anchors != nullptr && tgt_anchors != nullptr) {
-    if (src_anchors->size() != src.size() || tgt_anchors->size() != tgt.size())
+  if (model.use_anchors && anchors != nullptr) {
+    if (anchors->src.size() != src.size() || anchors->tgt.size() != tgt.size() ||
+        anchors->types.size() != anchors->keys.size())
       throw std::invalid_argument("BeadScorer: one anchor list per sentence expected");
-    m.build_anchors(*src_anchors, *tgt_anchors);
+    m.build_anchors(model.anchors, *anchors);
   }
 }
 
@@ -231,7 +259,7 @@ std::uint32_t BeadScorer::tgt_length(std::uint32_t k) const { return impl_->tgt_
 
 std::vector<BeadType> BeadScorer::bead_types(int max_side) const {
   std::vector<BeadType> types;
-  for (const auto& [type, p] : impl_->model.priors)
+  for (const auto& [type, p] : impl_->priors)
     if (type.src <= max_side && type.tgt <= max_side && p > 0) types.push_back(type);
   return types;
 }
@@ -244,7 +272,7 @@ double BeadScorer::cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
   // also scored such beads by delta, which makes deleting a long sentence
   // far dearer than wrongly merging it into a neighbour.
   if (a > 0 && b > 0) cost += m.length_cost(m.delta(i, a, j, b));
-  const auto& ending = m.model.ending_cost[static_cast<std::size_t>(bead_class(a, b))];
+  const auto& ending = m.ending_cost[static_cast<std::size_t>(bead_class(a, b))];
   if (m.src_endings) {
     const double open = m.src_open[i + a] - m.src_open[i];
     cost += open * ending[1] + (a - open) * ending[0];
@@ -253,8 +281,8 @@ double BeadScorer::cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
     const double open = m.tgt_open[j + b] - m.tgt_open[j];
     cost += open * ending[1] + (b - open) * ending[0];
   }
-  if (a > 1 && m.src_para[i] != m.src_para[i + a - 1]) cost += m.model.paragraph_penalty;
-  if (b > 1 && m.tgt_para[j] != m.tgt_para[j + b - 1]) cost += m.model.paragraph_penalty;
+  if (a > 1 && m.src_para[i] != m.src_para[i + a - 1]) cost += m.paragraph_penalty;
+  if (b > 1 && m.tgt_para[j] != m.tgt_para[j + b - 1]) cost += m.paragraph_penalty;
   return cost + m.anchor_cost(i, a, j, b);
 }
 

@@ -41,28 +41,19 @@ std::map<AnchorType, double> estimate_p_match(std::span<const AlignedDocument> d
   for (std::size_t n = 0; n < docs.size(); ++n) {
     const AlignedDocument& d = docs[n];
     const DocumentAnchors& a = anchors[n];
-    std::map<std::string, int> on_src, on_tgt;
-    for (const auto& keys : a.src)
-      for (const AnchorKey& k : keys) ++on_src[k.key];
-    for (const auto& keys : a.tgt)
-      for (const AnchorKey& k : keys) ++on_tgt[k.key];
+    std::vector<bool> on_src(a.keys.size(), false), on_tgt(a.keys.size(), false);
+    for (const std::uint32_t id : a.src.ids) on_src[id] = true;
+    for (const std::uint32_t id : a.tgt.ids) on_tgt[id] = true;
     for (const Bead& b : d.gold) {
       if (!b.is_pair()) continue;
-      std::map<std::string, std::pair<int, int>> counts;
-      std::map<std::string, AnchorType> type_of;
+      std::map<std::uint32_t, std::pair<int, int>> counts;
       for (std::uint32_t k = b.src_begin; k < b.src_end; ++k)
-        for (const AnchorKey& key : a.src[k]) {
-          ++counts[key.key].first;
-          type_of[key.key] = key.type;
-        }
+        for (const std::uint32_t id : a.src[k]) ++counts[id].first;
       for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k)
-        for (const AnchorKey& key : a.tgt[k]) {
-          ++counts[key.key].second;
-          type_of[key.key] = key.type;
-        }
-      for (const auto& [key, c] : counts) {
-        if (!on_src.contains(key) || !on_tgt.contains(key)) continue;
-        const AnchorType t = type_of[key];
+        for (const std::uint32_t id : a.tgt[k]) ++counts[id].second;
+      for (const auto& [id, c] : counts) {
+        if (!on_src[id] || !on_tgt[id]) continue;
+        const AnchorType t = a.types[id];
         matched[t] += std::min(c.first, c.second);
         total[t] += (c.first + c.second) / 2.0;
       }

@@ -21,6 +21,7 @@ struct AlignOptions {
   int max_side = 4;              // largest bead side: 4 allows 1-4 and 4-1
   std::uint32_t band = 0;        // initial half-width of the band; 0 chooses from the sizes
   std::size_t max_cells = std::size_t{1} << 31;  // refuse searches larger than this (bytes of back-pointers)
+  unsigned threads = 1;          // for the work around the search (finding anchors); 0: one per core
 };
 
 // Aligns the two sides the scorer was built for. Throws InputError when the

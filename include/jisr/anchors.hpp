@@ -22,6 +22,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -114,5 +115,35 @@ class MatchNormalizer {
 // target name. Keys of other types are left alone.
 void match_names(std::vector<std::vector<AnchorKey>>& src, std::vector<std::vector<AnchorKey>>& tgt,
                  double threshold = 0.75);
+
+// The keys of one side of a document as ids into DocumentAnchors::keys, one
+// list per sentence: sentence k holds ids[begin[k] .. begin[k+1]), in text
+// order. Four bytes a key instead of a string: a long document's anchors
+// stay a small fraction of its text.
+struct SideKeys {
+  std::vector<std::uint32_t> begin{0};
+  std::vector<std::uint32_t> ids;
+
+  [[nodiscard]] std::size_t size() const { return begin.size() - 1; }
+  [[nodiscard]] std::span<const std::uint32_t> operator[](std::size_t k) const {
+    return {ids.data() + begin[k], ids.data() + begin[k + 1]};
+  }
+};
+
+// The anchors of a document pair: each distinct key once, and per sentence
+// of each side the ids of its keys.
+struct DocumentAnchors {
+  std::vector<std::string> keys;   // by id: "num:3750", "name:dlb", ...
+  std::vector<AnchorType> types;   // by id
+  SideKeys src, tgt;
+};
+
+// Builds the compact form from key lists, one per sentence.
+[[nodiscard]] DocumentAnchors intern_anchors(const std::vector<std::vector<AnchorKey>>& src,
+                                             const std::vector<std::vector<AnchorKey>>& tgt);
+
+// match_names on the compact form: name ids of both sides are replaced by
+// the ids of their matched spellings (added to `keys` where new).
+void match_names(DocumentAnchors& anchors, double threshold = 0.75);
 
 }  // namespace jisr

@@ -14,14 +14,12 @@
 
 namespace jisr {
 
-struct DocumentAnchors {
-  std::vector<std::vector<AnchorKey>> src, tgt;  // one key list per sentence
-};
-
 // Finds the anchors of both documents with the model's lexicon; source name
 // keys are rewritten to the target's spelling where they match (match_names).
+// Long documents are cut into chunks of sentences shared among `threads`
+// threads (0: one per core); the result does not depend on their number.
 [[nodiscard]] DocumentAnchors find_document_anchors(const Model& model, const Document& src,
-                                                    const Document& tgt);
+                                                    const Document& tgt, unsigned threads = 1);
 
 // Aligns two documents whose anchors are already found (the scorer and
 // banded DP of align_documents); lets a caller try several models on the

@@ -38,8 +38,7 @@ class BeadScorer {
  public:
   // Anchors, when given, hold one key list per sentence of each side.
   BeadScorer(const Model& model, std::span<const Sentence> src, std::span<const Sentence> tgt,
-             const std::vector<std::vector<AnchorKey>>* src_anchors = nullptr,
-             const std::vector<std::vector<AnchorKey>>* tgt_anchors = nullptr);
+             const DocumentAnchors* anchors = nullptr);
   ~BeadScorer();
   BeadScorer(BeadScorer&&) noexcept;
   BeadScorer& operator=(BeadScorer&&) noexcept;

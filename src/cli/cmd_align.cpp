@@ -40,6 +40,7 @@ struct AlignCommand {
   std::string on_invalid = "fail";
   std::size_t max_bytes = kMaxInputBytes;
   std::size_t max_cells = AlignOptions{}.max_cells;
+  unsigned threads = 0;
 };
 
 Format choose_format(const AlignCommand& c) {
@@ -134,6 +135,7 @@ void run_align(const AlignCommand& c) {
   align_options.max_side = c.max_side;
   align_options.band = c.band;
   align_options.max_cells = c.max_cells;
+  align_options.threads = c.threads;
   const Alignment alignment = c.realign ? realign_documents(model, src, tgt, align_options)
                                         : align_documents(model, src, tgt, align_options);
 
@@ -201,6 +203,9 @@ void add_align_command(CLI::App& app) {
   sub->add_option("--max-cells", c->max_cells,
                   "Refuse an alignment search larger than this many cells (one byte of memory each)")
       ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_option("--threads", c->threads,
+                  "Threads for finding anchors in long documents (0: one per core); the output does not depend on it")
       ->capture_default_str();
   sub->add_flag("-q,--quiet", c->quiet, "Do not print the summary on standard error");
   sub->callback([c] { run_align(*c); });

@@ -80,9 +80,9 @@ BOOST_AUTO_TEST_CASE(document_anchors_hold_one_key_list_per_sentence) {
   BOOST_REQUIRE_EQUAL(a.src.size(), ar.sentences.size());
   BOOST_REQUIRE_EQUAL(a.tgt.size(), en.sentences.size());
   // ٤٬٢٠٠ in Arabic sentence 3 and 4,200 in English sentence 3.
-  auto has = [](const std::vector<jisr::AnchorKey>& keys, const std::string& key) {
-    for (const auto& k : keys)
-      if (k.key == key) return true;
+  auto has = [&](std::span<const std::uint32_t> ids, const std::string& key) {
+    for (const std::uint32_t id : ids)
+      if (a.keys.at(id) == key) return true;
     return false;
   };
   BOOST_TEST(has(a.src[3], "num:4200"));
@@ -90,6 +90,7 @@ BOOST_AUTO_TEST_CASE(document_anchors_hold_one_key_list_per_sentence) {
   // ٣ آذار and March 3 in the first sentence of the body.
   BOOST_TEST(has(a.src[2], "month:3"));
   BOOST_TEST(has(a.tgt[2], "month:3"));
+  BOOST_TEST(a.types.size() == a.keys.size());
 }
 
 BOOST_AUTO_TEST_CASE(length_only_model_still_covers_every_sentence) {

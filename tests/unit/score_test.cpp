@@ -153,7 +153,8 @@ BOOST_AUTO_TEST_CASE(shared_rare_anchor_lowers_the_cost_by_the_stated_bonus) {
   const Keys src_keys{{num("1999")}, {}, {}, {}};
   const Keys tgt_keys{{num("1999")}, {}, {}, {}};
   const Model m = plain_model();
-  const BeadScorer with(m, src, tgt, &src_keys, &tgt_keys), without(m, src, tgt);
+  const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
+  const BeadScorer with(m, src, tgt, &interned), without(m, src, tgt);
   // One sentence of four on each side holds the key: bonus = log p + log(N/df).
   const double bonus = std::log(0.9) + std::log(4.0 / 1.0);
   BOOST_TEST(with.anchor_cost(0, 1, 0, 1) == -bonus, boost::test_tools::tolerance(1e-9));
@@ -169,7 +170,8 @@ BOOST_AUTO_TEST_CASE(anchor_bonus_is_capped) {
   Model m = plain_model();
   m.anchors.cap = 2.0;
   m.anchors.weight = 0.5;
-  const BeadScorer s(m, src, tgt, &src_keys, &tgt_keys);
+  const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
+  const BeadScorer s(m, src, tgt, &interned);
   // log 0.9 + log 200 = 5.2 > cap: the bonus is cap x weight.
   BOOST_TEST(s.anchor_cost(7, 1, 7, 1) == -1.0, boost::test_tools::tolerance(1e-9));
 }
@@ -179,7 +181,8 @@ BOOST_AUTO_TEST_CASE(key_on_one_side_of_a_bead_raises_the_cost) {
   const auto tgt = side({20, 20, 20, 20});
   const Keys src_keys{{num("1999")}, {}, {}, {}};
   const Keys tgt_keys{{num("1999")}, {}, {}, {}};
-  const BeadScorer s(plain_model(), src, tgt, &src_keys, &tgt_keys);
+  const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
+  const BeadScorer s(plain_model(), src, tgt, &interned);
   // penalty = -log((1 - p) / (1 - df/N)) = log(0.75 / 0.1).
   BOOST_TEST(s.anchor_cost(0, 1, 1, 1) == std::log(0.75 / 0.1), boost::test_tools::tolerance(1e-9));
   BOOST_TEST(s.anchor_cost(1, 1, 0, 1) == std::log(0.75 / 0.1), boost::test_tools::tolerance(1e-9));
@@ -193,7 +196,8 @@ BOOST_AUTO_TEST_CASE(keys_on_one_side_of_the_document_change_nothing) {
   const Keys src_keys{{num("7")}, {num("7")}, {}};
   const Keys tgt_keys{{}, {num("8")}, {num("8")}};
   const Model m = plain_model();
-  const BeadScorer with(m, src, tgt, &src_keys, &tgt_keys), without(m, src, tgt);
+  const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
+  const BeadScorer with(m, src, tgt, &interned), without(m, src, tgt);
   for (std::uint32_t i = 0; i < 3; ++i)
     for (std::uint32_t j = 0; j < 3; ++j) {
       BOOST_TEST(with.anchor_cost(i, 1, j, 1) == 0.0);
@@ -207,7 +211,8 @@ BOOST_AUTO_TEST_CASE(anchor_type_without_p_match_is_ignored) {
   const auto tgt = side({20, 20});
   const Keys src_keys{{{"url:x.org", AnchorType::url}}, {}};
   const Keys tgt_keys{{{"url:x.org", AnchorType::url}}, {}};
-  const BeadScorer s(plain_model(), src, tgt, &src_keys, &tgt_keys);  // p_match has numbers only
+  const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
+  const BeadScorer s(plain_model(), src, tgt, &interned);  // p_match has numbers only
   BOOST_TEST(s.anchor_cost(0, 1, 0, 1) == 0.0);
 }
 
@@ -233,7 +238,8 @@ BOOST_AUTO_TEST_CASE(confidence_lies_in_unit_interval_and_prefers_proportional_b
   const auto tgt = side(b);
   const Keys src_keys{{num("1")}, {num("2")}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   const Keys tgt_keys{{num("2")}, {}, {num("1")}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
-  const BeadScorer s(plain_model(), src, tgt, &src_keys, &tgt_keys);
+  const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
+  const BeadScorer s(plain_model(), src, tgt, &interned);
   for (std::uint32_t i = 0; i < 12; ++i)
     for (std::uint32_t j = 0; j < 15; ++j)
       for (int x = 1; x <= 2 && i + x <= 12; ++x)
