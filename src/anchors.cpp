@@ -449,9 +449,11 @@ std::vector<AnchorKey> AnchorExtractor::find(std::string_view sentence) const {
   const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(sentence.data(), static_cast<int32_t>(sentence.size())));
 
-  m.find_patterns(text, *m.url_pattern, "url:", out);
-  m.find_patterns(text, *m.email_pattern, "email:", out);
-  m.find_patterns(text, *m.tag_pattern, "tag:", out);
+  // Each pattern needs a character or string that most sentences lack:
+  // look for it before running the regular expression.
+  if (text.indexOf(u"://") >= 0 || text.indexOf(u"www.") >= 0) m.find_patterns(text, *m.url_pattern, "url:", out);
+  if (text.indexOf(u'@') >= 0) m.find_patterns(text, *m.email_pattern, "email:", out);
+  if (text.indexOf(u'#') >= 0) m.find_patterns(text, *m.tag_pattern, "tag:", out);
   m.find_numbers(text, out);
 
   bool question = false, quote = false, paren = false;

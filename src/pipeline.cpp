@@ -142,11 +142,11 @@ double document_variance(const Model& model, const Document& src, const Document
 
 Alignment align_with_anchors(const Model& model, const Document& src, const Document& tgt,
                              const DocumentAnchors& a, const AlignOptions& options) {
-  auto run = [&](const Model& m) {
-    return model.use_anchors ? align(BeadScorer(m, src.sentences, tgt.sentences, &a), options)
-                             : align(BeadScorer(m, src.sentences, tgt.sentences), options);
+  auto run = [&](const Model& m, std::span<const Bead> guide) {
+    return model.use_anchors ? align(BeadScorer(m, src.sentences, tgt.sentences, &a), options, guide)
+                             : align(BeadScorer(m, src.sentences, tgt.sentences), options, guide);
   };
-  Alignment first = run(model);
+  Alignment first = run(model, {});
   if (!model.length.per_document) return first;
   // Translations differ in how freely they follow the source: measure the
   // length variance on this pair's own first alignment and, if it differs
@@ -155,7 +155,8 @@ Alignment align_with_anchors(const Model& model, const Document& src, const Docu
   adapted.length.s2 = document_variance(model, src, tgt, first);
   const double ratio = adapted.length.s2 / model.length.s2;
   if (ratio < 1.25 && ratio > 0.8) return first;
-  return run(adapted);
+  // The second search runs in a narrow band around the first alignment.
+  return run(adapted, first);
 }
 
 Alignment align_documents(const Model& model, const Document& src, const Document& tgt,

@@ -84,18 +84,27 @@ struct BeadScorer::Impl {
   // Prefix sums over sentences of their keys' penalties, and per key id
   // what a matched pair earns back: both penalties and the bonus.
   std::vector<double> src_penalty_prefix, tgt_penalty_prefix, match_gain;
+  std::vector<double> src_gain_prefix, tgt_gain_prefix;  // prefix sums over sentences of match_gain
 
   // The anchor cost of a bead is the penalty of every key on either side
   // less match_gain for each key matched across (as a multiset: a key twice
   // on one side and once on the other matches once). The penalties come
   // from prefix sums; only the matches need the keys themselves.
-  double anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
-    if (!anchors) return 0.0;
+  double anchor_penalties(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    return (src_penalty_prefix[i + a] - src_penalty_prefix[i]) +
+           (tgt_penalty_prefix[j + b] - tgt_penalty_prefix[j]);
+  }
+
+  // An upper bound of anchor_gain: every key of the poorer side matched.
+  double anchor_gain_bound(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    return std::min(src_gain_prefix[i + a] - src_gain_prefix[i], tgt_gain_prefix[j + b] - tgt_gain_prefix[j]);
+  }
+
+  double anchor_gain(std::uint32_t i, int a, std::uint32_t j, int b) const {
     const std::uint32_t s0 = src_begin[i], s1 = src_begin[i + a];
     const std::uint32_t t0 = tgt_begin[j], t1 = tgt_begin[j + b];
-    double cost = (src_penalty_prefix[i + a] - src_penalty_prefix[i]) +
-                  (tgt_penalty_prefix[j + b] - tgt_penalty_prefix[j]);
-    if (s0 == s1 || t0 == t1) return cost;
+    double gain = 0;
+    if (s0 == s1 || t0 == t1) return gain;
     if (a == 1 && b == 1) {
       // One sentence a side: both key lists are sorted; merge them.
       std::uint32_t p = s0, q = t0;
@@ -105,12 +114,12 @@ struct BeadScorer::Impl {
         } else if (tgt_ids[q] < src_ids[p]) {
           ++q;
         } else {
-          cost -= match_gain[src_ids[p]];
+          gain += match_gain[src_ids[p]];
           ++p;
           ++q;
         }
       }
-      return cost;
+      return gain;
     }
     // Several sentences: count the target keys in a table indexed by key id
     // (cheaper than sorting the concatenated lists), then match the source
@@ -122,11 +131,16 @@ struct BeadScorer::Impl {
       std::uint32_t& n = counts[src_ids[p]];
       if (n > 0) {
         --n;
-        cost -= match_gain[src_ids[p]];
+        gain += match_gain[src_ids[p]];
       }
     }
     for (std::uint32_t q = t0; q < t1; ++q) counts[tgt_ids[q]] = 0;
-    return cost;
+    return gain;
+  }
+
+  double anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    if (!anchors) return 0.0;
+    return anchor_penalties(i, a, j, b) - anchor_gain(i, a, j, b);
   }
 
   void build_anchors(const AnchorParams& params, const DocumentAnchors& a) {
@@ -160,7 +174,8 @@ struct BeadScorer::Impl {
     }
     // Per sentence the kept keys, sorted so that one-to-one beads can merge.
     auto flatten = [&](const SideKeys& side, std::vector<std::uint32_t>& begin,
-                       std::vector<std::uint32_t>& flat, std::vector<double>& penalty_prefix) {
+                       std::vector<std::uint32_t>& flat, std::vector<double>& penalty_prefix,
+                       std::vector<double>& gain_prefix) {
       begin.assign(1, 0);
       begin.reserve(side.size() + 1);
       for (std::size_t k = 0; k < side.size(); ++k) {
@@ -172,16 +187,22 @@ struct BeadScorer::Impl {
       }
       penalty_prefix.assign(1, 0.0);
       penalty_prefix.reserve(side.size() + 1);
+      gain_prefix.assign(1, 0.0);
+      gain_prefix.reserve(side.size() + 1);
       for (std::size_t k = 0; k < side.size(); ++k) {
-        double sum = 0;
-        for (std::uint32_t x = begin[k]; x < begin[k + 1]; ++x) sum += penalty[flat[x]];
-        penalty_prefix.push_back(penalty_prefix.back() + sum);
+        double pen = 0, gain = 0;
+        for (std::uint32_t x = begin[k]; x < begin[k + 1]; ++x) {
+          pen += penalty[flat[x]];
+          gain += match_gain[flat[x]];
+        }
+        penalty_prefix.push_back(penalty_prefix.back() + pen);
+        gain_prefix.push_back(gain_prefix.back() + gain);
       }
     };
-    flatten(a.src, src_begin, src_ids, src_penalty_prefix);
-    flatten(a.tgt, tgt_begin, tgt_ids, tgt_penalty_prefix);
     match_gain.resize(n_keys);
     for (std::size_t k = 0; k < n_keys; ++k) match_gain[k] = 2 * penalty[k] + bonus[k];
+    flatten(a.src, src_begin, src_ids, src_penalty_prefix, src_gain_prefix);
+    flatten(a.tgt, tgt_begin, tgt_ids, tgt_penalty_prefix, tgt_gain_prefix);
     anchors = !src_ids.empty() || !tgt_ids.empty();
   }
 
@@ -265,13 +286,19 @@ std::vector<BeadType> BeadScorer::bead_types(int max_side) const {
 }
 
 double BeadScorer::cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
+  return cost_below(i, a, j, b, std::numeric_limits<double>::infinity());
+}
+
+double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, double limit) const {
   const Impl& m = *impl_;
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  // The parts in order of their price: the prior, endings and paragraphs,
+  // then the anchors' penalties less the most they could earn back, then the
+  // length match, then the matched anchors. Each partial sum is a lower bound
+  // of the cost; once one reaches the limit the rest is not computed. The
+  // tolerance keeps float rounding from dropping a bead that ties.
+  constexpr double kTolerance = 1e-9;
   double cost = m.prior_cost[a][b];
-  // A sentence without a counterpart has no length to match: its prior (and
-  // its anchors, which now go unmatched) is its whole cost. Gale and Church
-  // also scored such beads by delta, which makes deleting a long sentence
-  // far dearer than wrongly merging it into a neighbour.
-  if (a > 0 && b > 0) cost += m.length_cost(m.delta(i, a, j, b));
   const auto& ending = m.ending_cost[static_cast<std::size_t>(bead_class(a, b))];
   if (m.src_endings) {
     const double open = m.src_open[i + a] - m.src_open[i];
@@ -283,7 +310,22 @@ double BeadScorer::cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
   }
   if (a > 1 && m.src_para[i] != m.src_para[i + a - 1]) cost += m.paragraph_penalty;
   if (b > 1 && m.tgt_para[j] != m.tgt_para[j + b - 1]) cost += m.paragraph_penalty;
-  return cost + m.anchor_cost(i, a, j, b);
+  double penalties = 0, bound = 0;
+  if (m.anchors) {
+    penalties = m.anchor_penalties(i, a, j, b);
+    bound = m.anchor_gain_bound(i, a, j, b);
+  }
+  if (cost + penalties - bound >= limit + kTolerance) return kInf;
+  // A sentence without a counterpart has no length to match: its prior (and
+  // its anchors, which now go unmatched) is its whole cost. Gale and Church
+  // also scored such beads by delta, which makes deleting a long sentence
+  // far dearer than wrongly merging it into a neighbour.
+  if (a > 0 && b > 0) {
+    cost += m.length_cost(m.delta(i, a, j, b));
+    if (cost + penalties - bound >= limit + kTolerance) return kInf;
+  }
+  if (!m.anchors) return cost;
+  return cost + (penalties - m.anchor_gain(i, a, j, b));
 }
 
 double BeadScorer::anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {

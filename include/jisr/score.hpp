@@ -55,6 +55,11 @@ class BeadScorer {
   // does not allow. Requires i+a <= src_size() and j+b <= tgt_size().
   [[nodiscard]] double cost(std::uint32_t i, int a, std::uint32_t j, int b) const;
 
+  // cost(), or +infinity once it is certain that the cost is not below
+  // `limit`: the search asks so and skips the dearer parts of beads that
+  // cannot win.
+  [[nodiscard]] double cost_below(std::uint32_t i, int a, std::uint32_t j, int b, double limit) const;
+
   // The anchor part of cost() (already scaled by the weight); negative when
   // shared anchors support the bead.
   [[nodiscard]] double anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const;

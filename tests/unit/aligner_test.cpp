@@ -1,6 +1,7 @@
 // Tests of the banded dynamic program (jisr/aligner.hpp): obvious
 // alignments, coverage of every sentence on random inputs, equality of the
-// widening band with the full search, and the limits on options.
+// widening (and guided) band with the full search, and the
+// limits on options.
 #define BOOST_TEST_MODULE aligner
 #include "jisr/aligner.hpp"
 
@@ -201,6 +202,53 @@ BOOST_AUTO_TEST_CASE(narrow_band_equals_full_search_on_inputs_with_insertions) {
       BOOST_TEST((a == b), "narrow: " << show(a) << "\nfull:   " << show(b));
       // The default starting band finds the same.
       BOOST_TEST((align(scorer) == b));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(band_widens_to_a_path_far_from_the_diagonal) {
+  // 300 inserted target sentences early on put the true path 300 cells off
+  // the diagonal for most of the document: the band must widen that far.
+  std::mt19937 rng(7);
+  const auto src = random_lengths(rng, 1500);
+  auto tgt = noisy_translation(rng, src);
+  const auto inserted = random_lengths(rng, 300);
+  tgt.insert(tgt.begin() + 100, inserted.begin(), inserted.end());
+  const auto s = side(src), t = side(tgt);
+  const BeadScorer scorer(plain_model(), s, t);
+  AlignOptions full;
+  full.band = static_cast<std::uint32_t>(std::max(src.size(), tgt.size()));
+  const Alignment expected = align(scorer, full);
+  const Alignment got = align(scorer);
+  BOOST_TEST((got == expected));
+  // Around the first alignment, as a second pass searches, the band starts
+  // narrow and finds the same.
+  BOOST_TEST((align(scorer, {}, got) == expected));
+  check_cover(got, static_cast<std::uint32_t>(src.size()), static_cast<std::uint32_t>(tgt.size()), 4);
+}
+
+BOOST_AUTO_TEST_CASE(guide_path_centres_the_band_and_bad_guides_do_no_harm) {
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    std::mt19937 rng(seed);
+    const auto src = random_lengths(rng, 200);
+    const auto tgt = noisy_translation(rng, src);
+    const auto s = side(src), t = side(tgt);
+    const BeadScorer scorer(plain_model(), s, t);
+    const auto n = static_cast<std::uint32_t>(src.size()), m = static_cast<std::uint32_t>(tgt.size());
+    AlignOptions full;
+    full.band = std::max(n, m);
+    const Alignment expected = align(scorer, full);
+    // All deletions, then all insertions: a whole path, as far from the
+    // true one as a path can be.
+    Alignment far;
+    for (std::uint32_t i = 0; i < n; ++i) far.push_back(Bead{i, i + 1, 0, 0});
+    for (std::uint32_t j = 0; j < m; ++j) far.push_back(Bead{n, n, j, j + 1});
+    // Not a path of these sides: ignored.
+    const Alignment broken{Bead{0, 1, 0, 1}};
+    BOOST_TEST_CONTEXT("seed " << seed) {
+      BOOST_TEST((align(scorer, {}, expected) == expected));
+      BOOST_TEST((align(scorer, {}, far) == expected));
+      BOOST_TEST((align(scorer, {}, broken) == expected));
     }
   }
 }

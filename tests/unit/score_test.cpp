@@ -161,6 +161,49 @@ BOOST_AUTO_TEST_CASE(shared_rare_anchor_lowers_the_cost_by_the_stated_bonus) {
   BOOST_TEST(with.cost(0, 1, 0, 1) == without.cost(0, 1, 0, 1) - bonus, boost::test_tools::tolerance(1e-9));
 }
 
+BOOST_AUTO_TEST_CASE(cost_below_is_the_cost_or_infinity_when_not_below_the_limit) {
+  // Random sides with keys drawn from a small pool, so that beads share
+  // some, repeat some and miss some.
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<int> len(3, 80), keys(0, 4), pool(0, 9);
+  std::vector<int> src_len(40), tgt_len(45);
+  for (int& x : src_len) x = len(rng);
+  for (int& x : tgt_len) x = len(rng);
+  Keys src_keys(src_len.size()), tgt_keys(tgt_len.size());
+  for (auto* side_keys : {&src_keys, &tgt_keys})
+    for (auto& k : *side_keys)
+      for (int x = keys(rng); x > 0; --x) k.push_back(num(std::to_string(pool(rng))));
+  const auto src = side(src_len), tgt = side(tgt_len);
+  Model m = plain_model();
+  m.priors = {{{1, 1}, 0.8}, {{1, 0}, 0.02}, {{0, 1}, 0.02}, {{1, 2}, 0.05}, {{2, 1}, 0.05},
+              {{2, 2}, 0.02}, {{1, 3}, 0.02}, {{3, 1}, 0.02}};
+  const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
+  const BeadScorer s(m, src, tgt, &interned);
+  std::uniform_real_distribution<double> limit(-5.0, 40.0);
+  int below = 0, cut = 0;
+  for (std::uint32_t i = 0; i + 3 <= src_len.size(); ++i) {
+    for (std::uint32_t j = 0; j + 3 <= tgt_len.size(); ++j) {
+      for (const auto& [type, p] : m.priors) {
+        const double full = s.cost(i, type.src, j, type.tgt);
+        const double l = limit(rng);
+        const double got = s.cost_below(i, type.src, j, type.tgt, l);
+        BOOST_TEST_CONTEXT("bead " << i << "+" << type.src << " x " << j << "+" << type.tgt << ", limit " << l) {
+          if (std::isinf(got)) {
+            BOOST_TEST(full >= l);
+            ++cut;
+          } else {
+            BOOST_TEST(got == full);
+            ++below;
+          }
+        }
+      }
+    }
+  }
+  // Both outcomes occur, or the test says nothing.
+  BOOST_TEST(below > 100);
+  BOOST_TEST(cut > 100);
+}
+
 BOOST_AUTO_TEST_CASE(anchor_bonus_is_capped) {
   const auto src = side(std::vector<int>(200, 20));
   const auto tgt = side(std::vector<int>(200, 20));
