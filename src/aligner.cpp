@@ -171,6 +171,13 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
 
 }  // namespace
 
+std::uint32_t default_band(std::uint32_t n, std::uint32_t m) {
+  // The band must be at least as wide as the slope so that neighbouring
+  // rows overlap.
+  const double slope = n == 0 || m == 0 ? 0.0 : std::max(double(m) / n, double(n) / m);
+  return static_cast<std::uint32_t>(std::ceil(2 * slope)) + 32;
+}
+
 Alignment align(const BeadScorer& scorer, const AlignOptions& options, std::span<const Bead> guide) {
   if (options.max_side < 1 || options.max_side > 8)
     throw UsageError(fmt::format("largest bead side must be 1 to 8, not {}", options.max_side));
@@ -182,15 +189,10 @@ Alignment align(const BeadScorer& scorer, const AlignOptions& options, std::span
   if (types.size() >= kNone) throw UsageError("too many bead types");
 
   const std::uint32_t longer = std::max(n, m);
-  // Around the diagonal the band must be at least as wide as the slope so
-  // that neighbouring rows overlap; around a guide path it need only leave
-  // the path room to move.
-  const double slope = n == 0 || m == 0 ? 0.0 : std::max(double(m) / n, double(n) / m);
+  // Around a guide path the band need only leave the path room to move.
   Alignment centre;
   if (is_path(guide, n, m)) centre.assign(guide.begin(), guide.end());
-  std::uint32_t half = options.band != 0 ? options.band
-                       : centre.empty()  ? static_cast<std::uint32_t>(std::ceil(2 * slope)) + 32
-                                         : kGuideHalfWidth;
+  std::uint32_t half = options.band != 0 ? options.band : centre.empty() ? default_band(n, m) : kGuideHalfWidth;
   half = std::min(half, std::max<std::uint32_t>(longer, 1));
   for (;;) {
     const Band band = centre.empty() ? diagonal_band(n, m, half) : path_band(centre, n, m, half);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <cstddef>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -140,13 +141,129 @@ double document_variance(const Model& model, const Document& src, const Document
   return (sq + kPriorBeads * mean_weight * model.length.s2) / (weight + kPriorBeads * mean_weight);
 }
 
+namespace {
+
+// A stretch of di x dj sentences between two anchor pairs is searched
+// whole while di·dj <= (di + dj)·kWholeStretch: about the cells a band of
+// that half-width spends on it, so the search stays linear in the length.
+constexpr std::uint64_t kWholeStretch = 64;
+
+bool guides(AnchorType type) {
+  switch (type) {
+    case AnchorType::number:
+    case AnchorType::month:
+    case AnchorType::day:
+    case AnchorType::lexicon:
+    case AnchorType::name:
+    case AnchorType::latin:
+    case AnchorType::url:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Appends beads of at most one sentence a side that run as straight as the
+// grid allows from (i0, j0) to (i1, j1).
+void straight_path(std::uint32_t i0, std::uint32_t j0, std::uint32_t i1, std::uint32_t j1, Alignment& out) {
+  const std::uint32_t di = i1 - i0, dj = j1 - j0, steps = std::max(di, dj);
+  std::uint32_t i = i0, j = j0;
+  for (std::uint32_t t = 1; t <= steps; ++t) {
+    const auto ni = i0 + static_cast<std::uint32_t>((std::uint64_t{t} * di + steps / 2) / steps);
+    const auto nj = j0 + static_cast<std::uint32_t>((std::uint64_t{t} * dj + steps / 2) / steps);
+    Bead b;
+    b.src_begin = i;
+    b.src_end = ni;
+    b.tgt_begin = j;
+    b.tgt_end = nj;
+    out.push_back(b);
+    i = ni;
+    j = nj;
+  }
+}
+
+}  // namespace
+
+Alignment anchor_guide(const DocumentAnchors& anchors) {
+  // Per key, the one sentence of each side holding it (kNone: none, kMany:
+  // more than one).
+  constexpr std::uint32_t kNone = UINT32_MAX, kMany = UINT32_MAX - 1;
+  auto sole_sentence = [&](const SideKeys& side) {
+    std::vector<std::uint32_t> where(anchors.keys.size(), kNone);
+    for (std::uint32_t k = 0; k < side.size(); ++k)
+      for (const std::uint32_t id : side[k])
+        where[id] = where[id] == kNone || where[id] == k ? k : kMany;
+    return where;
+  };
+  const std::vector<std::uint32_t> in_src = sole_sentence(anchors.src), in_tgt = sole_sentence(anchors.tgt);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> points;
+  for (std::size_t id = 0; id < anchors.keys.size(); ++id)
+    if (guides(anchors.types[id]) && in_src[id] < kMany && in_tgt[id] < kMany)
+      points.emplace_back(in_src[id], in_tgt[id]);
+  if (points.empty()) return {};
+  // The longest chain increasing on both sides: sort by source (target
+  // descending among equals) and take the longest strictly increasing run
+  // of targets (patience sorting).
+  std::sort(points.begin(), points.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first < y.first : x.second > y.second;
+  });
+  std::vector<std::size_t> tails, parent(points.size(), SIZE_MAX);
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    const auto it = std::lower_bound(tails.begin(), tails.end(), points[k].second,
+                                     [&](std::size_t t, std::uint32_t j) { return points[t].second < j; });
+    if (it != tails.begin()) parent[k] = *(it - 1);
+    if (it == tails.end()) tails.push_back(k);
+    else *it = k;
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> chain;
+  for (std::size_t k = tails.back(); k != SIZE_MAX; k = parent[k]) chain.push_back(points[k]);
+  std::reverse(chain.begin(), chain.end());
+  // From (0, 0) through each pair, taken as a 1-1 bead, to the end. A
+  // stretch between two pairs small enough to search whole becomes one
+  // bead spanning it (the band then covers the rectangle: any path inside
+  // it, such as a run of sentences on one side only); a larger one, a
+  // straight line of small beads.
+  Alignment path;
+  auto stretch = [&path](std::uint32_t i0, std::uint32_t j0, std::uint32_t i1, std::uint32_t j1) {
+    const std::uint64_t di = i1 - i0, dj = j1 - j0;
+    if (di * dj <= (di + dj) * kWholeStretch) {
+      if (di + dj > 0) path.push_back(Bead{i0, i1, j0, j1});
+    } else {
+      straight_path(i0, j0, i1, j1, path);
+    }
+  };
+  std::uint32_t i = 0, j = 0;
+  for (const auto& [pi, pj] : chain) {
+    stretch(i, j, pi, pj);
+    path.push_back(Bead{pi, pi + 1, pj, pj + 1});
+    i = pi + 1;
+    j = pj + 1;
+  }
+  stretch(i, j, static_cast<std::uint32_t>(anchors.src.size()), static_cast<std::uint32_t>(anchors.tgt.size()));
+  return path;
+}
+
 Alignment align_with_anchors(const Model& model, const Document& src, const Document& tgt,
                              const DocumentAnchors& a, const AlignOptions& options) {
   auto run = [&](const Model& m, std::span<const Bead> guide) {
     return model.use_anchors ? align(BeadScorer(m, src.sentences, tgt.sentences, &a), options, guide)
                              : align(BeadScorer(m, src.sentences, tgt.sentences), options, guide);
   };
-  Alignment first = run(model, {});
+  // The first search follows the anchors' guide, in a band as wide as the
+  // one it would have around the diagonal.
+  Alignment guide;
+  AlignOptions guided = options;
+  if (model.use_anchors) {
+    guide = anchor_guide(a);
+    if (guided.band == 0)
+      guided.band = default_band(static_cast<std::uint32_t>(src.sentences.size()),
+                                 static_cast<std::uint32_t>(tgt.sentences.size()));
+  }
+  auto run_first = [&] {
+    return model.use_anchors ? align(BeadScorer(model, src.sentences, tgt.sentences, &a), guided, guide)
+                             : align(BeadScorer(model, src.sentences, tgt.sentences), options);
+  };
+  Alignment first = run_first();
   if (!model.length.per_document) return first;
   // Translations differ in how freely they follow the source: measure the
   // length variance on this pair's own first alignment and, if it differs

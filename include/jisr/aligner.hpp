@@ -26,6 +26,10 @@ struct AlignOptions {
   unsigned threads = 1;          // for the work around the search (finding anchors); 0: one per core
 };
 
+// The band's starting half-width around the diagonal for sides of n and m
+// sentences: room for the slope plus 32 sentences.
+[[nodiscard]] std::uint32_t default_band(std::uint32_t n, std::uint32_t m);
+
 // Aligns the two sides the scorer was built for. Throws InputError when the
 // search would exceed options.max_cells.
 //

@@ -21,6 +21,18 @@ namespace jisr {
 [[nodiscard]] DocumentAnchors find_document_anchors(const Model& model, const Document& src,
                                                     const Document& tgt, unsigned threads = 1);
 
+// A guide for the search (aligner.hpp): the keys found in exactly one
+// sentence of each side (numbers, names, lexicon entries, dates, Latin
+// words, URLs; not dictionary words or punctuation) pair sentences; the
+// longest chain of such pairs that agree in order is kept. The pairs cut
+// the document into stretches: the guide spans a short stretch whole (one
+// bead from pair to pair, so the band covers all of it) and runs straight
+// through a long one. Empty when no pair is found. The search's band
+// follows the guide, so a long document whose sides drift far apart (a
+// section on one side only) needs no band as wide as the drift; the pairs
+// are not forced on the alignment, only searched around.
+[[nodiscard]] Alignment anchor_guide(const DocumentAnchors& anchors);
+
 // Aligns two documents whose anchors are already found (the scorer and
 // banded DP of align_documents); lets a caller try several models on the
 // same anchors.

@@ -5,14 +5,18 @@
 #define BOOST_TEST_MODULE pipeline
 #include "jisr/pipeline.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
 
+#include "jisr/error.hpp"
 #include "jisr/model.hpp"
+#include "jisr/score.hpp"
 #include "jisr/output.hpp"
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
@@ -91,6 +95,107 @@ BOOST_AUTO_TEST_CASE(document_anchors_hold_one_key_list_per_sentence) {
   BOOST_TEST(has(a.src[2], "month:3"));
   BOOST_TEST(has(a.tgt[2], "month:3"));
   BOOST_TEST(a.types.size() == a.keys.size());
+}
+
+BOOST_AUTO_TEST_CASE(anchor_guide_keeps_the_longest_chain_in_order) {
+  // Unique keys pair source 2 with target 3, 7 with 2 (crossing the
+  // others), 6 with 8 and 9 with 10; "num:7" is in two source sentences and
+  // the dictionary word and punctuation do not guide.
+  using K = jisr::AnchorKey;
+  using T = jisr::AnchorType;
+  std::vector<std::vector<K>> src(12), tgt(13);
+  src[2] = {{"num:1", T::number}};
+  tgt[3] = {{"num:1", T::number}};
+  src[7] = {{"name:dlb", T::name}};
+  tgt[2] = {{"name:dlb", T::name}};
+  src[6] = {{"lex:3", T::lexicon}};
+  tgt[8] = {{"lex:3", T::lexicon}};
+  src[9] = {{"url:x.org", T::url}, {"num:7", T::number}};
+  tgt[10] = {{"url:x.org", T::url}, {"num:7", T::number}};
+  src[1] = {{"num:7", T::number}, {"w:go", T::word}, {"sym:?", T::symbol}};
+  tgt[1] = {{"w:go", T::word}, {"sym:?", T::symbol}};
+  const jisr::Alignment guide = jisr::anchor_guide(jisr::intern_anchors(src, tgt));
+  // A whole path from (0, 0) to (12, 13) ...
+  std::uint32_t i = 0, j = 0;
+  for (const jisr::Bead& b : guide) {
+    BOOST_REQUIRE(b.src_begin == i && b.tgt_begin == j);
+    BOOST_REQUIRE(b.src_size() + b.tgt_size() > 0);
+    i = b.src_end;
+    j = b.tgt_end;
+  }
+  BOOST_TEST(i == 12U);
+  BOOST_TEST(j == 13U);
+  // ... through three of the four pairs: 7-2 crosses 2-3 and 6-8.
+  auto has = [&](std::uint32_t s, std::uint32_t t) {
+    return std::find(guide.begin(), guide.end(), jisr::Bead{s, s + 1, t, t + 1}) != guide.end();
+  };
+  BOOST_TEST(has(2, 3));
+  BOOST_TEST(has(6, 8));
+  BOOST_TEST(has(9, 10));
+  BOOST_TEST(!has(7, 2));
+  BOOST_TEST(jisr::anchor_guide(jisr::intern_anchors({{}, {}}, {{}})).empty());
+  // Stretches too large to search whole become straight lines of small beads.
+  std::vector<std::vector<K>> long_src(2000), long_tgt(2000);
+  long_src[1000] = {{"num:1", T::number}};
+  long_tgt[1000] = {{"num:1", T::number}};
+  const jisr::Alignment straight = jisr::anchor_guide(jisr::intern_anchors(long_src, long_tgt));
+  BOOST_TEST(straight.size() == 2000U);
+  for (const jisr::Bead& b : straight) BOOST_REQUIRE(b.src_size() == 1 && b.tgt_size() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(anchors_guide_the_band_across_a_long_one_sided_section) {
+  // 1200 sentence pairs with 400 short lines on the English side only
+  // after the first 100, and a shared number in every tenth pair. The
+  // search around the diagonal would need a band 400 sentences wide; along
+  // the anchors' guide the default band suffices, within a cell limit that
+  // the diagonal band cannot meet.
+  std::mt19937 rng(3);
+  std::uniform_int_distribution<int> len(20, 160);
+  Document ar, en;
+  ar.lang = "ar";
+  en.lang = "en";
+  std::vector<std::vector<jisr::AnchorKey>> ar_keys, en_keys;
+  std::vector<std::uint32_t> partner;  // English index of each Arabic sentence's translation
+  auto sentence = [](int length, char c) {
+    return jisr::Sentence{std::string(static_cast<std::size_t>(length), c) + ".", {}, 0};
+  };
+  for (int k = 0; k < 1200; ++k) {
+    if (k == 100)
+      for (int x = 0; x < 400; ++x) {  // short lines without final punctuation, like a site's menu
+        en.sentences.push_back({std::string(static_cast<std::size_t>(5 + x % 11), 'm'), {}, 0});
+        en_keys.emplace_back();
+      }
+    const int l = len(rng);
+    partner.push_back(static_cast<std::uint32_t>(en.sentences.size()));
+    ar.sentences.push_back(sentence(l, 'a'));
+    en.sentences.push_back(sentence(static_cast<int>(l * 1.2), 'e'));
+    ar_keys.emplace_back();
+    en_keys.emplace_back();
+    if (k % 10 == 5) {
+      ar_keys.back().push_back({"num:" + std::to_string(1000 + k), jisr::AnchorType::number});
+      en_keys.back().push_back({"num:" + std::to_string(1000 + k), jisr::AnchorType::number});
+    }
+  }
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  const jisr::DocumentAnchors a = jisr::intern_anchors(ar_keys, en_keys);
+  jisr::AlignOptions whole, limited;
+  whole.band = 1600;            // the whole grid
+  limited.max_cells = 250'000;  // a band 400 wide around the diagonal needs over 1201 x 800
+  const jisr::Alignment expected = jisr::align_with_anchors(model, ar, en, a, whole);
+  // The translations are found, one-to-one, on both sides of the section.
+  std::size_t pairs = 0;
+  for (const jisr::Bead& b : expected)
+    if (b.src_size() == 1 && b.tgt_size() == 1 && partner[b.src_begin] == b.tgt_begin) ++pairs;
+  BOOST_TEST(pairs > 1000U);
+  // Along the guide, the search finds the same within the limit ...
+  BOOST_TEST((jisr::align_with_anchors(model, ar, en, a, limited) == expected));
+  // ... which a band around the diagonal cannot.
+  bool diagonal_same = false;
+  try {
+    diagonal_same = jisr::align(jisr::BeadScorer(model, ar.sentences, en.sentences, &a), limited) == expected;
+  } catch (const jisr::InputError&) {
+  }
+  BOOST_TEST(!diagonal_same);
 }
 
 BOOST_AUTO_TEST_CASE(length_only_model_still_covers_every_sentence) {
