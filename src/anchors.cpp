@@ -677,9 +677,9 @@ void match_names(std::vector<std::vector<AnchorKey>>& src, std::vector<std::vect
   };
   collect(src, 0);
   collect(tgt, 1);
-  const auto [src_spelling, tgt_spelling] = name_representatives(names[0], names[1], threshold);
+  const auto spellings = name_representatives(names[0], names[1], threshold);
   auto rewrite = [&](std::vector<std::vector<AnchorKey>>& side, int s) {
-    const std::vector<std::string>& spelling = s == 0 ? src_spelling : tgt_spelling;
+    const std::vector<std::string>& spelling = s == 0 ? spellings.first : spellings.second;
     for (auto& keys : side)
       for (AnchorKey& k : keys)
         if (k.type == AnchorType::name) k.key = std::string(kNamePrefix) + spelling[index[s].at(k.key)];

@@ -199,7 +199,7 @@ Model Model::from_json(const std::string& text, const std::string& origin) {
   }
 }
 
-Model Model::load(const std::filesystem::path& path) {
+Model Model::load(const std::filesystem::path& path, bool with_dictionary) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ModelError(fmt::format("{}: cannot open model file", path.string()));
   std::ostringstream buffer;
@@ -207,7 +207,7 @@ Model Model::load(const std::filesystem::path& path) {
   Model m = from_json(buffer.str(), path.string());
   if (!m.anchors.lexicon.empty() && m.anchors.lexicon.is_relative())
     m.anchors.lexicon = path.parent_path() / m.anchors.lexicon;
-  m.load_dictionary(path.parent_path());
+  if (with_dictionary) m.load_dictionary(path.parent_path());
   return m;
 }
 

@@ -76,7 +76,10 @@ struct Model {
   std::string provenance;                // free text: command and data the model came from
 
   // Loads and checks a model; throws ModelError naming the file and fault.
-  [[nodiscard]] static Model load(const std::filesystem::path& path);
+  // With `with_dictionary` false the dictionary the model names is not read
+  // (for callers that will not use it: reading FreeDict takes most of a
+  // short run's time).
+  [[nodiscard]] static Model load(const std::filesystem::path& path, bool with_dictionary = true);
   // Serialises the model (as JSON) to `path`.
   void save(const std::filesystem::path& path) const;
   [[nodiscard]] std::string to_json() const;

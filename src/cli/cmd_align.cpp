@@ -109,10 +109,12 @@ void run_align(const AlignCommand& c) {
     throw UsageError("--format moses writes two files: give -o PREFIX (writes PREFIX.SRC and PREFIX.TGT)");
   if (c.src_path == "-" && c.tgt_path == "-")
     throw UsageError("only one of the two inputs can be standard input");
-  Model model = load_model(c.model);
+  // The model's dictionary is read only if it will be used.
+  const bool words = !c.no_anchors && !c.no_dictionary;
+  Model model = load_model(c.model, words && c.dictionary.empty());
   if (c.no_anchors) model.use_anchors = false;
   if (c.no_dictionary) model.anchors.dictionary_data.reset();
-  if (!c.dictionary.empty()) {
+  if (words && !c.dictionary.empty()) {
     model.anchors.dictionary = c.dictionary;
     model.load_dictionary(std::filesystem::current_path());
   }

@@ -210,7 +210,7 @@ SetRunOptions parse_aligner_args(const std::string& args) {
                     args, e.what()));
   }
   SetRunOptions o;
-  o.model = load_model(model);
+  o.model = load_model(model, !no_anchors && !no_dictionary);
   if (no_anchors) o.model.use_anchors = false;
   if (no_dictionary) o.model.anchors.dictionary_data.reset();
   o.realign = realign;

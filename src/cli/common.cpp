@@ -124,17 +124,17 @@ fs::path models_dir() {
   return exe.parent_path().parent_path() / "share" / "jisr" / "models";
 }
 
-Model load_model(const std::string& name_or_path) {
+Model load_model(const std::string& name_or_path, bool with_dictionary) {
   const fs::path as_path(name_or_path);
   std::error_code ec;
-  if (fs::is_regular_file(as_path, ec)) return Model::load(as_path);
+  if (fs::is_regular_file(as_path, ec)) return Model::load(as_path, with_dictionary);
   if (name_or_path.find('/') != std::string::npos || as_path.extension() == ".json")
     throw ModelError(fmt::format("{}: no such model file", name_or_path));
   const fs::path installed = models_dir() / (name_or_path + ".json");
   if (!fs::is_regular_file(installed, ec))
     throw ModelError(
         fmt::format("no model named \"{}\" (looked for {})", name_or_path, installed.string()));
-  return Model::load(installed);
+  return Model::load(installed, with_dictionary);
 }
 
 void check_language_tag(const std::string& tag, const std::string& option) {

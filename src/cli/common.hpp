@@ -51,7 +51,7 @@ void install_signal_cleanup();
 [[nodiscard]] std::filesystem::path models_dir();
 
 // Resolves --model: an existing file path, or a NAME for models_dir()/NAME.json.
-[[nodiscard]] Model load_model(const std::string& name_or_path);
+[[nodiscard]] Model load_model(const std::string& name_or_path, bool with_dictionary = true);
 
 // Checks a BCP 47 language tag such as "ar", "en-GB", "ar-SY"; throws UsageError.
 void check_language_tag(const std::string& tag, const std::string& option);

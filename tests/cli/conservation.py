@@ -114,7 +114,11 @@ with tempfile.TemporaryDirectory() as d:
         for path, doc in ((sp, src), (tp, tgt)):
             with open(path, "w", encoding="utf-8", newline="\n") as f:
                 f.write("\n".join(doc) + "\n")
-        check_pair(f"random seed {seed}", sp, tp, src, tgt, ["--presplit", "-q"])
+        # The first seeds run with the dictionary (Arabic words among the
+        # random ones); the rest without it, which is much faster under the
+        # sanitizers and leaves the property the same.
+        words = [] if seed < 4 else ["--no-dictionary"]
+        check_pair(f"random seed {seed}", sp, tp, src, tgt, ["--presplit", "-q", *words])
 
     # The example pair through the splitter; `jisr split` gives the sentences.
     ar, en = os.path.join(EXAMPLES, "press.ar.txt"), os.path.join(EXAMPLES, "press.en.txt")
