@@ -38,19 +38,10 @@ AnchorOptions side_options(const Model& model, const Document& doc, bool is_src)
 }
 
 void find_chunk(const AnchorExtractor& extractor, const Document& doc, Chunk& chunk) {
-  std::unordered_map<std::string, std::uint32_t> ids;
-  DocumentAnchors& out = chunk.keys;
-  for (std::size_t k = chunk.begin; k < chunk.end; ++k) {
-    for (AnchorKey& key : extractor.find(doc.sentences[k].text)) {
-      const auto [it, inserted] = ids.try_emplace(key.key, static_cast<std::uint32_t>(out.keys.size()));
-      if (inserted) {
-        out.keys.push_back(std::move(key.key));
-        out.types.push_back(key.type);
-      }
-      out.src.ids.push_back(it->second);
-    }
-    out.src.begin.push_back(static_cast<std::uint32_t>(out.src.ids.size()));
-  }
+  std::vector<std::vector<AnchorKey>> found;
+  found.reserve(chunk.end - chunk.begin);
+  for (std::size_t k = chunk.begin; k < chunk.end; ++k) found.push_back(extractor.find(doc.sentences[k].text));
+  chunk.keys = intern_anchors(found, {});
 }
 
 }  // namespace
@@ -245,9 +236,9 @@ Alignment anchor_guide(const DocumentAnchors& anchors) {
 
 Alignment align_with_anchors(const Model& model, const Document& src, const Document& tgt,
                              const DocumentAnchors& a, const AlignOptions& options) {
-  auto run = [&](const Model& m, std::span<const Bead> guide) {
-    return model.use_anchors ? align(BeadScorer(m, src.sentences, tgt.sentences, &a), options, guide)
-                             : align(BeadScorer(m, src.sentences, tgt.sentences), options, guide);
+  // The scorer leaves the anchors out when the model turns them off.
+  auto run = [&](const Model& m, const AlignOptions& o, std::span<const Bead> guide) {
+    return align(BeadScorer(m, src.sentences, tgt.sentences, &a), o, guide);
   };
   // The first search follows the anchors' guide, in a band as wide as the
   // one it would have around the diagonal.
@@ -259,11 +250,7 @@ Alignment align_with_anchors(const Model& model, const Document& src, const Docu
       guided.band = default_band(static_cast<std::uint32_t>(src.sentences.size()),
                                  static_cast<std::uint32_t>(tgt.sentences.size()));
   }
-  auto run_first = [&] {
-    return model.use_anchors ? align(BeadScorer(model, src.sentences, tgt.sentences, &a), guided, guide)
-                             : align(BeadScorer(model, src.sentences, tgt.sentences), options);
-  };
-  Alignment first = run_first();
+  Alignment first = run(model, guided, guide);
   if (!model.length.per_document) return first;
   // Translations differ in how freely they follow the source: measure the
   // length variance on this pair's own first alignment and, if it differs
@@ -273,7 +260,7 @@ Alignment align_with_anchors(const Model& model, const Document& src, const Docu
   const double ratio = adapted.length.s2 / model.length.s2;
   if (ratio < 1.25 && ratio > 0.8) return first;
   // The second search runs in a narrow band around the first alignment.
-  return run(adapted, first);
+  return run(adapted, options, first);
 }
 
 Alignment align_documents(const Model& model, const Document& src, const Document& tgt,
