@@ -15,6 +15,7 @@
 #include "split/glued_text.hpp"
 #include "split/line_breaks.hpp"
 #include "split/list_items.hpp"
+#include "split/repeated_lines.hpp"
 #include "split/word_forms.hpp"
 #include "split_rules.hpp"
 #include "split_space.hpp"
@@ -28,8 +29,12 @@ using detail::Segment;
 using detail::trim;
 
 // A line of at least this many words that does not end in final punctuation
-// is read as flattened web text (split/glued_text.hpp).
-constexpr std::size_t kMinFlattenedWords = 8;
+// and holds no comma is read as flattened page fields (split/glued_text.hpp).
+constexpr std::size_t kMinFieldLineWords = 8;
+// Glued words are looked for only in such lines of at least this many words:
+// headlines run together, far longer than one headline. (A single headline
+// keeps its typos: "التواصلالاجتماعي" is not two sentences.)
+constexpr std::size_t kMinHeadlineRunWords = 40;
 
 }  // namespace
 
@@ -52,7 +57,7 @@ SentenceSplitter::SentenceSplitter(SplitOptions options) : impl_(std::make_uniqu
   detail::check_icu(status, "BreakIterator::createSentenceInstance");
   if (!impl_->options.srx.empty())
     impl_->srx.emplace(detail::SrxRules::load(impl_->options.srx, impl_->options.lang));
-  if (!impl_->options.rules_dir.empty()) {
+  if (!impl_->options.rules_dir.empty() && !impl_->options.plain_icu) {
     // Rules for "ar-SY" come from ar.abbrev: the primary language subtag.
     std::string primary = impl_->options.lang.substr(0, impl_->options.lang.find_first_of("-_"));
     std::transform(primary.begin(), primary.end(), primary.begin(),
@@ -79,6 +84,7 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
   auto matchers = impl_->rules.matchers();
   std::string buffer;
   std::vector<std::size_t> cuts;
+  const detail::RepeatedLines repeated(text, detail::lines_of(text));
   for (const Segment& seg : detail::segments_of(text, impl_->options.line_breaks)) {
     std::string_view s = text.substr(seg.range.begin, seg.range.end - seg.range.begin);
     if (seg.joined) {
@@ -102,9 +108,13 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
         const auto next = static_cast<std::size_t>(b);
         if (next >= s.size()) break;
         const std::size_t end = trim(s, 0, next).end;
-        if (impl_->rules.keep_break(s, end, next, matchers)) cuts.push_back(next);
+        if (impl_->options.plain_icu || impl_->rules.keep_break(s, end, next, matchers))
+          cuts.push_back(next);
       }
-      impl_->add_breaks(s, cuts);
+      if (!impl_->options.plain_icu) {
+        impl_->add_breaks(s, cuts);
+        if (!seg.joined) repeated.cuts(s, cuts);
+      }
     }
     std::sort(cuts.begin(), cuts.end());
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
@@ -113,7 +123,9 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
     for (const std::size_t cut : cuts) {
       if (cut <= start) continue;
       // A list item's number is not a sentence: it stays with its text.
-      if (cut < s.size() && !impl_->srx && detail::is_item_marker(s, start, cut)) continue;
+      if (cut < s.size() && !impl_->srx && !impl_->options.plain_icu &&
+          detail::is_item_marker(s, start, cut))
+        continue;
       const ByteRange r = trim(s, start, cut);
       start = cut;
       if (r.begin == r.end) continue;
@@ -126,15 +138,25 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
 }
 
 void SentenceSplitter::Impl::add_breaks(std::string_view s, std::vector<std::size_t>& cuts) const {
+  // Sentences glued without a space are cut where a stretch glues them
+  // throughout: two or more glue points and no break at white space. One
+  // glued pair in prose that otherwise spaces its sentences is kept as one
+  // unit, as translators keep it (a sentence whose citation mark was lost).
+  const bool spaced = std::any_of(cuts.begin(), cuts.end(), [s](std::size_t c) {
+    return c > 0 && detail::space_at(s, detail::previous_code_point(s, 0, c)) > 0;
+  });
+  std::vector<std::size_t> glued, full_width;
+  detail::glued_sentence_breaks(s, glued, full_width);
+  if (!spaced && glued.size() + cuts.size() >= 2) cuts.insert(cuts.end(), glued.begin(), glued.end());
+  cuts.insert(cuts.end(), full_width.begin(), full_width.end());
   detail::ellipsis_breaks(s, cuts);
   detail::spaced_ellipsis_breaks(s, cuts);
-  detail::glued_sentence_breaks(s, cuts);
   detail::footnote_breaks(s, cuts);
   detail::list_item_breaks(s, cuts);
   // Flattened web text: page fields and headlines on one line.
-  if (!detail::is_flattened_line(s, kMinFlattenedWords)) return;
+  if (!detail::is_flattened_line(s, kMinFieldLineWords)) return;
   detail::field_label_breaks(s, rules.labels(), cuts);
-  if (word_forms->available())
+  if (word_forms->available() && detail::is_flattened_line(s, kMinHeadlineRunWords))
     detail::glued_word_breaks(
         s, [this](std::string_view w) { return word_forms->contains(w); }, cuts);
 }

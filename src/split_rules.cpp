@@ -195,6 +195,39 @@ bool is_reporting(std::string_view word, const std::unordered_set<std::string>& 
   return listed.contains(std::string(word)) || matches_any(matchers, word);
 }
 
+// Whether the quotation that closes just before byte `end` opens its
+// sentence: before its opening quote there is only white space back to the
+// start of the text or to sentence-final punctuation.
+bool quotation_opens_sentence(std::string_view text, std::size_t end) {
+  constexpr std::size_t kReach = 1000;
+  std::size_t i = end;
+  // Step back over the closing quote(s) and the final mark.
+  while (i > 0 && end - i < 8) {
+    const std::size_t k = previous_code_point(text, 0, i);
+    std::size_t next = 0;
+    const UChar32 c = char_at(text, k, &next);
+    if (!is_quote_or_bracket(c) && c != '?' && c != '!' && c != 0x061F && c != '.') break;
+    i = k;
+  }
+  while (i > 0 && end - i < kReach) {
+    const std::size_t k = previous_code_point(text, 0, i);
+    std::size_t next = 0;
+    const UChar32 c = char_at(text, k, &next);
+    const auto type = static_cast<UCharCategory>(u_charType(c));
+    if (c == '"' || type == U_INITIAL_PUNCTUATION || type == U_START_PUNCTUATION ||
+        c == 0x00AB /* « */) {
+      std::size_t b = k;
+      while (b > 0 && space_at(text, previous_code_point(text, 0, b)) != 0)
+        b = previous_code_point(text, 0, b);
+      if (b == 0) return true;
+      const UChar32 p = char_at(text, previous_code_point(text, 0, b), &next);
+      return p == '.' || p == '!' || p == '?' || p == 0x061F || p == 0x2026;
+    }
+    i = k;
+  }
+  return false;
+}
+
 // A break after a lone "." token that ends a run of spaced dots (". . .").
 // Dots attached to a word's period ("compounds. . . . The") end the sentence
 // at the word, so this break goes (the run opens the next sentence; see
@@ -339,10 +372,12 @@ bool SplitRules::is_starter(std::string_view word, Matchers& m) const {
   return starter_.contains(std::string(word)) || matches_any(m.starter, word);
 }
 
-bool SplitRules::ends_before(std::string_view word, Matchers& m) const {
+bool SplitRules::ends_before(std::string_view word, std::string_view second, Matchers& m) const {
   if (is_starter(word, m)) return true;
   std::size_t next = 0;
   if (word.empty() || !u_isupper(char_at(word, 0, &next))) return false;
+  // Two capitalised words in a row are a name ("U.S. Drought Monitor").
+  if (!second.empty() && u_isupper(char_at(second, 0, &next))) return false;
   const std::string_view bare = without_trailing_punctuation(word);
   if (continue_.contains(std::string(bare))) return false;
   // An acronym or code goes on the phrase ("U.S. COVID-19 patients").
@@ -351,19 +386,22 @@ bool SplitRules::ends_before(std::string_view word, Matchers& m) const {
   return classify(word, m) != Kind::inner;
 }
 
-bool SplitRules::keep_period_break(std::string_view raw, std::string_view token,
-                                   std::string_view following, Matchers& m) const {
+bool SplitRules::keep_period_break(std::string_view text, std::size_t end,
+                                   std::string_view raw, std::string_view token,
+                                   std::string_view following, std::string_view second,
+                                   Matchers& m) const {
   // A period with closing quotes or brackets after it ("Inc.)", «….») is not
   // looked up: the sentence ends there, unless a verb of saying follows.
   if (raw.size() > token.size() && !raw.ends_with(token))
-    return !is_reporting(following, reporting_, m.reporting);
+    return !(is_reporting(following, reporting_, m.reporting) &&
+             quotation_opens_sentence(text, end));
   switch (classify(token, m)) {
     case Kind::inner:
       return false;
     case Kind::final_:
       return is_starter(following, m);
     case Kind::end:
-      return ends_before(following, m);
+      return ends_before(following, second, m);
     case Kind::none:
       break;
   }
@@ -395,6 +433,12 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
   const std::string following_text =
       without_controls(strip_quotes(text.substr(next, token_end(text, next) - next)));
   const std::string_view following = following_text;
+  // The word after the following one, for names of several capitalised words.
+  std::size_t second_begin = token_end(text, next);
+  while (second_begin < text.size() && space_at(text, second_begin) > 0)
+    second_begin += space_at(text, second_begin);
+  const std::string second_text(strip_quotes(
+      text.substr(second_begin, token_end(text, second_begin) - second_begin)));
   if (token == ".") return keep_after_spaced_dots(text, end);
   if (is_ellipsis_only(token)) return false;  // a free-standing "..." is a pause
   // Two dots attached to a word ("المركزي.. من هي؟") are a pause.
@@ -414,15 +458,16 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
         case Kind::final_:
           return is_starter(following, m);
         case Kind::end:
-          return ends_before(following, m);
+          return ends_before(following, {}, m);
         case Kind::none:
           break;
       }
     }
     const bool quoted = raw.size() > token.size() && !std::string_view(raw).ends_with(token);
-    return !(quoted && is_reporting(following, reporting_, m.reporting));
+    return !(quoted && is_reporting(following, reporting_, m.reporting) &&
+             quotation_opens_sentence(text, end));
   }
-  return keep_period_break(raw, token, following, m);
+  return keep_period_break(text, end, raw, token, following, second_text, m);
 }
 
 }  // namespace jisr::detail

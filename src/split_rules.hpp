@@ -12,13 +12,16 @@
 //   end ABBR / end-re REGEX       the token often ends a sentence (U.S., a.m.):
 //                                 the break stays before a starter and before
 //                                 any word with a capital letter that is not a
-//                                 listed continuation ("U.S. Army") or an inner
-//                                 abbreviation.
+//                                 listed continuation ("U.S. Army"), an acronym
+//                                 ("U.S. COVID-19"), an inner abbreviation, or
+//                                 the first of two capitalised words (a name:
+//                                 "U.S. Drought Monitor").
 //   continue WORD                 a capitalised word that goes on a phrase
 //                                 after an `end` abbreviation.
 //   reporting WORD / reporting-re REGEX  a verb of saying: after a quoted
-//                                 question or exclamation it continues the
-//                                 sentence («…؟» تتساءل إحدى الأمهات).
+//                                 question or exclamation that opens its
+//                                 sentence, it continues the sentence
+//                                 («…؟» تتساءل إحدى الأمهات).
 //   label WORDS                   a field label of web pages (الكاتب, Views),
 //                                 used on flattened lines (split/glued_text.hpp).
 //   starter WORD / starter-re REGEX  words that begin sentences and are not
@@ -76,9 +79,12 @@ class SplitRules {
   void load_into(const std::filesystem::path& path, int depth);
   [[nodiscard]] Kind classify(std::string_view token, Matchers& m) const;
   [[nodiscard]] bool is_starter(std::string_view word, Matchers& m) const;
-  [[nodiscard]] bool ends_before(std::string_view word, Matchers& m) const;
-  [[nodiscard]] bool keep_period_break(std::string_view raw, std::string_view token,
-                                       std::string_view following, Matchers& m) const;
+  [[nodiscard]] bool ends_before(std::string_view word, std::string_view second,
+                                 Matchers& m) const;
+  [[nodiscard]] bool keep_period_break(std::string_view text, std::size_t end,
+                                       std::string_view raw, std::string_view token,
+                                       std::string_view following, std::string_view second,
+                                       Matchers& m) const;
 
   std::unordered_set<std::string> inner_, final_, end_, starter_, continue_, reporting_;
   std::vector<std::string> labels_;

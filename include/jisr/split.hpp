@@ -40,6 +40,8 @@ struct SplitOptions {
   std::filesystem::path srx;        // SRX 2.0 rule file; when set, its rules for `lang`
                                     // replace ICU and the rule files inside each stretch
                                     // of text (line handling stays as above)
+  bool plain_icu = false;           // ICU's breaks alone, for comparison: no rule file and
+                                    // none of the rules of docs/splitting.md
   bool glued_words = true;          // cut words glued together in flattened web text
                                     // (headlines run together) where a word-form
                                     // dictionary says so

@@ -81,7 +81,8 @@ void spaced_ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out) {
   }
 }
 
-void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out) {
+void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out,
+                           std::vector<std::size_t>& full_width) {
   static constexpr std::string_view kFullStop = "\xEF\xBC\x8E";  // ．
   std::size_t i = 0;
   while (i < s.size()) {
@@ -112,7 +113,7 @@ void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out) {
       std::size_t second = 0;
       const UChar32 c1 = char_at(token, after, &second);
       const UChar32 c2 = second < token.size() ? char_at(token, second) : 0;
-      if (left && u_isupper(c1) && u_islower(c2)) out.push_back(i + after);
+      if (left && u_isupper(c1) && u_islower(c2)) (mark == 1 ? out : full_width).push_back(i + after);
     }
     i = e;
   }

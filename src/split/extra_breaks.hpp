@@ -23,8 +23,10 @@ void spaced_ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out);
 // Sentences glued without a space: "world.Today", "1,000.That",
 // "period．Does": a period (or a full-width one) between a lower-case letter
 // or digit and a capital followed by a lower-case letter, in a token that is
-// not a URL, an e-mail address or a path.
-void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out);
+// not a URL, an e-mail address or a path. Cuts at a full-width period go to
+// `full_width` (text written without spaces between sentences).
+void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out,
+                           std::vector<std::size_t>& full_width);
 
 // After footnote marks that follow a sentence's final punctuation, before
 // white space and a word that is not lower case: "martyr.[1] The",

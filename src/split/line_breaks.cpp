@@ -15,6 +15,8 @@ namespace {
 // Text wrapped at a fixed width has lines at least this long (code points);
 // blocks of shorter lines are headings or menus, not wrapped prose.
 constexpr std::size_t kMinWrapWidth = 40;
+// Nor is text wrapped wider than this: such lines are paragraphs a line.
+constexpr std::size_t kMaxWrapWidth = 160;
 
 std::size_t code_points(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(
@@ -115,7 +117,7 @@ std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
     const auto near_widest = std::count_if(
         info.begin() + static_cast<std::ptrdiff_t>(i), info.begin() + static_cast<std::ptrdiff_t>(j),
         [widest](const LineInfo& li) { return 5 * li.length >= 4 * widest; });
-    if (near_widest >= 2 && widest >= kMinWrapWidth)
+    if (near_widest >= 2 && widest >= kMinWrapWidth && widest <= kMaxWrapWidth)
       for (std::size_t k = i; k < j; ++k) info[k].width = widest;
     i = j == i ? i + 1 : j;
   }

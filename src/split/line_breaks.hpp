@@ -6,8 +6,8 @@
 // LineBreaks::heuristic the document is first judged as a whole:
 //  - hard-wrapped: at least two line breaks, and 40% or more of them, fall
 //    after a line that was filled to a fixed width (its block of non-blank
-//    lines has two or more lines within 80% of the widest, which holds at
-//    least 40 characters; the next line's first word would not have fitted)
+//    lines has two or more lines within 80% of the widest, which holds 40
+//    to 160 characters; the next line's first word would not have fitted)
 //    and does not end in sentence-final punctuation. Lines run on unless the
 //    next line starts a list item; a line also runs on into the next after
 //    , ; - ، ؛ or before a lower-case letter.

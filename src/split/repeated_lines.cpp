@@ -1,0 +1,48 @@
+#include "split/repeated_lines.hpp"
+
+#include "split_space.hpp"
+
+namespace jisr::detail {
+
+namespace {
+
+std::size_t words_in(std::string_view s) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = space_at(s, i);
+    if (n > 0) {
+      in_word = false;
+      i += n;
+      continue;
+    }
+    if (!in_word) ++words;
+    in_word = true;
+    ++i;
+  }
+  return words;
+}
+
+}  // namespace
+
+RepeatedLines::RepeatedLines(std::string_view text, const std::vector<ByteRange>& lines) {
+  for (const ByteRange& l : lines) {
+    const ByteRange t = trim(text, l.begin, l.end);
+    const std::string_view body = text.substr(t.begin, t.end - t.begin);
+    if (body.size() <= kMaxRepeatBytes && words_in(body) >= kMinRepeatWords) lines_.insert(body);
+  }
+}
+
+void RepeatedLines::cuts(std::string_view line, std::vector<std::size_t>& out) const {
+  const ByteRange t = trim(line, 0, line.size());
+  const std::string_view body = line.substr(t.begin, t.end - t.begin);
+  if (lines_.empty() || body.empty()) return;
+  // Word starts after the first word: where a repeat could begin.
+  for (std::size_t i = 1; i < body.size(); ++i) {
+    if (space_at(body, i - 1) == 0 || space_at(body, i) > 0) continue;
+    if (body.size() - i <= kMaxRepeatBytes && lines_.contains(body.substr(i)))
+      out.push_back(t.begin + i);
+  }
+}
+
+}  // namespace jisr::detail
