@@ -76,7 +76,7 @@ std::size_t open_words(std::string_view line) {
 }
 
 // A line break inside a sentence leaves at least this many words open.
-constexpr std::size_t kMinOpenWords = 4;
+constexpr std::size_t kMinOpenWords = 3;
 
 struct LineInfo {
   std::string_view body;  // trimmed; empty for a blank line
