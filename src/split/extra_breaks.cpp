@@ -84,38 +84,32 @@ void spaced_ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out) {
 void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out,
                            std::vector<std::size_t>& full_width) {
   static constexpr std::string_view kFullStop = "\xEF\xBC\x8E";  // ．
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (const std::size_t n = space_at(s, i); n > 0) {
-      i += n;
-      continue;
-    }
-    std::size_t e = i;
+  const auto token_of = [s](std::size_t p) {
+    std::size_t b = p, e = p;
+    while (b > 0 && space_at(s, previous_code_point(s, 0, b)) == 0) b = previous_code_point(s, 0, b);
     while (e < s.size() && space_at(s, e) == 0) ++e;
-    const std::string_view token = s.substr(i, e - i);
-    const bool address = token.find("://") != std::string_view::npos ||
-                         token.find("www.") != std::string_view::npos ||
-                         token.find('@') != std::string_view::npos ||
-                         token.find('/') != std::string_view::npos;
-    for (std::size_t p = 1; !address && p < token.size(); ++p) {
-      std::size_t mark = 0;
-      if (token[p] == '.') {
-        mark = 1;
-      } else if (token.substr(p).starts_with(kFullStop)) {
-        mark = kFullStop.size();
-      } else {
-        continue;
-      }
-      const std::size_t after = p + mark;
-      if (after + 1 >= token.size()) continue;
-      const bool left = mark == 1 ? is_ascii_lower_or_digit(token[p - 1])
-                                  : u_isalpha(char_at(token, previous_code_point(token, 0, p)));
-      std::size_t second = 0;
-      const UChar32 c1 = char_at(token, after, &second);
-      const UChar32 c2 = second < token.size() ? char_at(token, second) : 0;
-      if (left && u_isupper(c1) && u_islower(c2)) (mark == 1 ? out : full_width).push_back(i + after);
-    }
-    i = e;
+    return s.substr(b, e - b);
+  };
+  // URLs, e-mail addresses and paths are not sentences.
+  const auto is_address = [](std::string_view t) {
+    return t.find("://") != std::string_view::npos || t.find("www.") != std::string_view::npos ||
+           t.find('@') != std::string_view::npos || t.find('/') != std::string_view::npos;
+  };
+  for (std::size_t p = s.find('.', 1); p != std::string_view::npos && p + 2 < s.size();
+       p = s.find('.', p + 1)) {
+    const char a = s[p + 1], b = s[p + 2];
+    if (!is_ascii_lower_or_digit(s[p - 1]) || !(a >= 'A' && a <= 'Z') || !(b >= 'a' && b <= 'z'))
+      continue;
+    if (!is_address(token_of(p))) out.push_back(p + 1);
+  }
+  for (std::size_t p = s.find(kFullStop, 1); p != std::string_view::npos;
+       p = s.find(kFullStop, p + 1)) {
+    const std::size_t after = p + kFullStop.size();
+    if (after >= s.size() || !u_isalpha(char_at(s, previous_code_point(s, 0, p)))) continue;
+    std::size_t second = 0;
+    const UChar32 c1 = char_at(s, after, &second);
+    const UChar32 c2 = second < s.size() ? char_at(s, second) : 0;
+    if (u_isupper(c1) && u_islower(c2) && !is_address(token_of(p))) full_width.push_back(after);
   }
 }
 

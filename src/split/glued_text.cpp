@@ -71,29 +71,37 @@ struct Run {
   std::size_t end = 0;
 };
 
-void check_run(std::string_view line, const Run& run, const IsWord& is_word,
+// A word-final letter followed by more letters: two words, no look-up.
+// Returns the offset where the second word starts, or 0.
+std::size_t certain_glue(std::string_view line, const Run& run) {
+  const std::size_t n = run.letters.size();
+  for (std::size_t k = 2; k + 2 <= n; ++k) {
+    std::size_t next = 0;
+    if (ends_words_only(char_at(line, run.letters[k - 1], &next))) return run.letters[k];
+  }
+  return 0;
+}
+
+void check_run(std::string_view line, const Run& run, const IsWord* is_word,
                std::vector<std::size_t>& out) {
   const std::size_t n = run.letters.size();
   if (n < 2 * kMinPart) return;
+  if (const std::size_t at = certain_glue(line, run); at > 0) {
+    out.push_back(at);
+    return;
+  }
+  if (is_word == nullptr) return;
   const auto text = [&](std::size_t from, std::size_t to) {
     const std::size_t b = run.letters[from], e = to < n ? run.letters[to] : run.end;
     return line.substr(b, e - b);
   };
-  // A word-final letter followed by more letters: two words, no look-up.
-  for (std::size_t k = 2; k + 2 <= n; ++k) {
-    std::size_t next = 0;
-    if (ends_words_only(char_at(line, run.letters[k - 1], &next))) {
-      out.push_back(run.letters[k]);
-      return;
-    }
-  }
-  if (is_word(text(0, n))) return;
+  if ((*is_word)(text(0, n))) return;
   std::size_t best = 0, best_score = 0;
   for (std::size_t k = kMinPart; k + kMinPart <= n; ++k) {
     const std::size_t score = std::min(k, n - k);
     // Two three-letter parts are too often a name read as two words.
     if (score <= best_score || std::max(k, n - k) <= kMinPart) continue;
-    if (is_word(text(0, k)) && is_word(text(k, n))) {
+    if ((*is_word)(text(0, k)) && (*is_word)(text(k, n))) {
       best = k;
       best_score = score;
     }
@@ -104,12 +112,12 @@ void check_run(std::string_view line, const Run& run, const IsWord& is_word,
 }  // namespace
 
 bool is_flattened_line(std::string_view line, std::size_t min_words) {
-  const auto tokens = tokens_of(line);
-  if (tokens.size() < min_words) return false;
   // Commas and semicolons belong to prose, not to lists of fields or titles.
   static constexpr std::string_view kProse[] = {",", ";", "\xD8\x8C" /* ، */, "\xD8\x9B" /* ؛ */};
   for (const auto mark : kProse)
     if (line.find(mark) != std::string_view::npos) return false;
+  const auto tokens = tokens_of(line);
+  if (tokens.size() < min_words) return false;
   // The last character that is not a closing quote or bracket.
   std::size_t end = tokens.back().end;
   const std::size_t begin = tokens.back().begin;
@@ -152,24 +160,32 @@ void field_label_breaks(std::string_view line, const std::vector<std::string>& l
 
 void glued_word_breaks(std::string_view line, const IsWord& is_word,
                        std::vector<std::size_t>& out) {
-  for (const Token& tok : tokens_of(line)) {
-    Run run;
-    for (std::size_t i = tok.begin; i < tok.end;) {
-      std::size_t next = 0;
-      const UChar32 c = char_at(line, i, &next);
-      if (is_arabic_mark(c)) {
-        if (!run.letters.empty()) run.end = next;
-      } else if (is_arabic_letter(c)) {
-        run.letters.push_back(i);
-        run.end = next;
-      } else {
-        check_run(line, run, is_word, out);
-        run = Run{};
+  // Two passes: the letters that only end words show whether the line is
+  // glued at all; only then is the dictionary asked about the other tokens.
+  std::vector<std::size_t> found;
+  for (const IsWord* ask : {static_cast<const IsWord*>(nullptr), &is_word}) {
+    found.clear();
+    for (const Token& tok : tokens_of(line)) {
+      Run run;
+      for (std::size_t i = tok.begin; i < tok.end;) {
+        std::size_t next = 0;
+        const UChar32 c = char_at(line, i, &next);
+        if (is_arabic_mark(c)) {
+          if (!run.letters.empty()) run.end = next;
+        } else if (is_arabic_letter(c)) {
+          run.letters.push_back(i);
+          run.end = next;
+        } else {
+          check_run(line, run, ask, found);
+          run = Run{};
+        }
+        i = next;
       }
-      i = next;
+      check_run(line, run, ask, found);
     }
-    check_run(line, run, is_word, out);
+    if (found.empty()) return;
   }
+  out.insert(out.end(), found.begin(), found.end());
 }
 
 }  // namespace jisr::detail

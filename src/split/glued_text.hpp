@@ -42,9 +42,10 @@ inline constexpr std::size_t kMinPart = 3;
 void field_label_breaks(std::string_view line, const std::vector<std::string>& labels,
                         std::vector<std::size_t>& out);
 
-// Appends to `out` the offsets in `line` where a glued token is cut.
-// `is_word` is asked only about tokens of Arabic letters at least
-// 2 * kMinPart letters long.
+// Appends to `out` the offsets in `line` where a glued token is cut. Only a
+// line with at least one certain glue point (ة or ى before a letter) is
+// looked at further; `is_word` is then asked about tokens of Arabic letters
+// at least 2 * kMinPart letters long.
 void glued_word_breaks(std::string_view line, const IsWord& is_word, std::vector<std::size_t>& out);
 
 }  // namespace jisr::detail

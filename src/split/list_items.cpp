@@ -216,9 +216,28 @@ bool opens_after(std::string_view tok) {
   return false;
 }
 
+// A cheap count of the markers: short tokens ending in "." or ")" that parse
+// as one, and bullets.
+std::size_t possible_markers(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '.' || c == ')') {
+      if (i + 1 < s.size() && space_at(s, i + 1) == 0) continue;
+      std::size_t b = i;
+      while (b > 0 && i - b < 8 && space_at(s, b - 1) == 0) --b;
+      if ((b == 0 || space_at(s, b - 1) > 0) && i - b < 8 && parse(s.substr(b, i + 1 - b))) ++n;
+    } else if (static_cast<unsigned char>(c) == 0xE2 && bullet_prefix(s.substr(i)) > 0) {
+      ++n;
+    }
+  }
+  return n;
+}
+
 }  // namespace
 
 void list_item_breaks(std::string_view s, std::vector<std::size_t>& out) {
+  if (possible_markers(s) < 2) return;
   const auto tokens = tokens_of(s, 0, s.size());
   std::vector<std::size_t> index;
   const auto markers = markers_of(s, tokens, index);

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
@@ -33,7 +34,11 @@ class RepeatedLines {
   void cuts(std::string_view line, std::vector<std::size_t>& out) const;
 
  private:
+  // Size and first bytes of a line, to skip most look-ups.
+  static std::uint64_t quick_key(std::string_view s);
+
   std::unordered_set<std::string_view> lines_;
+  std::unordered_set<std::uint64_t> keys_;  // quick_key of lines_
 };
 
 }  // namespace jisr::detail
