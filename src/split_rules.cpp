@@ -231,8 +231,8 @@ bool quotation_opens_sentence(std::string_view text, std::size_t end) {
 // A break after a lone "." token that ends a run of spaced dots (". . .").
 // Dots attached to a word's period ("compounds. . . . The") end the sentence
 // at the word, so this break goes (the run opens the next sentence; see
-// spaced_ellipsis_breaks); free-standing, three dots are a pause and four
-// end the sentence.
+// spaced_ellipsis_breaks); free-standing, three dots are a pause, and one
+// (tokenised text: "word .") or four end the sentence.
 bool keep_after_spaced_dots(std::string_view text, std::size_t end) {
   std::size_t j = end - 1, dots = 1;
   while (j >= 2 && text[j - 1] == ' ' && text[j - 2] == '.') {
@@ -240,8 +240,9 @@ bool keep_after_spaced_dots(std::string_view text, std::size_t end) {
     ++dots;
   }
   const bool attached = j > 0 && space_at(text, previous_code_point(text, 0, j)) == 0;
-  if (attached) return false;
-  return dots >= 4;
+  if (attached) return dots - 1 < 3;
+  // A lone " ." ends a sentence (tokenised text), three dots are a pause.
+  return dots != 3;
 }
 
 }  // namespace
