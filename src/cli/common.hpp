@@ -46,11 +46,10 @@ class OutputFile {
 // ignores SIGXFSZ so that a file size limit is an ordinary write error.
 void install_signal_cleanup();
 
-// The folder of installed models: $JISR_MODELS if set, else
-// <folder of the executable>/../share/jisr/models.
+// The folder of installed models (find_models_dir in aligner.hpp).
 [[nodiscard]] std::filesystem::path models_dir();
 
-// Resolves --model: an existing file path, or a NAME for models_dir()/NAME.json.
+// Resolves --model (find_model in aligner.hpp) and loads it.
 [[nodiscard]] Model load_model(const std::string& name_or_path, bool with_dictionary = true);
 
 // Checks a BCP 47 language tag such as "ar", "en-GB", "ar-SY"; throws UsageError.

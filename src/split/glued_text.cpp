@@ -6,7 +6,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include "split_space.hpp"
+#include "split/space.hpp"
 
 namespace jisr::detail {
 

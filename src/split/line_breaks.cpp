@@ -6,7 +6,7 @@
 #include <unicode/utf8.h>
 
 #include "split/list_items.hpp"
-#include "split_space.hpp"
+#include "split/space.hpp"
 
 namespace jisr::detail {
 

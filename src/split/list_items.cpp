@@ -7,7 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "split_space.hpp"
+#include "split/space.hpp"
 
 namespace jisr::detail {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "split_space.hpp"
+#include "split/space.hpp"
 
 namespace jisr::detail {
 

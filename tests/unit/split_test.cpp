@@ -4,8 +4,8 @@
 #define BOOST_TEST_MODULE split
 #include "jisr/split.hpp"
 #include "split/glued_text.hpp"
+#include "split/space.hpp"
 #include "split/word_forms.hpp"
-#include "split_space.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -20,7 +20,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "jisr/error.hpp"
-#include "jisr/split_eval.hpp"
+#include "eval/split_eval.hpp"
 #include "jisr/text.hpp"
 
 namespace fs = std::filesystem;

@@ -7,9 +7,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include "jisr/error.hpp"
-#include "jisr/output.hpp"
+#include "jisr/formats.hpp"
 
-#include "detail/xml.hpp"
+#include "formats/xml.hpp"
 
 namespace {
 

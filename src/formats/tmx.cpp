@@ -10,7 +10,7 @@
 #include "jisr/error.hpp"
 #include "jisr/text.hpp"
 
-#include "detail/xml.hpp"
+#include "formats/xml.hpp"
 
 namespace jisr {
 

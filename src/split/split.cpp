@@ -10,16 +10,16 @@
 
 #include "jisr/error.hpp"
 
-#include "detail/icu.hpp"
 #include "split/extra_breaks.hpp"
 #include "split/glued_text.hpp"
 #include "split/line_breaks.hpp"
 #include "split/list_items.hpp"
 #include "split/repeated_lines.hpp"
+#include "split/rules.hpp"
+#include "split/space.hpp"
+#include "split/srx.hpp"
 #include "split/word_forms.hpp"
-#include "split_rules.hpp"
-#include "split_space.hpp"
-#include "split_srx.hpp"
+#include "util/icu.hpp"
 
 namespace jisr {
 

@@ -1,4 +1,4 @@
-#include "jisr/aligner.hpp"
+#include "align/search.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "jisr/output.hpp"
+#include "jisr/formats.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "detail/xml.hpp"
+#include "formats/xml.hpp"
 #include "jisr/error.hpp"
 #include "jisr/text.hpp"
 

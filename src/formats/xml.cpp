@@ -1,4 +1,4 @@
-#include "detail/xml.hpp"
+#include "formats/xml.hpp"
 
 #include <fmt/format.h>
 

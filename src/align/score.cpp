@@ -1,4 +1,4 @@
-#include "jisr/score.hpp"
+#include "align/score.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
