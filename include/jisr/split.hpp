@@ -35,16 +35,16 @@ enum class LineBreaks {
 struct SplitOptions {
   std::string lang = "en";  // BCP 47 tag; selects ICU locale and rule file
   LineBreaks line_breaks = LineBreaks::heuristic;
-  std::filesystem::path rules_dir;  // folder with LANG.abbrev files; empty or no file for
-                                    // the language: ICU and the built-in rules only
-  std::filesystem::path srx;        // SRX 2.0 rule file; when set, its rules for `lang`
-                                    // replace ICU and the rule files inside each stretch
-                                    // of text (line handling stays as above)
-  bool plain_icu = false;           // ICU's breaks alone, for comparison: no rule file and
-                                    // none of the rules of docs/splitting.md
-  bool glued_words = true;          // cut words glued together in flattened web text
-                                    // (headlines run together) where a word-form
-                                    // dictionary says so
+  std::filesystem::path rules_dir;   // folder with LANG.abbrev files; empty or no file for
+                                     // the language: ICU and the built-in rules only
+  std::filesystem::path srx;         // SRX 2.0 rule file; when set, its rules for `lang`
+                                     // replace ICU and the rule files inside each stretch
+                                     // of text (line handling stays as above)
+  bool plain_icu = false;            // ICU's breaks alone, for comparison: no rule file and
+                                     // none of the rules of docs/splitting.md
+  bool glued_words = true;           // cut words glued together in flattened web text
+                                     // (headlines run together) where a word-form
+                                     // dictionary says so
   std::filesystem::path word_forms;  // Hunspell .dic (.aff beside it) for glued_words;
                                      // empty: /usr/share/hunspell/LANG.dic if installed.
                                      // Read the first time a flattened line needs it.

@@ -44,8 +44,8 @@ void run_split(const SplitCommand& c) {
   options.plain_icu = c.plain_icu;
   const SentenceSplitter splitter(options);
   TextStats stats;
-  const std::string text = load_text(
-      c.input, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail, &stats);
+  const std::string text =
+      load_text(c.input, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail, &stats);
   if (stats.replaced > 0)
     fmt::print(stderr, "jisr: warning: {}: replaced {} invalid byte sequences with U+FFFD\n",
                c.input, stats.replaced);

@@ -86,7 +86,8 @@ void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out,
   static constexpr std::string_view kFullStop = "\xEF\xBC\x8E";  // ．
   const auto token_of = [s](std::size_t p) {
     std::size_t b = p, e = p;
-    while (b > 0 && space_at(s, previous_code_point(s, 0, b)) == 0) b = previous_code_point(s, 0, b);
+    while (b > 0 && space_at(s, previous_code_point(s, 0, b)) == 0)
+      b = previous_code_point(s, 0, b);
     while (e < s.size() && space_at(s, e) == 0) ++e;
     return s.substr(b, e - b);
   };

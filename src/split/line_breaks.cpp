@@ -79,7 +79,7 @@ std::size_t open_words(std::string_view line) {
 constexpr std::size_t kMinOpenWords = 3;
 
 struct LineInfo {
-  std::string_view body;  // trimmed; empty for a blank line
+  std::string_view body;   // trimmed; empty for a blank line
   std::size_t length = 0;  // code points up to the end of the body
   std::size_t width = 0;   // width of its wrapped block, or 0
 };
@@ -113,10 +113,12 @@ std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
   // width (at least two lines reach 80% of the widest one).
   for (std::size_t i = 0; i < lines.size();) {
     std::size_t j = i, widest = 0;
-    for (; j < lines.size() && !info[j].body.empty(); ++j) widest = std::max(widest, info[j].length);
-    const auto near_widest = std::count_if(
-        info.begin() + static_cast<std::ptrdiff_t>(i), info.begin() + static_cast<std::ptrdiff_t>(j),
-        [widest](const LineInfo& li) { return 5 * li.length >= 4 * widest; });
+    for (; j < lines.size() && !info[j].body.empty(); ++j)
+      widest = std::max(widest, info[j].length);
+    const auto near_widest =
+        std::count_if(info.begin() + static_cast<std::ptrdiff_t>(i),
+                      info.begin() + static_cast<std::ptrdiff_t>(j),
+                      [widest](const LineInfo& li) { return 5 * li.length >= 4 * widest; });
     if (near_widest >= 2 && widest >= kMinWrapWidth && widest <= kMaxWrapWidth)
       for (std::size_t k = i; k < j; ++k) info[k].width = widest;
     i = j == i ? i + 1 : j;

@@ -29,9 +29,9 @@ struct Marker {
   std::vector<Reading> readings;
 };
 
-constexpr std::array<std::string_view, 5> kBullets = {"\xE2\x80\xA2" /* • */, "\xE2\x97\xA6" /* ◦ */,
-                                                      "\xE2\x96\xAA" /* ▪ */, "\xE2\x80\xA3" /* ‣ */,
-                                                      "\xE2\x81\x83" /* ⁃ */};
+constexpr std::array<std::string_view, 5> kBullets = {
+    "\xE2\x80\xA2" /* • */, "\xE2\x97\xA6" /* ◦ */, "\xE2\x96\xAA" /* ▪ */, "\xE2\x80\xA3" /* ‣ */,
+    "\xE2\x81\x83" /* ⁃ */};
 
 std::size_t bullet_prefix(std::string_view tok) {
   for (const auto b : kBullets)
@@ -43,11 +43,16 @@ int roman_value(std::string_view r) {
   if (r.empty() || r.size() > 6) return 0;
   const auto digit = [](char c) {
     switch (c | 0x20) {
-      case 'i': return 1;
-      case 'v': return 5;
-      case 'x': return 10;
-      case 'l': return 50;
-      default: return 0;
+      case 'i':
+        return 1;
+      case 'v':
+        return 5;
+      case 'x':
+        return 10;
+      case 'l':
+        return 50;
+      default:
+        return 0;
     }
   };
   int total = 0;

@@ -9,8 +9,8 @@
 
 #include "jisr/error.hpp"
 
-#include "util/icu.hpp"
 #include "split/space.hpp"
+#include "util/icu.hpp"
 
 namespace jisr::detail {
 
@@ -382,15 +382,15 @@ bool SplitRules::ends_before(std::string_view word, std::string_view second, Mat
   const std::string_view bare = without_trailing_punctuation(word);
   if (continue_.contains(std::string(bare))) return false;
   // An acronym or code goes on the phrase ("U.S. COVID-19 patients").
-  if (bare.size() >= 2 && !u_islower(char_at(bare, 1, &next)) && !u_isspace(char_at(bare, 1, &next)))
+  if (bare.size() >= 2 && !u_islower(char_at(bare, 1, &next)) &&
+      !u_isspace(char_at(bare, 1, &next)))
     return false;
   return classify(word, m) != Kind::inner;
 }
 
-bool SplitRules::keep_period_break(std::string_view text, std::size_t end,
-                                   std::string_view raw, std::string_view token,
-                                   std::string_view following, std::string_view second,
-                                   Matchers& m) const {
+bool SplitRules::keep_period_break(std::string_view text, std::size_t end, std::string_view raw,
+                                   std::string_view token, std::string_view following,
+                                   std::string_view second, Matchers& m) const {
   // A period with closing quotes or brackets after it ("Inc.)", «….») is not
   // looked up: the sentence ends there, unless a verb of saying follows.
   if (raw.size() > token.size() && !raw.ends_with(token))
@@ -438,8 +438,8 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
   std::size_t second_begin = token_end(text, next);
   while (second_begin < text.size() && space_at(text, second_begin) > 0)
     second_begin += space_at(text, second_begin);
-  const std::string second_text(strip_quotes(
-      text.substr(second_begin, token_end(text, second_begin) - second_begin)));
+  const std::string second_text(
+      strip_quotes(text.substr(second_begin, token_end(text, second_begin) - second_begin)));
   if (token == ".") return keep_after_spaced_dots(text, end);
   if (is_ellipsis_only(token)) return false;  // a free-standing "..." is a pause
   // Two dots attached to a word ("المركزي.. من هي؟") are a pause.

@@ -79,12 +79,10 @@ class SplitRules {
   void load_into(const std::filesystem::path& path, int depth);
   [[nodiscard]] Kind classify(std::string_view token, Matchers& m) const;
   [[nodiscard]] bool is_starter(std::string_view word, Matchers& m) const;
-  [[nodiscard]] bool ends_before(std::string_view word, std::string_view second,
-                                 Matchers& m) const;
-  [[nodiscard]] bool keep_period_break(std::string_view text, std::size_t end,
-                                       std::string_view raw, std::string_view token,
-                                       std::string_view following, std::string_view second,
-                                       Matchers& m) const;
+  [[nodiscard]] bool ends_before(std::string_view word, std::string_view second, Matchers& m) const;
+  [[nodiscard]] bool keep_period_break(std::string_view text, std::size_t end, std::string_view raw,
+                                       std::string_view token, std::string_view following,
+                                       std::string_view second, Matchers& m) const;
 
   std::unordered_set<std::string> inner_, final_, end_, starter_, continue_, reporting_;
   std::vector<std::string> labels_;

@@ -147,7 +147,8 @@ void SentenceSplitter::Impl::add_breaks(std::string_view s, std::vector<std::siz
   });
   std::vector<std::size_t> glued, full_width;
   detail::glued_sentence_breaks(s, glued, full_width);
-  if (!spaced && glued.size() + cuts.size() >= 2) cuts.insert(cuts.end(), glued.begin(), glued.end());
+  if (!spaced && glued.size() + cuts.size() >= 2)
+    cuts.insert(cuts.end(), glued.begin(), glued.end());
   cuts.insert(cuts.end(), full_width.begin(), full_width.end());
   detail::ellipsis_breaks(s, cuts);
   detail::spaced_ellipsis_breaks(s, cuts);

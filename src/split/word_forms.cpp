@@ -3,9 +3,10 @@
 #include <string>
 
 #include <fmt/format.h>
-#include <hunspell/hunspell.hxx>
 
 #include "jisr/error.hpp"
+
+#include <hunspell/hunspell.hxx>
 
 namespace jisr::detail {
 
@@ -32,7 +33,8 @@ std::filesystem::path system_word_forms(std::string_view lang) {
   std::string primary(lang.substr(0, lang.find_first_of("-_")));
   for (char& c : primary)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  const std::filesystem::path dic = std::filesystem::path("/usr/share/hunspell") / (primary + ".dic");
+  const std::filesystem::path dic =
+      std::filesystem::path("/usr/share/hunspell") / (primary + ".dic");
   std::error_code ec;
   return std::filesystem::exists(dic, ec) ? dic : std::filesystem::path();
 }

@@ -3,9 +3,6 @@
 // fail instead when CI=true.
 #define BOOST_TEST_MODULE split
 #include "jisr/split.hpp"
-#include "split/glued_text.hpp"
-#include "split/space.hpp"
-#include "split/word_forms.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -20,8 +17,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include "jisr/error.hpp"
-#include "eval/split_eval.hpp"
 #include "jisr/text.hpp"
+
+#include "eval/split_eval.hpp"
+#include "split/glued_text.hpp"
+#include "split/space.hpp"
+#include "split/word_forms.hpp"
 
 namespace fs = std::filesystem;
 using jisr::LineBreaks;
@@ -76,7 +77,8 @@ std::string gold_from_lengths(std::string_view raw, const std::string& lengths) 
         continue;
       }
       std::size_t len = 1;
-      while (i + len < raw.size() && (static_cast<unsigned char>(raw[i + len]) & 0xC0) == 0x80) ++len;
+      while (i + len < raw.size() && (static_cast<unsigned char>(raw[i + len]) & 0xC0) == 0x80)
+        ++len;
       out.append(raw.substr(i, len));
       i += len;
       ++taken;
@@ -624,13 +626,13 @@ BOOST_AUTO_TEST_CASE(inline_numbered_lettered_and_roman_lists_split_before_each_
       {"1. The first item 2. The second item", {"1. The first item", "2. The second item"}},
       {"1) The first item. 2) The second item.", {"1) The first item.", "2) The second item."}},
       {"a.) One b.) Two c.) Three", {"a.) One", "b.) Two", "c.) Three"}},
-      {"(i) Hello world. (ii) Hello world. (iii) Hi.", {"(i) Hello world.", "(ii) Hello world.",
-                                                       "(iii) Hi."}},
+      {"(i) Hello world. (ii) Hello world. (iii) Hi.",
+       {"(i) Hello world.", "(ii) Hello world.", "(iii) Hi."}},
       {"Done here. a) first b) second", {"Done here.", "a) first", "b) second"}},
-      {"\u2022 9. Stop smoking \u2022 10. Get some rest", {"\u2022 9. Stop smoking",
-                                                         "\u2022 10. Get some rest"}},
-      {"Q. What is his name? A. His name is Sloan.", {"Q. What is his name?",
-                                                      "A. His name is Sloan."}}};
+      {"\u2022 9. Stop smoking \u2022 10. Get some rest",
+       {"\u2022 9. Stop smoking", "\u2022 10. Get some rest"}},
+      {"Q. What is his name? A. His name is Sloan.",
+       {"Q. What is his name?", "A. His name is Sloan."}}};
   for (const auto& [text, want] : cases) {
     BOOST_TEST_CONTEXT(text) {
       BOOST_TEST(texts(s, text) == want, boost::test_tools::per_element());
@@ -682,8 +684,8 @@ BOOST_AUTO_TEST_CASE(names_written_with_an_exclamation_mark) {
 
 BOOST_AUTO_TEST_CASE(bidi_controls_around_an_abbreviation_period_are_ignored) {
   const auto s = make("ar");
-  BOOST_TEST(texts(s, "وقال د\u202a.\u202c ديفيد ريدي إنها كانت مريضة. وليس معروفا ما حدث.")
-                 .size() == 2U);
+  BOOST_TEST(
+      texts(s, "وقال د\u202a.\u202c ديفيد ريدي إنها كانت مريضة. وليس معروفا ما حدث.").size() == 2U);
   BOOST_TEST(texts(s, "وقال د\u200f. أحمد إن الوضع صعب.").size() == 1U);
 }
 
@@ -691,12 +693,11 @@ BOOST_AUTO_TEST_CASE(bidi_controls_around_an_abbreviation_period_are_ignored) {
 
 BOOST_AUTO_TEST_CASE(quoted_question_before_its_reporting_clause_is_one_sentence) {
   const auto ar = make("ar");
-  BOOST_TEST(texts(ar, "«متى سيحصل أطفالنا على شهادات حقيقية؟» تتساءل إحدى الأمهات.").size() ==
-             1U);
+  BOOST_TEST(texts(ar, "«متى سيحصل أطفالنا على شهادات حقيقية؟» تتساءل إحدى الأمهات.").size() == 1U);
   BOOST_TEST(texts(ar, "«هل انتهى الأمر؟» قال الوزير للصحفيين.").size() == 1U);
   // A quotation inside a sentence ends it; the verb opens the next one.
-  BOOST_TEST(texts(ar, "سأل أحدهم، وهو \"ما الذي يجعلك تعتقد ذلك؟\" أجاب المتحدث: لا شيء.")
-                 .size() == 2U);
+  BOOST_TEST(
+      texts(ar, "سأل أحدهم، وهو \"ما الذي يجعلك تعتقد ذلك؟\" أجاب المتحدث: لا شيء.").size() == 2U);
   const auto en = make("en");
   BOOST_TEST(texts(en, "\"When will they come?\" asks one mother.").size() == 1U);
   BOOST_TEST(texts(en, "\"Stop!\" Then they ran.").size() == 2U);
@@ -747,12 +748,13 @@ BOOST_AUTO_TEST_CASE(sentences_glued_without_a_space) {
 
 BOOST_AUTO_TEST_CASE(field_labels_on_a_flattened_line_start_units) {
   const auto s = make("ar");
-  BOOST_TEST(texts(s, "الائتلاف يطالب بتفعيل لجنة التحقيق الكاتب : أسرة التحرير التاريخ : 26 "
-                      "نوفمبر 2018 م المشاهدات : 321") ==
-                 (std::vector<std::string>{"الائتلاف يطالب بتفعيل لجنة التحقيق",
-                                           "الكاتب : أسرة التحرير", "التاريخ : 26 نوفمبر 2018 م",
-                                           "المشاهدات : 321"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      texts(s,
+            "الائتلاف يطالب بتفعيل لجنة التحقيق الكاتب : أسرة التحرير التاريخ : 26 "
+            "نوفمبر 2018 م المشاهدات : 321") ==
+          (std::vector<std::string>{"الائتلاف يطالب بتفعيل لجنة التحقيق", "الكاتب : أسرة التحرير",
+                                    "التاريخ : 26 نوفمبر 2018 م", "المشاهدات : 321"}),
+      boost::test_tools::per_element());
   // Unlisted labels: two or more "WORD :" fields on one line.
   BOOST_TEST(texts(make("en"), "Report on the flood in the valley Author : Staff Hits : 40") ==
                  (std::vector<std::string>{"Report on the flood in the valley", "Author : Staff",
@@ -805,15 +807,16 @@ BOOST_AUTO_TEST_CASE(glued_headlines_are_cut_with_the_system_word_forms) {
   std::string line;
   // A run of headlines far longer than one, without separators.
   for (int i = 0; i < 4; ++i)
-    line += "اتصال هاتفي لتعزيز التعاون بين سوريا وسلطنة عمانتعيين محسنة المحيثاوي محافظاً "
-            "للسويداءإحداث هيئة عامة لتنظيم المنافذ البرية والبحريةتركيا تؤكد استعدادها ";
+    line +=
+        "اتصال هاتفي لتعزيز التعاون بين سوريا وسلطنة عمانتعيين محسنة المحيثاوي محافظاً "
+        "للسويداءإحداث هيئة عامة لتنظيم المنافذ البرية والبحريةتركيا تؤكد استعدادها ";
   const auto got = texts(s, line + "للتعاون");
   BOOST_REQUIRE_EQUAL(got.size(), 13U);
   BOOST_TEST(got[0] == "اتصال هاتفي لتعزيز التعاون بين سوريا وسلطنة عمان");
   BOOST_TEST(got[1] == "تعيين محسنة المحيثاوي محافظاً للسويداء");
   // One headline keeps its typo: it is not flattened text.
-  BOOST_TEST(texts(s, "واحد من كل خمسة أطفال لديهم حسابات سرية على وسائل التواصلالاجتماعي")
-                 .size() == 1U);
+  BOOST_TEST(
+      texts(s, "واحد من كل خمسة أطفال لديهم حسابات سرية على وسائل التواصلالاجتماعي").size() == 1U);
 }
 
 BOOST_AUTO_TEST_CASE(a_title_repeated_at_the_end_of_a_line_is_cut_off) {
