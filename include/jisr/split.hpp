@@ -24,28 +24,36 @@ namespace jisr {
 // How a single line break (not a blank line) is treated.
 enum class LineBreaks {
   always,     // every line break ends a sentence (text with one sentence or heading a line)
-  heuristic,  // a line break ends a sentence unless the text runs on: the line ends in
-              // , ; - ، ؛, or the next line starts with a lower-case letter, or the
-              // line was wrapped at a fixed width (its block of non-blank lines has at
-              // least two lines of 80% or more of the widest, and the next line's first
-              // word would not have fitted on it). So headings, datelines, bylines and
-              // menu items end at their line break, and wrapped prose runs on.
+  heuristic,  // decided per document (docs/splitting.md): in a hard-wrapped document
+              // (lines filled to a width, ending mid-phrase) lines run on, except
+              // before a list item; in a document with one paragraph, heading or item
+              // a line, every line break ends a sentence, except a stray break inside
+              // a sentence (no final punctuation, next line lower case).
   never,      // line breaks are spaces (text wrapped at a fixed width)
 };
 
 struct SplitOptions {
   std::string lang = "en";  // BCP 47 tag; selects ICU locale and rule file
   LineBreaks line_breaks = LineBreaks::heuristic;
-  std::filesystem::path rules_dir;  // folder with LANG.abbrev files; empty or no file for
-                                    // the language: ICU and the built-in rules only
-  std::filesystem::path srx;        // SRX 2.0 rule file; when set, its rules for `lang`
-                                    // replace ICU and the rule files inside each stretch
-                                    // of text (line handling stays as above)
+  std::filesystem::path rules_dir;   // folder with LANG.abbrev files; empty or no file for
+                                     // the language: ICU and the built-in rules only
+  std::filesystem::path srx;         // SRX 2.0 rule file; when set, its rules for `lang`
+                                     // replace ICU and the rule files inside each stretch
+                                     // of text (line handling stays as above)
+  bool plain_icu = false;            // ICU's breaks alone, for comparison: no rule file and
+                                     // none of the rules of docs/splitting.md
+  bool glued_words = true;           // cut words glued together in flattened web text
+                                     // (headlines run together) where a word-form
+                                     // dictionary says so
+  std::filesystem::path word_forms;  // Hunspell .dic (.aff beside it) for glued_words;
+                                     // empty: /usr/share/hunspell/LANG.dic if installed.
+                                     // Read the first time a flattened line needs it.
 };
 
 // Splits documents into sentences. Construction loads ICU data and rule
 // files (throws IcuError / ModelError); split() is const and thread-safe:
-// each call clones a prototype iterator.
+// each call clones a prototype iterator. split() throws ModelError when a
+// configured word-form dictionary cannot be read.
 class SentenceSplitter {
  public:
   explicit SentenceSplitter(SplitOptions options);

@@ -29,7 +29,14 @@ struct Aligner::Impl {
     const auto key = std::make_tuple(lang, options.line_breaks, options.srx.string());
     const std::lock_guard lock(mutex);
     std::unique_ptr<SentenceSplitter>& s = splitters[key];
-    if (!s) s = std::make_unique<SentenceSplitter>(SplitOptions{lang, options.line_breaks, rules_dir, options.srx});
+    if (!s) {
+      SplitOptions o;
+      o.lang = lang;
+      o.line_breaks = options.line_breaks;
+      o.rules_dir = rules_dir;
+      o.srx = options.srx;
+      s = std::make_unique<SentenceSplitter>(o);
+    }
     return *s;  // split() is const and thread-safe
   }
 

@@ -25,6 +25,7 @@ struct SplitCommand {
   std::string line_breaks = "heuristic";
   std::string on_invalid = "fail";
   std::string srx;
+  bool plain_icu = false;
 };
 
 LineBreaks parse_line_breaks(const std::string& s) {
@@ -40,10 +41,11 @@ void run_split(const SplitCommand& c) {
   options.line_breaks = parse_line_breaks(c.line_breaks);
   options.rules_dir = models_dir() / "split";
   options.srx = c.srx;
+  options.plain_icu = c.plain_icu;
   const SentenceSplitter splitter(options);
   TextStats stats;
-  const std::string text = load_text(
-      c.input, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail, &stats);
+  const std::string text =
+      load_text(c.input, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail, &stats);
   if (stats.replaced > 0)
     fmt::print(stderr, "jisr: warning: {}: replaced {} invalid byte sequences with U+FFFD\n",
                c.input, stats.replaced);
@@ -82,10 +84,10 @@ void add_split_command(CLI::App& app) {
       ->capture_default_str();
   sub->add_option(
          "--line-breaks", c->line_breaks,
-         "What a single line break does. always: ends a sentence. heuristic: ends one unless "
-         "the line ends in , ; - or the Arabic comma or semicolon, the next line starts "
-         "lower-case, or the line was wrapped at a fixed width (see docs/splitting.md), so "
-         "headings, datelines and menu items end at their line break. never: a space")
+         "What a single line break does. always: ends a sentence. heuristic: decided per "
+         "document (see docs/splitting.md): a hard-wrapped document runs its lines on, one "
+         "with a paragraph, heading or item a line ends a sentence at every line break but "
+         "a stray one inside a sentence. never: a space")
       ->check(CLI::IsMember({"always", "heuristic", "never"}))
       ->capture_default_str();
   sub->add_option(
@@ -93,6 +95,9 @@ void add_split_command(CLI::App& app) {
          "SRX 2.0 segmentation rules (as from Okapi or OmegaT): the rules mapped to --lang "
          "replace ICU and models/split/LANG.abbrev; line breaks are handled as above")
       ->check(CLI::ExistingFile);
+  sub->add_flag("--plain-icu", c->plain_icu,
+                "ICU's sentence breaks alone (no rule file, no list, abbreviation or web-text "
+                "rules), to compare against; line breaks are handled as above");
   sub->add_option("--on-invalid", c->on_invalid, "Invalid UTF-8: fail, or replace with U+FFFD")
       ->check(CLI::IsMember({"fail", "replace"}))
       ->capture_default_str();

@@ -89,8 +89,15 @@ std::vector<DocumentRun> run_set(const CorpusSet& set, const SetRunOptions& opti
   }
   Splitters splitters;
   if (options.raw_text) {
-    splitters.src.emplace(SplitOptions{set.src_lang, options.line_breaks, options.rules_dir, {}});
-    splitters.tgt.emplace(SplitOptions{set.tgt_lang, options.line_breaks, options.rules_dir, {}});
+    const auto split_options = [&options](const std::string& lang) {
+      SplitOptions o;
+      o.lang = lang;
+      o.line_breaks = options.line_breaks;
+      o.rules_dir = options.rules_dir;
+      return o;
+    };
+    splitters.src.emplace(split_options(set.src_lang));
+    splitters.tgt.emplace(split_options(set.tgt_lang));
   }
   // Documents in parallel, results in document order; each thread reuses its
   // anchor extractors from one pool.

@@ -9,8 +9,8 @@
 
 #include "jisr/error.hpp"
 
-#include "util/icu.hpp"
 #include "split/space.hpp"
+#include "util/icu.hpp"
 
 namespace jisr::detail {
 
@@ -119,6 +119,132 @@ bool matches_any(std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers, std:
   return false;
 }
 
+// Bidi controls (LRM, RLM, embeddings, overrides, isolates) carry no text:
+// "د‪.‬" is "د." for the rules.
+bool is_bidi_control(UChar32 c) {
+  return c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+std::string without_controls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t next = 0;
+    const UChar32 c = char_at(s, i, &next);
+    if (!is_bidi_control(c)) out.append(s.substr(i, next - i));
+    i = next;
+  }
+  return out;
+}
+
+// Whether byte `end` of `text` lies inside square brackets that open and
+// close within a short distance (footnote marks, time stamps).
+bool inside_brackets(std::string_view text, std::size_t end) {
+  constexpr std::size_t kReach = 48;
+  bool open = false;
+  for (std::size_t i = end, depth = 0; i > 0 && end - i < kReach; --i) {
+    const char c = text[i - 1];
+    if (c == ']') ++depth;
+    if (c == '[') {
+      if (depth == 0) {
+        open = true;
+        break;
+      }
+      --depth;
+    }
+  }
+  if (!open) return false;
+  for (std::size_t i = end; i < text.size() && i - end < kReach; ++i) {
+    if (text[i] == '[') return false;
+    if (text[i] == ']') return true;
+  }
+  return false;
+}
+
+// The part of a token after the last point where a sentence is glued to the
+// next without a space ("Tuesday.Mr." -> "Mr."): . ! ? between a lower-case
+// letter or digit and a capital followed by a lower-case letter.
+std::string_view after_glue(std::string_view token) {
+  std::size_t from = 0;
+  for (std::size_t p = 1; p + 2 < token.size(); ++p) {
+    const char c = token[p];
+    if (c != '.' && c != '!' && c != '?') continue;
+    const char before = token[p - 1], a = token[p + 1], b = token[p + 2];
+    if (((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9')) && a >= 'A' &&
+        a <= 'Z' && b >= 'a' && b <= 'z')
+      from = p + 1;
+  }
+  return token.substr(from);
+}
+
+std::string_view without_trailing_punctuation(std::string_view word) {
+  while (!word.empty()) {
+    std::size_t start = 0;
+    const UChar32 c = char_before(word, 0, word.size(), &start);
+    if (!u_ispunct(c)) break;
+    word = word.substr(0, start);
+  }
+  return word;
+}
+
+bool is_reporting(std::string_view word, const std::unordered_set<std::string>& listed,
+                  std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers) {
+  word = without_trailing_punctuation(word);
+  if (word.empty()) return false;
+  return listed.contains(std::string(word)) || matches_any(matchers, word);
+}
+
+// Whether the quotation that closes just before byte `end` opens its
+// sentence: before its opening quote there is only white space back to the
+// start of the text or to sentence-final punctuation.
+bool quotation_opens_sentence(std::string_view text, std::size_t end) {
+  constexpr std::size_t kReach = 1000;
+  std::size_t i = end;
+  // Step back over the closing quote(s) and the final mark.
+  while (i > 0 && end - i < 8) {
+    const std::size_t k = previous_code_point(text, 0, i);
+    std::size_t next = 0;
+    const UChar32 c = char_at(text, k, &next);
+    if (!is_quote_or_bracket(c) && c != '?' && c != '!' && c != 0x061F && c != '.') break;
+    i = k;
+  }
+  while (i > 0 && end - i < kReach) {
+    const std::size_t k = previous_code_point(text, 0, i);
+    std::size_t next = 0;
+    const UChar32 c = char_at(text, k, &next);
+    const auto type = static_cast<UCharCategory>(u_charType(c));
+    if (c == '"' || type == U_INITIAL_PUNCTUATION || type == U_START_PUNCTUATION ||
+        c == 0x00AB /* « */) {
+      std::size_t b = k;
+      while (b > 0 && space_at(text, previous_code_point(text, 0, b)) != 0)
+        b = previous_code_point(text, 0, b);
+      if (b == 0) return true;
+      const UChar32 p = char_at(text, previous_code_point(text, 0, b), &next);
+      return p == '.' || p == '!' || p == '?' || p == 0x061F || p == 0x2026;
+    }
+    i = k;
+  }
+  return false;
+}
+
+// A break after a lone "." token that ends a run of spaced dots (". . .").
+// Dots attached to a word's period ("compounds. . . . The") end the sentence
+// at the word, so this break goes (the run opens the next sentence; see
+// spaced_ellipsis_breaks); free-standing, three dots are a pause, and one
+// (tokenised text: "word .") or four end the sentence.
+bool keep_after_spaced_dots(std::string_view text, std::size_t end) {
+  std::size_t j = end - 1, dots = 1;
+  while (j >= 2 && text[j - 1] == ' ' && text[j - 2] == '.') {
+    j -= 2;
+    ++dots;
+  }
+  const bool attached = j > 0 && space_at(text, previous_code_point(text, 0, j)) == 0;
+  if (attached) return dots - 1 < 3;
+  // A lone " ." ends a sentence (tokenised text), three dots are a pause.
+  return dots != 3;
+}
+
 }  // namespace
 
 SplitRules SplitRules::load(const std::filesystem::path& path) {
@@ -173,8 +299,20 @@ void SplitRules::load_into(const std::filesystem::path& path, int depth) {
       rules.inner_.insert(value);
     } else if (kind == "final") {
       rules.final_.insert(value);
+    } else if (kind == "end") {
+      rules.end_.insert(value);
     } else if (kind == "starter") {
       rules.starter_.insert(value);
+    } else if (kind == "continue") {
+      rules.continue_.insert(value);
+    } else if (kind == "reporting") {
+      rules.reporting_.insert(value);
+    } else if (kind == "label") {
+      rules.labels_.push_back(value);
+    } else if (kind == "end-re") {
+      compile(rules.end_re_);
+    } else if (kind == "reporting-re") {
+      compile(rules.reporting_re_);
     } else if (kind == "inner-re") {
       compile(rules.inner_re_);
     } else if (kind == "final-re") {
@@ -183,8 +321,8 @@ void SplitRules::load_into(const std::filesystem::path& path, int depth) {
       compile(rules.starter_re_);
     } else {
       throw ModelError(fmt::format(
-          "{}:{}: unknown kind \"{}\" (expected inner, final, starter, inner-re, final-re, "
-          "starter-re, include)",
+          "{}:{}: unknown kind \"{}\" (expected inner, final, end, starter, continue, "
+          "reporting, label, inner-re, final-re, end-re, starter-re, reporting-re, include)",
           path.string(), line_no, kind));
     }
   }
@@ -204,7 +342,9 @@ SplitRules::Matchers SplitRules::matchers() const {
   };
   make(inner_re_, m.inner);
   make(final_re_, m.final_);
+  make(end_re_, m.end);
   make(starter_re_, m.starter);
+  make(reporting_re_, m.reporting);
   return m;
 }
 
@@ -212,9 +352,11 @@ SplitRules::Kind SplitRules::classify(std::string_view token, Matchers& m) const
   const std::string key(token);
   if (inner_.contains(key)) return Kind::inner;
   if (final_.contains(key)) return Kind::final_;
+  if (end_.contains(key)) return Kind::end;
   // Abbreviations are short: long tokens skip the regular expressions.
   if (token.size() > 24) return Kind::none;
   if (matches_any(m.inner, token)) return Kind::inner;
+  if (matches_any(m.end, token)) return Kind::end;
   if (matches_any(m.final_, token)) return Kind::final_;
   return Kind::none;
 }
@@ -231,39 +373,102 @@ bool SplitRules::is_starter(std::string_view word, Matchers& m) const {
   return starter_.contains(std::string(word)) || matches_any(m.starter, word);
 }
 
-bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t next,
-                            Matchers& m) const {
-  if (end == 0 || next >= text.size()) return true;
-  if (end == next) {
-    // No white space at the break: it falls inside a token. URLs, e-mail
-    // addresses and dotted abbreviations (ص.ب.) are never split.
-    const std::string_view token = strip_quotes(
-        text.substr(token_begin(text, end), token_end(text, next) - token_begin(text, end)));
-    return !looks_like_address(token) && classify(token, m) == Kind::none;
-  }
-  const std::string_view raw = text.substr(token_begin(text, end), end - token_begin(text, end));
-  const std::string_view token = strip_quotes(raw);
-  if (token.empty()) return true;
-  const std::string_view following = strip_quotes(text.substr(next, token_end(text, next) - next));
-  std::size_t last_start = 0;
-  const UChar32 last = char_before(token, 0, token.size(), &last_start);
-  if (is_ellipsis_only(token)) return false;  // a free-standing "..." is a pause
-  if (last != '.') {
-    // ? ! ؟ and the like: a lower-case word after them continues the sentence.
-    return !starts_lower(following);
-  }
-  // A period: the token before it may be an abbreviation. One with closing
-  // quotes or brackets after the period ("Inc.)") is not looked up.
-  if (raw.size() > token.size() && !raw.ends_with(token)) return true;
+bool SplitRules::ends_before(std::string_view word, std::string_view second, Matchers& m) const {
+  if (is_starter(word, m)) return true;
+  std::size_t next = 0;
+  if (word.empty() || !u_isupper(char_at(word, 0, &next))) return false;
+  // Two capitalised words in a row are a name ("U.S. Drought Monitor").
+  if (!second.empty() && u_isupper(char_at(second, 0, &next))) return false;
+  const std::string_view bare = without_trailing_punctuation(word);
+  if (continue_.contains(std::string(bare))) return false;
+  // An acronym or code goes on the phrase ("U.S. COVID-19 patients").
+  if (bare.size() >= 2 && !u_islower(char_at(bare, 1, &next)) &&
+      !u_isspace(char_at(bare, 1, &next)))
+    return false;
+  return classify(word, m) != Kind::inner;
+}
+
+bool SplitRules::keep_period_break(std::string_view text, std::size_t end, std::string_view raw,
+                                   std::string_view token, std::string_view following,
+                                   std::string_view second, Matchers& m) const {
+  // A period with closing quotes or brackets after it ("Inc.)", «….») is not
+  // looked up: the sentence ends there, unless a verb of saying follows.
+  if (raw.size() > token.size() && !raw.ends_with(token))
+    return !(is_reporting(following, reporting_, m.reporting) &&
+             quotation_opens_sentence(text, end));
   switch (classify(token, m)) {
     case Kind::inner:
       return false;
     case Kind::final_:
       return is_starter(following, m);
+    case Kind::end:
+      return ends_before(following, second, m);
     case Kind::none:
       break;
   }
   return true;
+}
+
+bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t next,
+                            Matchers& m) const {
+  if (end == 0 || next >= text.size()) return true;
+  if (inside_brackets(text, end)) return false;  // "[1]", "[16: firma? 13:28]"
+  if (end == next) {
+    // No white space at the break: it falls inside a token. URLs, e-mail
+    // addresses and dotted abbreviations (ص.ب.) are never split, nor is
+    // "Y!J" or "!Kung" (! or ? before a cased letter).
+    const std::string token = without_controls(strip_quotes(
+        text.substr(token_begin(text, end), token_end(text, next) - token_begin(text, end))));
+    if (looks_like_address(token)) return false;
+    std::size_t start = 0, after = 0;
+    const UChar32 before = char_before(text, 0, end, &start);
+    const UChar32 c = char_at(text, next, &after);
+    if ((before == '!' || before == '?') && (u_isupper(c) || u_islower(c))) return false;
+    return classify(token, m) == Kind::none;
+  }
+  const std::string raw =
+      without_controls(text.substr(token_begin(text, end), end - token_begin(text, end)));
+  std::string_view token = strip_quotes(raw);
+  if (token.empty()) return true;
+  token = after_glue(token);
+  const std::string following_text =
+      without_controls(strip_quotes(text.substr(next, token_end(text, next) - next)));
+  const std::string_view following = following_text;
+  // The word after the following one, for names of several capitalised words.
+  std::size_t second_begin = token_end(text, next);
+  while (second_begin < text.size() && space_at(text, second_begin) > 0)
+    second_begin += space_at(text, second_begin);
+  const std::string second_text(
+      strip_quotes(text.substr(second_begin, token_end(text, second_begin) - second_begin)));
+  if (token == ".") return keep_after_spaced_dots(text, end);
+  if (is_ellipsis_only(token)) return false;  // a free-standing "..." is a pause
+  // Two dots attached to a word ("المركزي.. من هي؟") are a pause.
+  if (token.ends_with("..") && !token.ends_with("...") && token.size() > 2) return false;
+  std::size_t last_start = 0;
+  const UChar32 last = char_before(token, 0, token.size(), &last_start);
+  if (last != '.' && last != 0xFF0E /* ． */) {
+    // ? ! ؟ and the like: a lower-case word after them continues the
+    // sentence ("Hi!" he said), and so does a verb of saying after a quoted
+    // question («…؟» تتساءل).
+    if (starts_lower(following)) return false;
+    // A name that ends in "!" (Yahoo!) is looked up like an abbreviation.
+    if (last == '!' && raw.ends_with(token)) {
+      switch (classify(token, m)) {
+        case Kind::inner:
+          return false;
+        case Kind::final_:
+          return is_starter(following, m);
+        case Kind::end:
+          return ends_before(following, {}, m);
+        case Kind::none:
+          break;
+      }
+    }
+    const bool quoted = raw.size() > token.size() && !std::string_view(raw).ends_with(token);
+    return !(quoted && is_reporting(following, reporting_, m.reporting) &&
+             quotation_opens_sentence(text, end));
+  }
+  return keep_period_break(text, end, raw, token, following, second_text, m);
 }
 
 }  // namespace jisr::detail

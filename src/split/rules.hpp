@@ -6,17 +6,40 @@
 // brackets) and the word after it:
 //   inner ABBR / inner-re REGEX   the token is an abbreviation that never ends
 //                                 a sentence (Mr., Dr., د.): the break goes.
-//   final ABBR / final-re REGEX   the token may end a sentence (U.S., Inc.,
-//                                 initials, م. after a year): the break stays
-//                                 only when the next word is a sentence starter.
+//   final ABBR / final-re REGEX   the token may end a sentence (Inc., initials,
+//                                 م. after a year): the break stays only when
+//                                 the next word is a sentence starter.
+//   end ABBR / end-re REGEX       the token often ends a sentence (U.S., a.m.):
+//                                 the break stays before a starter and before
+//                                 any word with a capital letter that is not a
+//                                 listed continuation ("U.S. Army"), an acronym
+//                                 ("U.S. COVID-19"), an inner abbreviation, or
+//                                 the first of two capitalised words (a name:
+//                                 "U.S. Drought Monitor").
+//   continue WORD                 a capitalised word that goes on a phrase
+//                                 after an `end` abbreviation.
+//   reporting WORD / reporting-re REGEX  a verb of saying: after a quoted
+//                                 question or exclamation that opens its
+//                                 sentence, it continues the sentence
+//                                 («…؟» تتساءل إحدى الأمهات).
+//   label WORDS                   a field label of web pages (الكاتب, Views),
+//                                 used on flattened lines (split/glued_text.hpp).
 //   starter WORD / starter-re REGEX  words that begin sentences and are not
 //                                 names (The, He, However; وقال ...).
 //   include FILE                  the rules of another file in the same folder
 //                                 (Arabic text quotes English abbreviations).
 // Independent of the file: a break after ? ! ؟ (with closing quotes or
 // brackets) before a lower-case word goes ("Hi!" he said); a break inside a
-// token with no white space (URLs, e-mail addresses) goes. Regular
-// expressions are ICU's and must match the whole token.
+// token with no white space goes when the token is a URL or an e-mail
+// address, when it falls inside square brackets (footnote marks "[1]"), or
+// when ! or ? is followed by a cased letter ("Y!J", "!Kung"). Bidi controls
+// (U+200E, U+202A..U+202E, U+2066..U+2069) around a period are ignored. A
+// token glued to an earlier sentence ("Tuesday.Mr.") is looked up from the
+// glue point on. Spaced ellipses: ". . ." standing free is a pause, four
+// dots end a sentence, and dots attached to a word's period ("compounds.
+// . . . The") end it at the word (the dots open the next sentence). Two dots
+// attached to a word ("المركزي..") are a pause. Regular expressions are
+// ICU's and must match the whole token.
 #pragma once
 
 #include <filesystem>
@@ -39,9 +62,12 @@ class SplitRules {
 
   // Matchers for one thread; made by matchers() and passed to keep_break().
   struct Matchers {
-    std::vector<std::unique_ptr<icu::RegexMatcher>> inner, final_, starter;
+    std::vector<std::unique_ptr<icu::RegexMatcher>> inner, final_, end, starter, reporting;
   };
   [[nodiscard]] Matchers matchers() const;
+
+  // Field labels (`label` lines), in file order.
+  [[nodiscard]] const std::vector<std::string>& labels() const { return labels_; }
 
   // Whether the break ICU proposes at byte `next` of `text` stands; `end` is
   // where the sentence before it ends once trailing white space is removed.
@@ -49,13 +75,19 @@ class SplitRules {
                                 Matchers& m) const;
 
  private:
-  enum class Kind { none, inner, final_ };
+  enum class Kind { none, inner, final_, end };
   void load_into(const std::filesystem::path& path, int depth);
   [[nodiscard]] Kind classify(std::string_view token, Matchers& m) const;
   [[nodiscard]] bool is_starter(std::string_view word, Matchers& m) const;
+  [[nodiscard]] bool ends_before(std::string_view word, std::string_view second, Matchers& m) const;
+  [[nodiscard]] bool keep_period_break(std::string_view text, std::size_t end, std::string_view raw,
+                                       std::string_view token, std::string_view following,
+                                       std::string_view second, Matchers& m) const;
 
-  std::unordered_set<std::string> inner_, final_, starter_;
-  std::vector<std::unique_ptr<icu::RegexPattern>> inner_re_, final_re_, starter_re_;
+  std::unordered_set<std::string> inner_, final_, end_, starter_, continue_, reporting_;
+  std::vector<std::string> labels_;
+  std::vector<std::unique_ptr<icu::RegexPattern>> inner_re_, final_re_, end_re_, starter_re_,
+      reporting_re_;
 };
 
 }  // namespace jisr::detail

@@ -10,92 +10,31 @@
 
 #include "jisr/error.hpp"
 
-#include "util/icu.hpp"
+#include "split/extra_breaks.hpp"
+#include "split/glued_text.hpp"
+#include "split/line_breaks.hpp"
+#include "split/list_items.hpp"
+#include "split/repeated_lines.hpp"
 #include "split/rules.hpp"
 #include "split/space.hpp"
 #include "split/srx.hpp"
+#include "split/word_forms.hpp"
+#include "util/icu.hpp"
 
 namespace jisr {
 
 namespace {
 
-using detail::space_at;
+using detail::Segment;
 using detail::trim;
 
-std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// Lines of `text` as byte ranges (without their '\n').
-std::vector<ByteRange> lines_of(std::string_view text) {
-  std::vector<ByteRange> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t nl = text.find('\n', start);
-    const std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-    lines.push_back({start, end});
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
-  }
-  return lines;
-}
-
-// A line that ends in one of these goes on in the next line even when it is
-// short: a comma, semicolon (Latin and Arabic) or a hyphen.
-bool ends_with_continuation(std::string_view line) {
-  static constexpr std::string_view kMarks[] = {
-      ",", ";", "-", "\xD8\x8C" /* ، */, "\xD8\x9B" /* ؛ */, "\xE2\x80\x90" /* ‐ */};
-  return std::any_of(std::begin(kMarks), std::end(kMarks),
-                     [line](std::string_view m) { return line.ends_with(m); });
-}
-
-// Breaks after an ellipsis "…" that is attached to a word and followed by
-// white space and a letter or digit that is not lower case: ICU's rules do not
-// treat U+2026 as sentence-final. Positions are bytes of `s`, start of the
-// next sentence.
-void ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out) {
-  static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
-  for (std::size_t at = s.find(kEllipsis); at != std::string_view::npos;
-       at = s.find(kEllipsis, at + kEllipsis.size())) {
-    if (at == 0 || space_at(s, detail::previous_code_point(s, 0, at)) != 0) continue;
-    std::size_t i = at + kEllipsis.size();
-    // Closing quotes and brackets stay with the sentence.
-    static constexpr std::string_view kClosers[] = {
-        "\"", "'", ")", "]", "\xC2\xBB" /* » */, "\xE2\x80\x9D" /* ” */, "\xE2\x80\x99" /* ’ */};
-    for (bool more = true; more && i < s.size();) {
-      more = false;
-      for (const auto closer : kClosers) {
-        if (s.substr(i).starts_with(closer)) {
-          i += closer.size();
-          more = true;
-          break;
-        }
-      }
-    }
-    const std::size_t before_space = i;
-    while (i < s.size()) {
-      const std::size_t n = space_at(s, i);
-      if (n == 0) break;
-      i += n;
-    }
-    if (i == before_space || i >= s.size()) continue;
-    const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-    auto pos = static_cast<int32_t>(i);
-    UChar32 c = 0;
-    U8_NEXT(bytes, pos, static_cast<int32_t>(s.size()), c);
-    if (c >= 0 && (u_isalpha(c) || u_isdigit(c)) && !u_islower(c)) out.push_back(i);
-  }
-}
-
-// A stretch of text in which ICU and the rules alone decide the breaks.
-struct Segment {
-  ByteRange range;
-  std::uint32_t paragraph = 0;
-  bool joined = false;  // holds line breaks that do not end a sentence
-};
-
-std::vector<Segment> segments_of(std::string_view text, LineBreaks mode);
+// A line of at least this many words that does not end in final punctuation
+// and holds no comma is read as flattened page fields (split/glued_text.hpp).
+constexpr std::size_t kMinFieldLineWords = 8;
+// Glued words are looked for only in such lines of at least this many words:
+// headlines run together, far longer than one headline. (A single headline
+// keeps its typos: "التواصلالاجتماعي" is not two sentences.)
+constexpr std::size_t kMinHeadlineRunWords = 40;
 
 }  // namespace
 
@@ -104,6 +43,10 @@ struct SentenceSplitter::Impl {
   std::unique_ptr<icu::BreakIterator> prototype;
   detail::SplitRules rules;
   std::optional<detail::SrxRules> srx;
+  std::unique_ptr<detail::WordForms> word_forms;  // read on first use
+
+  // Breaks that ICU's rules do not propose, in one stretch of text.
+  void add_breaks(std::string_view s, std::vector<std::size_t>& cuts) const;
 };
 
 SentenceSplitter::SentenceSplitter(SplitOptions options) : impl_(std::make_unique<Impl>()) {
@@ -114,7 +57,7 @@ SentenceSplitter::SentenceSplitter(SplitOptions options) : impl_(std::make_uniqu
   detail::check_icu(status, "BreakIterator::createSentenceInstance");
   if (!impl_->options.srx.empty())
     impl_->srx.emplace(detail::SrxRules::load(impl_->options.srx, impl_->options.lang));
-  if (!impl_->options.rules_dir.empty()) {
+  if (!impl_->options.rules_dir.empty() && !impl_->options.plain_icu) {
     // Rules for "ar-SY" come from ar.abbrev: the primary language subtag.
     std::string primary = impl_->options.lang.substr(0, impl_->options.lang.find_first_of("-_"));
     std::transform(primary.begin(), primary.end(), primary.begin(),
@@ -122,6 +65,11 @@ SentenceSplitter::SentenceSplitter(SplitOptions options) : impl_(std::make_uniqu
     const auto path = impl_->options.rules_dir / (primary + ".abbrev");
     if (std::filesystem::exists(path)) impl_->rules = detail::SplitRules::load(path);
   }
+  std::filesystem::path forms;
+  if (impl_->options.glued_words)
+    forms = impl_->options.word_forms.empty() ? detail::system_word_forms(impl_->options.lang)
+                                              : impl_->options.word_forms;
+  impl_->word_forms = std::make_unique<detail::WordForms>(forms);
 }
 
 SentenceSplitter::~SentenceSplitter() = default;
@@ -130,99 +78,14 @@ SentenceSplitter& SentenceSplitter::operator=(SentenceSplitter&&) noexcept = def
 
 const SplitOptions& SentenceSplitter::options() const { return impl_->options; }
 
-namespace {
-
-// Text wrapped at a fixed width has lines at least this long (code points);
-// blocks of shorter lines are headings or menus, not wrapped prose.
-constexpr std::size_t kMinWrapWidth = 40;
-
-std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
-  std::vector<Segment> out;
-  const auto lines = lines_of(text);
-  // For the heuristic: the length of each line in code points, and the width
-  // of its block of non-blank lines when the block looks wrapped at a fixed
-  // width (at least two lines reach 80% of the widest one), else 0.
-  std::vector<std::size_t> length(lines.size(), 0), width(lines.size(), 0);
-  if (mode == LineBreaks::heuristic) {
-    for (std::size_t i = 0; i < lines.size();) {
-      std::size_t j = i, widest = 0;
-      for (; j < lines.size(); ++j) {
-        const std::string_view l = text.substr(lines[j].begin, lines[j].end - lines[j].begin);
-        const ByteRange t = trim(l, 0, l.size());
-        if (t.begin == t.end) break;
-        length[j] = code_points(l.substr(0, t.end));
-        widest = std::max(widest, length[j]);
-      }
-      const auto near_widest =
-          std::count_if(length.begin() + static_cast<std::ptrdiff_t>(i),
-                        length.begin() + static_cast<std::ptrdiff_t>(j),
-                        [widest](std::size_t n) { return 5 * n >= 4 * widest; });
-      if (near_widest >= 2 && widest >= kMinWrapWidth)
-        for (std::size_t k = i; k < j; ++k) width[k] = widest;
-      i = j == i ? i + 1 : j;
-    }
-  }
-  std::uint32_t paragraph = 0;
-  bool paragraph_open = false;
-  bool joining = false;  // the previous line continues into this one
-  for (std::size_t n = 0; n < lines.size(); ++n) {
-    const ByteRange line = lines[n];
-    const std::string_view content = text.substr(line.begin, line.end - line.begin);
-    const ByteRange t = trim(content, 0, content.size());
-    if (t.begin == t.end) {
-      if (paragraph_open) ++paragraph;
-      paragraph_open = false;
-      joining = false;
-      continue;
-    }
-    paragraph_open = true;
-    if (joining && !out.empty()) {
-      out.back().range.end = line.end;
-      out.back().joined = true;
-    } else {
-      out.push_back({line, paragraph, false});
-    }
-    joining = false;
-    switch (mode) {
-      case LineBreaks::always:
-        break;
-      case LineBreaks::never:
-        joining = true;
-        break;
-      case LineBreaks::heuristic: {
-        if (n + 1 >= lines.size()) break;
-        const std::string_view body = content.substr(t.begin, t.end - t.begin);
-        const std::string_view next =
-            text.substr(lines[n + 1].begin, lines[n + 1].end - lines[n + 1].begin);
-        const ByteRange nt = trim(next, 0, next.size());
-        if (nt.begin == nt.end) break;
-        std::size_t word_end = nt.begin;
-        while (word_end < nt.end && space_at(next, word_end) == 0) ++word_end;
-        const std::size_t next_word = code_points(next.substr(nt.begin, word_end - nt.begin));
-        // Wrapped: the next line's first word would not have fitted on this one.
-        const bool full = width[n] > 0 && length[n] + 1 + next_word > width[n];
-        const auto* bytes = reinterpret_cast<const uint8_t*>(next.data());
-        auto pos = static_cast<int32_t>(nt.begin);
-        UChar32 first = 0;
-        U8_NEXT(bytes, pos, static_cast<int32_t>(next.size()), first);
-        const bool lower_next = first >= 0 && u_islower(first);
-        joining = full || lower_next || ends_with_continuation(body);
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
   std::vector<Sentence> out;
   std::unique_ptr<icu::BreakIterator> it(impl_->prototype->clone());
   auto matchers = impl_->rules.matchers();
   std::string buffer;
   std::vector<std::size_t> cuts;
-  for (const Segment& seg : segments_of(text, impl_->options.line_breaks)) {
+  const detail::RepeatedLines repeated(text, detail::lines_of(text));
+  for (const Segment& seg : detail::segments_of(text, impl_->options.line_breaks)) {
     std::string_view s = text.substr(seg.range.begin, seg.range.end - seg.range.begin);
     if (seg.joined) {
       // ICU treats every line feed as a paragraph separator: within a joined
@@ -245,15 +108,24 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
         const auto next = static_cast<std::size_t>(b);
         if (next >= s.size()) break;
         const std::size_t end = trim(s, 0, next).end;
-        if (impl_->rules.keep_break(s, end, next, matchers)) cuts.push_back(next);
+        if (impl_->options.plain_icu || impl_->rules.keep_break(s, end, next, matchers))
+          cuts.push_back(next);
       }
-      ellipsis_breaks(s, cuts);
+      if (!impl_->options.plain_icu) {
+        impl_->add_breaks(s, cuts);
+        if (!seg.joined) repeated.cuts(s, cuts);
+      }
     }
     std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
     cuts.push_back(s.size());
     std::size_t start = 0;
     for (const std::size_t cut : cuts) {
       if (cut <= start) continue;
+      // A list item's number is not a sentence: it stays with its text.
+      if (cut < s.size() && !impl_->srx && !impl_->options.plain_icu &&
+          detail::is_item_marker(s, start, cut))
+        continue;
       const ByteRange r = trim(s, start, cut);
       start = cut;
       if (r.begin == r.end) continue;
@@ -265,11 +137,36 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
   return out;
 }
 
+void SentenceSplitter::Impl::add_breaks(std::string_view s, std::vector<std::size_t>& cuts) const {
+  // Sentences glued without a space are cut where a stretch glues them
+  // throughout: two or more glue points and no break at white space. One
+  // glued pair in prose that otherwise spaces its sentences is kept as one
+  // unit, as translators keep it (a sentence whose citation mark was lost).
+  const bool spaced = std::any_of(cuts.begin(), cuts.end(), [s](std::size_t c) {
+    return c > 0 && detail::space_at(s, detail::previous_code_point(s, 0, c)) > 0;
+  });
+  std::vector<std::size_t> glued, full_width;
+  detail::glued_sentence_breaks(s, glued, full_width);
+  if (!spaced && glued.size() + cuts.size() >= 2)
+    cuts.insert(cuts.end(), glued.begin(), glued.end());
+  cuts.insert(cuts.end(), full_width.begin(), full_width.end());
+  detail::ellipsis_breaks(s, cuts);
+  detail::spaced_ellipsis_breaks(s, cuts);
+  detail::footnote_breaks(s, cuts);
+  detail::list_item_breaks(s, cuts);
+  // Flattened web text: page fields and headlines on one line.
+  if (!detail::is_flattened_line(s, kMinFieldLineWords)) return;
+  detail::field_label_breaks(s, rules.labels(), cuts);
+  if (word_forms->available() && detail::is_flattened_line(s, kMinHeadlineRunWords))
+    detail::glued_word_breaks(
+        s, [this](std::string_view w) { return word_forms->contains(w); }, cuts);
+}
+
 std::vector<Sentence> read_presplit(std::string_view text) {
   std::vector<Sentence> out;
   std::uint32_t paragraph = 0;
   bool paragraph_open = false;
-  for (const ByteRange line : lines_of(text)) {
+  for (const ByteRange line : detail::lines_of(text)) {
     const ByteRange r = trim(text, line.begin, line.end);
     if (r.begin == r.end) {
       if (paragraph_open) ++paragraph;

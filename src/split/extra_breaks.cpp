@@ -1,0 +1,158 @@
+#include "split/extra_breaks.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "split/space.hpp"
+
+namespace jisr::detail {
+
+namespace {
+
+UChar32 char_at(std::string_view s, std::size_t i, std::size_t* next = nullptr) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  auto pos = static_cast<int32_t>(i);
+  UChar32 c = 0;
+  U8_NEXT(bytes, pos, static_cast<int32_t>(s.size()), c);
+  if (next != nullptr) *next = static_cast<std::size_t>(pos);
+  return c;
+}
+
+// Skips white space from `i`; returns the first other byte (or s.size()).
+std::size_t skip_space(std::string_view s, std::size_t i) {
+  while (i < s.size()) {
+    const std::size_t n = space_at(s, i);
+    if (n == 0) break;
+    i += n;
+  }
+  return i;
+}
+
+// Whether a word that is not lower case starts at `i` (a letter or digit).
+bool not_lower_word_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return false;
+  const UChar32 c = char_at(s, i);
+  return c >= 0 && (u_isalpha(c) || u_isdigit(c)) && !u_islower(c);
+}
+
+bool is_ascii_lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+void ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out) {
+  static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+  for (std::size_t at = s.find(kEllipsis); at != std::string_view::npos;
+       at = s.find(kEllipsis, at + kEllipsis.size())) {
+    if (at == 0 || space_at(s, previous_code_point(s, 0, at)) != 0) continue;
+    std::size_t i = at + kEllipsis.size();
+    // Closing quotes and brackets stay with the sentence.
+    static constexpr std::string_view kClosers[] = {
+        "\"", "'", ")", "]", "\xC2\xBB" /* » */, "\xE2\x80\x9D" /* ” */, "\xE2\x80\x99" /* ’ */};
+    for (bool more = true; more && i < s.size();) {
+      more = false;
+      for (const auto closer : kClosers) {
+        if (s.substr(i).starts_with(closer)) {
+          i += closer.size();
+          more = true;
+          break;
+        }
+      }
+    }
+    const std::size_t word = skip_space(s, i);
+    if (word == i || word >= s.size()) continue;
+    if (not_lower_word_at(s, word)) out.push_back(word);
+  }
+}
+
+void spaced_ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out) {
+  for (std::size_t at = s.find(". ."); at != std::string_view::npos; at = s.find(". .", at + 1)) {
+    // The period must close a word: "compounds." not " .".
+    if (at == 0 || space_at(s, previous_code_point(s, 0, at)) != 0) continue;
+    if (at >= 1 && s[at - 1] == '.') continue;
+    std::size_t i = at + 1, dots = 0;
+    while (i + 1 < s.size() && s[i] == ' ' && s[i + 1] == '.') {
+      i += 2;
+      ++dots;
+    }
+    if (dots < 3) continue;
+    const std::size_t word = skip_space(s, i);
+    if (word > i && not_lower_word_at(s, word)) out.push_back(at + 2);
+    at = i;
+  }
+}
+
+void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out,
+                           std::vector<std::size_t>& full_width) {
+  static constexpr std::string_view kFullStop = "\xEF\xBC\x8E";  // ．
+  const auto token_of = [s](std::size_t p) {
+    std::size_t b = p, e = p;
+    while (b > 0 && space_at(s, previous_code_point(s, 0, b)) == 0)
+      b = previous_code_point(s, 0, b);
+    while (e < s.size() && space_at(s, e) == 0) ++e;
+    return s.substr(b, e - b);
+  };
+  // URLs, e-mail addresses and paths are not sentences.
+  const auto is_address = [](std::string_view t) {
+    return t.find("://") != std::string_view::npos || t.find("www.") != std::string_view::npos ||
+           t.find('@') != std::string_view::npos || t.find('/') != std::string_view::npos;
+  };
+  for (std::size_t p = s.find('.', 1); p != std::string_view::npos && p + 2 < s.size();
+       p = s.find('.', p + 1)) {
+    const char a = s[p + 1], b = s[p + 2];
+    if (!is_ascii_lower_or_digit(s[p - 1]) || !(a >= 'A' && a <= 'Z') || !(b >= 'a' && b <= 'z'))
+      continue;
+    if (!is_address(token_of(p))) out.push_back(p + 1);
+  }
+  for (std::size_t p = s.find(kFullStop, 1); p != std::string_view::npos;
+       p = s.find(kFullStop, p + 1)) {
+    const std::size_t after = p + kFullStop.size();
+    if (after >= s.size() || !u_isalpha(char_at(s, previous_code_point(s, 0, p)))) continue;
+    std::size_t second = 0;
+    const UChar32 c1 = char_at(s, after, &second);
+    const UChar32 c2 = second < s.size() ? char_at(s, second) : 0;
+    if (u_isupper(c1) && u_islower(c2) && !is_address(token_of(p))) full_width.push_back(after);
+  }
+}
+
+void footnote_breaks(std::string_view s, std::vector<std::size_t>& out) {
+  for (std::size_t p = 1; p + 1 < s.size(); ++p) {
+    const char c = s[p];
+    if (c != '.' && c != '!' && c != '?') continue;
+    std::size_t i = p + 1;
+    if (s[i] == '[') {
+      // One or more bracketed marks: [1], [7][8], [a].
+      while (i < s.size() && s[i] == '[') {
+        const std::size_t close = s.find(']', i);
+        if (close == std::string_view::npos || close - i > 9) break;
+        bool plain = true;
+        for (std::size_t k = i + 1; k < close; ++k) plain = plain && space_at(s, k) == 0;
+        if (!plain) break;
+        i = close + 1;
+      }
+      if (i == p + 1 || (i < s.size() && s[i] == '[')) continue;
+    } else if (c == '.' && s[i] >= '0' && s[i] <= '9' &&
+               ((s[p - 1] >= 'a' && s[p - 1] <= 'z') || s[p - 1] == ')')) {
+      // Note numbers glued to the period: ".11 12", ".10".
+      for (bool more = true; more;) {
+        std::size_t d = i;
+        while (d < s.size() && d - i < 4 && s[d] >= '0' && s[d] <= '9') ++d;
+        if (d == i || d - i > 3 || (d < s.size() && space_at(s, d) == 0)) {
+          i = std::string_view::npos;
+          break;
+        }
+        i = d;
+        more = i + 1 < s.size() && s[i] == ' ' && s[i + 1] >= '0' && s[i + 1] <= '9';
+        if (more) ++i;
+      }
+      if (i == std::string_view::npos) continue;
+    } else {
+      continue;
+    }
+    const std::size_t word = skip_space(s, i);
+    if (word > i && word < s.size() && not_lower_word_at(s, word) &&
+        !(s[word] >= '0' && s[word] <= '9'))
+      out.push_back(word);
+  }
+}
+
+}  // namespace jisr::detail

@@ -1,0 +1,36 @@
+// Input: one stretch of text (UTF-8) in which ICU and the rules look for
+// sentence breaks.
+// Output: further breaks that ICU's sentence rules do not propose, as byte
+// offsets of `s` where the next sentence starts. Each function appends to
+// `out`.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace jisr::detail {
+
+// After an ellipsis "…" (U+2026) attached to a word and followed by white
+// space and a letter or digit that is not lower case.
+void ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out);
+
+// Before a run of spaced dots attached to a word's period, when a word that
+// is not lower case follows the run: "compounds. . . . The practice" breaks
+// after "compounds." and the dots open the next sentence.
+void spaced_ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out);
+
+// Sentences glued without a space: "world.Today", "1,000.That",
+// "period．Does": a period (or a full-width one) between a lower-case letter
+// or digit and a capital followed by a lower-case letter, in a token that is
+// not a URL, an e-mail address or a path. Cuts at a full-width period go to
+// `full_width` (text written without spaces between sentences).
+void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out,
+                           std::vector<std::size_t>& full_width);
+
+// After footnote marks that follow a sentence's final punctuation, before
+// white space and a word that is not lower case: "martyr.[1] The",
+// "large.[7][8] This", "consultation.11 12 Take", "(type 2).10 This".
+void footnote_breaks(std::string_view s, std::vector<std::size_t>& out);
+
+}  // namespace jisr::detail

@@ -1,0 +1,197 @@
+#include "split/line_breaks.hpp"
+
+#include <algorithm>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "split/list_items.hpp"
+#include "split/space.hpp"
+
+namespace jisr::detail {
+
+namespace {
+
+// Text wrapped at a fixed width has lines at least this long (code points);
+// blocks of shorter lines are headings or menus, not wrapped prose.
+constexpr std::size_t kMinWrapWidth = 40;
+// Nor is text wrapped wider than this: such lines are paragraphs a line.
+constexpr std::size_t kMaxWrapWidth = 160;
+
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+UChar32 char_at(std::string_view s, std::size_t i) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  auto pos = static_cast<int32_t>(i);
+  UChar32 c = 0;
+  U8_NEXT(bytes, pos, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+// A line that ends in one of these goes on in the next line even when it is
+// short: a comma, semicolon (Latin and Arabic) or a hyphen.
+bool ends_with_continuation(std::string_view line) {
+  static constexpr std::string_view kMarks[] = {
+      ",", ";", "-", "\xD8\x8C" /* ، */, "\xD8\x9B" /* ؛ */, "\xE2\x80\x90" /* ‐ */};
+  return std::any_of(std::begin(kMarks), std::end(kMarks),
+                     [line](std::string_view m) { return line.ends_with(m); });
+}
+
+// Whether a trimmed line ends in sentence-final punctuation, closing quotes
+// and brackets aside.
+bool ends_final(std::string_view line) {
+  std::size_t end = line.size();
+  while (end > 0) {
+    const std::size_t k = previous_code_point(line, 0, end);
+    const UChar32 c = char_at(line, k);
+    if (c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x2026 || c == 0x06D4 ||
+        c == 0x3002 || c == 0xFF0E)
+      return true;
+    const auto type = static_cast<UCharCategory>(u_charType(c));
+    if (!(c == '"' || c == '\'' || type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION))
+      return false;
+    end = k;
+  }
+  return false;
+}
+
+// Words after the last sentence-final punctuation of a line: the words of
+// the sentence it leaves open.
+std::size_t open_words(std::string_view line) {
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    if (const std::size_t n = space_at(line, i); n > 0) {
+      i += n;
+      continue;
+    }
+    std::size_t e = i;
+    while (e < line.size() && space_at(line, e) == 0) ++e;
+    words = ends_final(line.substr(i, e - i)) ? 0 : words + 1;
+    i = e;
+  }
+  return words;
+}
+
+// A line break inside a sentence leaves at least this many words open.
+constexpr std::size_t kMinOpenWords = 3;
+
+struct LineInfo {
+  std::string_view body;   // trimmed; empty for a blank line
+  std::size_t length = 0;  // code points up to the end of the body
+  std::size_t width = 0;   // width of its wrapped block, or 0
+};
+
+}  // namespace
+
+std::vector<ByteRange> lines_of(std::string_view text) {
+  std::vector<ByteRange> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t nl = text.find('\n', start);
+    const std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    lines.push_back({start, end});
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
+  std::vector<Segment> out;
+  const auto lines = lines_of(text);
+  std::vector<LineInfo> info(lines.size());
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    const std::string_view l = text.substr(lines[n].begin, lines[n].end - lines[n].begin);
+    const ByteRange t = trim(l, 0, l.size());
+    info[n].body = l.substr(t.begin, t.end - t.begin);
+    if (t.begin != t.end) info[n].length = code_points(l.substr(0, t.end));
+  }
+  // The width of each block of non-blank lines that looks wrapped at a fixed
+  // width (at least two lines reach 80% of the widest one).
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t j = i, widest = 0;
+    for (; j < lines.size() && !info[j].body.empty(); ++j)
+      widest = std::max(widest, info[j].length);
+    const auto near_widest =
+        std::count_if(info.begin() + static_cast<std::ptrdiff_t>(i),
+                      info.begin() + static_cast<std::ptrdiff_t>(j),
+                      [widest](const LineInfo& li) { return 5 * li.length >= 4 * widest; });
+    if (near_widest >= 2 && widest >= kMinWrapWidth && widest <= kMaxWrapWidth)
+      for (std::size_t k = i; k < j; ++k) info[k].width = widest;
+    i = j == i ? i + 1 : j;
+  }
+  // Per line followed by a non-blank line: would the next line's first word
+  // have fitted on it, does the next line start lower case?
+  const auto next_word_overflows = [&](std::size_t n) {
+    const std::string_view next = info[n + 1].body;
+    std::size_t word_end = 0;
+    while (word_end < next.size() && space_at(next, word_end) == 0) ++word_end;
+    return info[n].width > 0 &&
+           info[n].length + 1 + code_points(next.substr(0, word_end)) > info[n].width;
+  };
+  // The next line's first letter, after opening brackets, quotes, digits
+  // and spaces ("( 365.8 m )."), is lower case.
+  const auto lower_next = [&](std::size_t n) {
+    const std::string_view next = info[n + 1].body;
+    for (std::size_t i = 0, seen = 0; i < next.size() && seen < 12; ++seen) {
+      const UChar32 c = char_at(next, i);
+      if (c < 0) return false;
+      if (u_isalpha(c)) return static_cast<bool>(u_islower(c));
+      const auto type = static_cast<UCharCategory>(u_charType(c));
+      if (!(u_isdigit(c) || c == '.' || c == ' ' || c == '"' || c == '\'' ||
+            type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION))
+        return false;
+      i += static_cast<std::size_t>(U8_LENGTH(c));
+    }
+    return false;
+  };
+  std::size_t pairs = 0, wrapped = 0;
+  bool any_final = false;
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    if (info[n].body.empty()) continue;
+    const bool final_mark = ends_final(info[n].body);
+    any_final = any_final || final_mark || info[n].body.ends_with(':');
+    if (n + 1 >= lines.size() || info[n + 1].body.empty()) continue;
+    ++pairs;
+    if (!final_mark && next_word_overflows(n)) ++wrapped;
+  }
+  const bool hard_wrapped = wrapped >= 2 && 5 * wrapped >= 2 * pairs;
+
+  std::uint32_t paragraph = 0;
+  bool paragraph_open = false;
+  bool joining = false;  // the previous line continues into this one
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    if (info[n].body.empty()) {
+      if (paragraph_open) ++paragraph;
+      paragraph_open = false;
+      joining = false;
+      continue;
+    }
+    paragraph_open = true;
+    if (joining && !out.empty()) {
+      out.back().range.end = lines[n].end;
+      out.back().joined = true;
+    } else {
+      out.push_back({lines[n], paragraph, false});
+    }
+    joining = false;
+    if (mode == LineBreaks::always || n + 1 >= lines.size() || info[n + 1].body.empty()) continue;
+    if (mode == LineBreaks::never) {
+      joining = true;
+      continue;
+    }
+    if (starts_with_item_marker(info[n + 1].body)) continue;
+    const std::string_view body = info[n].body;
+    if (hard_wrapped) {
+      joining = next_word_overflows(n) || lower_next(n) || ends_with_continuation(body);
+    } else {
+      joining = any_final && lower_next(n) && open_words(body) >= kMinOpenWords;
+    }
+  }
+  return out;
+}
+
+}  // namespace jisr::detail
