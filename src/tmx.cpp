@@ -82,7 +82,10 @@ TmxDocument read_tmx(std::string_view xml, std::string_view name) {
       const std::string parent = path.empty() ? std::string() : path.back();
       if (path.empty() && ev.name != "tmx") fail(ev.offset, "the root element is not <tmx>");
       if (in_seg) {
-        if (native_level == kNone && is_native_code(ev.name)) native_level = path.size();
+        if (native_level == kNone && is_native_code(ev.name)) {
+          native_level = path.size();
+          ++doc.dropped_codes;
+        }
       } else if (ev.name == "header" && parent == "tmx") {
         if (const auto* s = attribute(ev, "srclang")) doc.srclang = *s;
       } else if (ev.name == "tu") {

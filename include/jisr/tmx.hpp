@@ -34,6 +34,7 @@ struct TmxUnit {
 struct TmxDocument {
   std::string srclang;  // header srclang; empty when absent
   std::vector<TmxUnit> units;
+  std::size_t dropped_codes = 0;  // inline codes (<bpt>, <ph>, ...) left out of segments
 };
 
 // Parses `xml`; `name` (a file name) starts every error message.

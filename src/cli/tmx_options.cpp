@@ -34,7 +34,7 @@ std::string resolve_tag(const std::string& given, const char* variable, const st
     check_language_tag(given, option);
     return given;
   }
-  const char* value = std::getenv(variable);
+  const char* value = *variable == '\0' ? nullptr : std::getenv(variable);
   if (value != nullptr && *value != '\0') {
     check_language_tag(value, fmt::format("${}", variable));
     return value;

@@ -28,9 +28,9 @@ struct TmxCommandOptions {
 // the tags' help texts.
 void add_tmx_options(CLI::App* sub, TmxCommandOptions& o, const std::string& tag_help);
 
-// The tag to use: `given`, else the environment variable's value, else
-// `fallback`; checked with check_language_tag (throws UsageError naming
-// `option`, or the variable when the value came from it).
+// The tag to use: `given`, else the value of the environment variable
+// `variable` (none if it is ""), else `fallback`; checked with check_language_tag (throws
+// UsageError naming `option`, or the variable when the value came from it).
 [[nodiscard]] std::string resolve_tag(const std::string& given, const char* variable,
                                       const std::string& fallback, const std::string& option);
 

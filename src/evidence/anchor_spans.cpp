@@ -88,27 +88,42 @@ std::vector<AnchorSpan> sentence_spans(const AnchorExtractor& extractor, std::st
   if (id_of.empty()) return out;
 
   const std::vector<Piece> pieces = pieces_of(text);
+  auto ids_in = [&](std::uint32_t b, std::uint32_t e, bool phrases_only) {
+    std::vector<std::uint32_t> found;
+    for (const AnchorKey& k : extractor.find(text.substr(b, e - b))) {
+      if (phrases_only && k.type != AnchorType::lexicon && k.type != AnchorType::month) continue;
+      if (const auto it = id_of.find(k.key); it != id_of.end()) found.push_back(it->second);
+    }
+    return found;
+  };
+  std::vector<std::vector<std::uint32_t>> single(pieces.size());
+  for (std::size_t p = 0; p < pieces.size(); ++p)
+    single[p] = ids_in(pieces[p].begin, pieces[p].end, false);
+  // Phrases of two or three words (lexicon entries, "كانون الثاني") whose
+  // key none of their words gives alone; the words' own keys go with them.
   std::vector<bool> covered(pieces.size(), false);
-  // Phrases first (longest first), so a word inside a matched phrase is not
-  // shown on its own.
-  for (std::size_t len = 3; len >= 1; --len) {
+  for (std::size_t len = 3; len >= 2; --len) {
     for (std::size_t p = 0; p + len <= pieces.size(); ++p) {
-      if (std::any_of(covered.begin() + static_cast<std::ptrdiff_t>(p),
-                      covered.begin() + static_cast<std::ptrdiff_t>(p + len),
-                      [](bool c) { return c; }))
+      const auto first = covered.begin() + static_cast<std::ptrdiff_t>(p);
+      if (std::any_of(first, first + static_cast<std::ptrdiff_t>(len), [](bool c) { return c; }))
         continue;
       const std::uint32_t b = pieces[p].begin, e = pieces[p + len - 1].end;
-      std::vector<std::uint32_t> found;
-      for (const AnchorKey& k : extractor.find(text.substr(b, e - b))) {
-        if (len > 1 && k.type != AnchorType::lexicon && k.type != AnchorType::month) continue;
-        if (const auto it = id_of.find(k.key); it != id_of.end()) found.push_back(it->second);
-      }
+      std::vector<std::uint32_t> found = ids_in(b, e, true);
+      std::erase_if(found, [&](std::uint32_t id) {
+        for (std::size_t q = p; q < p + len; ++q)
+          if (std::find(single[q].begin(), single[q].end(), id) != single[q].end()) return true;
+        return false;
+      });
       if (found.empty()) continue;
+      for (std::size_t q = p; q < p + len; ++q)
+        found.insert(found.end(), single[q].begin(), single[q].end());
       for (const std::uint32_t id : found) out.push_back({b, e, id});
-      std::fill(covered.begin() + static_cast<std::ptrdiff_t>(p),
-                covered.begin() + static_cast<std::ptrdiff_t>(p + len), true);
+      std::fill(first, first + static_cast<std::ptrdiff_t>(len), true);
     }
   }
+  for (std::size_t p = 0; p < pieces.size(); ++p)
+    if (!covered[p])
+      for (const std::uint32_t id : single[p]) out.push_back({pieces[p].begin, pieces[p].end, id});
   std::sort(out.begin(), out.end(), [](const AnchorSpan& a, const AnchorSpan& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.key < b.key;
   });

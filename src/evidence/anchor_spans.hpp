@@ -27,8 +27,9 @@ struct AnchorSpan {
   friend bool operator==(const AnchorSpan&, const AnchorSpan&) = default;
 };
 
-// Per sentence of each side, its spans in text order (they do not overlap;
-// symbols such as ? and quotation marks are left out).
+// Per sentence of each side, its spans in text order. Spans do not overlap,
+// but one range carries one span per key found there; symbols such as ? and
+// quotation marks are left out.
 struct AnchorSpans {
   std::vector<std::vector<AnchorSpan>> src, tgt;
 };

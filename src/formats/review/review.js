@@ -231,7 +231,7 @@
       (b.keep ? " checked" : "") + " data-act=\"toggle\" aria-label=\"Keep this bead\"><span class=\"num\">" +
       (index + 1) + "</span></label><span class=\"score\" title=\"confidence\">" +
       (doubtful ? "<span class=\"flag\" title=\"doubtful\">⚑ </span>" : "") +
-      (pair ? b.score : "one side only") + "</span>" +
+      (pair ? b.score : "unpaired") + "</span>" +
       "<span class=\"kind\">" + (b.se - b.sb) + "–" + (b.te - b.tb) + "</span>" +
       (b.edited ? " <span class=\"badge\">edited</span>" : "") + "</div>" +
       sideHtml("s", b, index, shared) + sideHtml("t", b, index, shared) +
@@ -545,9 +545,9 @@
 
   const sideLabel = function (side) { return (side.file || side.name || "-") + " (" + side.lang + ")"; };
   document.getElementById("files").textContent = sideLabel(meta.src) + " ⇄ " + sideLabel(meta.tgt);
-  document.getElementById("plot-caption").textContent = "The alignment path: " + srcName +
-    " across, " + tgtName + " down. It leaves the dashed diagonal where one side has more text; red dots " +
-    "are doubtful beads. Click to go to a bead.";
+  document.getElementById("plot-caption").textContent = srcName + " across, " + tgtName +
+    " down: the path leaves the dashed diagonal where one side has more text. Red: doubtful. " +
+    "Click to go to a bead.";
   document.getElementById("src-head").textContent = sideLabel(meta.src);
   document.getElementById("tgt-head").textContent = sideLabel(meta.tgt);
   if (keys.length) {
