@@ -27,16 +27,6 @@ struct Chunk {
   DocumentAnchors keys;            // only keys and one side (src) filled
 };
 
-AnchorOptions side_options(const Model& model, const Document& doc, bool is_src) {
-  AnchorOptions options;
-  options.lang = doc.lang;
-  options.lexicon = model.anchors.lexicon;
-  options.lexicon_side_is_src = is_src;
-  options.dictionary = model.anchors.dictionary_data.get();
-  options.dictionary_side_is_src = is_src;
-  return options;
-}
-
 void find_chunk(const AnchorExtractor& extractor, const Document& doc, Chunk& chunk) {
   std::vector<std::vector<AnchorKey>> found;
   found.reserve(chunk.end - chunk.begin);
@@ -45,6 +35,16 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, Chunk& ch
 }
 
 }  // namespace
+
+AnchorOptions anchor_options(const Model& model, const Document& doc, bool is_src) {
+  AnchorOptions options;
+  options.lang = doc.lang;
+  options.lexicon = model.anchors.lexicon;
+  options.lexicon_side_is_src = is_src;
+  options.dictionary = model.anchors.dictionary_data.get();
+  options.dictionary_side_is_src = is_src;
+  return options;
+}
 
 DocumentAnchors find_document_anchors(const Model& model, const Document& src,
                                       const Document& tgt, unsigned threads) {
@@ -67,7 +67,7 @@ DocumentAnchors find_document_anchors(const Model& model, const Document& src,
       for (std::size_t c = next++; c < chunks.size(); c = next++) {
         Chunk& chunk = chunks[c];
         auto& e = extractor[chunk.is_src ? 0 : 1];
-        if (!e) e = std::make_unique<AnchorExtractor>(side_options(model, chunk.is_src ? src : tgt, chunk.is_src));
+        if (!e) e = std::make_unique<AnchorExtractor>(anchor_options(model, chunk.is_src ? src : tgt, chunk.is_src));
         find_chunk(*e, chunk.is_src ? src : tgt, chunk);
       }
     } catch (...) {

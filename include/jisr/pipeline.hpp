@@ -14,6 +14,10 @@
 
 namespace jisr {
 
+// The options of the anchor extractor for one side of a document pair: the
+// side's language and the model's lexicon and dictionary.
+[[nodiscard]] AnchorOptions anchor_options(const Model& model, const Document& doc, bool is_src);
+
 // Finds the anchors of both documents with the model's lexicon; source name
 // keys are rewritten to the target's spelling where they match (match_names).
 // Long documents are cut into chunks of sentences shared among `threads`

@@ -9,6 +9,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "jisr/pipeline.hpp"
+
 namespace jisr {
 
 namespace {
@@ -63,16 +65,6 @@ std::vector<Piece> pieces_of(std::string_view text) {
     k = j;
   }
   return out;
-}
-
-AnchorOptions options_for(const Model& model, const Document& doc, bool is_src) {
-  AnchorOptions options;
-  options.lang = doc.lang;
-  options.lexicon = model.anchors.lexicon;
-  options.lexicon_side_is_src = is_src;
-  options.dictionary = model.anchors.dictionary_data.get();
-  options.dictionary_side_is_src = is_src;
-  return options;
 }
 
 std::vector<AnchorSpan> sentence_spans(const AnchorExtractor& extractor, std::string_view text,
@@ -142,7 +134,7 @@ AnchorSpans find_anchor_spans(const Model& model, const Document& src, const Doc
     auto& spans = is_src ? out.src : out.tgt;
     spans.resize(doc.sentences.size());
     if (side.size() != doc.sentences.size()) continue;
-    const AnchorExtractor extractor(options_for(model, doc, is_src));
+    const AnchorExtractor extractor(anchor_options(model, doc, is_src));
     for (std::size_t k = 0; k < doc.sentences.size(); ++k)
       spans[k] = sentence_spans(extractor, doc.sentences[k].text, side[k]);
   }

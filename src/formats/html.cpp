@@ -33,41 +33,64 @@ std::vector<std::uint32_t> utf16_offsets(std::string_view text) {
   return at;
 }
 
-// The keys shown: those found on both sides of the document (only they can
-// be shared by a bead), numbered compactly in order of first use.
+// How many beads on either side of a bead may hold the other half of a
+// highlighted key: the page shows a key when both sides of a bead hold it,
+// and the reader may join or rearrange beads only a few at a time.
+constexpr std::size_t kKeyReach = 2;
+
+// The keys shown, numbered compactly in order of first use.
 struct KeyTable {
+  const DocumentAnchors* anchors = nullptr;
   std::unordered_map<std::uint32_t, std::uint32_t> index;
   json keys = json::array();
+
+  std::uint32_t id(std::uint32_t key) {
+    const auto [it, added] = index.try_emplace(key, static_cast<std::uint32_t>(keys.size()));
+    if (added) keys.push_back({std::string(to_string(anchors->types[key])), anchors->keys[key]});
+    return it->second;
+  }
 };
 
-KeyTable shown_keys(const DocumentAnchors& anchors) {
-  std::vector<std::uint8_t> seen(anchors.keys.size(), 0);
-  for (const std::uint32_t id : anchors.src.ids) seen[id] |= 1;
-  for (const std::uint32_t id : anchors.tgt.ids) seen[id] |= 2;
-  KeyTable table;
-  for (std::uint32_t id = 0; id < seen.size(); ++id) {
-    if (seen[id] != 3 || anchors.types[id] == AnchorType::symbol) continue;
-    table.index.emplace(id, static_cast<std::uint32_t>(table.keys.size()));
-    table.keys.push_back({std::string(to_string(anchors.types[id])), anchors.keys[id]});
-  }
-  return table;
-}
-
-// Per sentence: [[begin, end, key, key, ...], ...] in UTF-16 units, or 0.
+// Per sentence of one side: [[begin, end, key, key, ...], ...] in UTF-16
+// units, or 0. A span keeps the keys that the other side holds within
+// kKeyReach beads of the sentence's bead; symbols are left out.
 json side_highlights(const Document& doc, const std::vector<std::vector<AnchorSpan>>& spans,
-                     const KeyTable& table) {
+                     const SideKeys& other_keys, bool is_src, const Alignment& alignment,
+                     KeyTable& table) {
+  std::vector<std::uint32_t> bead_of(doc.sentences.size(), 0);
+  for (std::size_t i = 0; i < alignment.size(); ++i) {
+    const Bead& b = alignment[i];
+    for (std::uint32_t k = is_src ? b.src_begin : b.tgt_begin; k < (is_src ? b.src_end : b.tgt_end);
+         ++k)
+      if (k < bead_of.size()) bead_of[k] = static_cast<std::uint32_t>(i);
+  }
   json out = json::array();
+  std::vector<std::uint32_t> near;
   for (std::size_t k = 0; k < doc.sentences.size(); ++k) {
     json marks = json::array();
-    if (k < spans.size()) {
+    if (k < spans.size() && !spans[k].empty() && !alignment.empty()) {
+      near.clear();
+      const std::size_t i = bead_of[k];
+      for (std::size_t j = i > kKeyReach ? i - kKeyReach : 0;
+           j <= i + kKeyReach && j < alignment.size(); ++j) {
+        const Bead& b = alignment[j];
+        for (std::uint32_t t = is_src ? b.tgt_begin : b.src_begin;
+             t < (is_src ? b.tgt_end : b.src_end); ++t)
+          if (t < other_keys.size())
+            for (const std::uint32_t key : other_keys[t]) near.push_back(key);
+      }
+      std::sort(near.begin(), near.end());
       const auto at = utf16_offsets(doc.sentences[k].text);
       for (const AnchorSpan& s : spans[k]) {
-        const auto it = table.index.find(s.key);
-        if (it == table.index.end() || s.end > doc.sentences[k].text.size()) continue;
+        if (s.end > doc.sentences[k].text.size() ||
+            table.anchors->types[s.key] == AnchorType::symbol ||
+            !std::binary_search(near.begin(), near.end(), s.key))
+          continue;
+        const std::uint32_t id = table.id(s.key);
         if (!marks.empty() && marks.back()[0] == at[s.begin] && marks.back()[1] == at[s.end]) {
-          marks.back().push_back(it->second);
+          marks.back().push_back(id);
         } else {
-          marks.push_back({at[s.begin], at[s.end], it->second});
+          marks.push_back({at[s.begin], at[s.end], id});
         }
       }
     }
@@ -106,9 +129,10 @@ json page_data(const Document& src, const Document& tgt, const Alignment& alignm
     beads.push_back(
         {b.src_begin, b.src_end, b.tgt_begin, b.tgt_end, fmt::format("{:.4f}", b.score), b.score});
   if (evidence != nullptr && evidence->anchors != nullptr && evidence->spans != nullptr) {
-    const KeyTable table = shown_keys(*evidence->anchors);
-    data["hs"] = side_highlights(src, evidence->spans->src, table);
-    data["ht"] = side_highlights(tgt, evidence->spans->tgt, table);
+    const DocumentAnchors& anchors = *evidence->anchors;
+    KeyTable table{&anchors, {}, json::array()};
+    data["hs"] = side_highlights(src, evidence->spans->src, anchors.tgt, true, alignment, table);
+    data["ht"] = side_highlights(tgt, evidence->spans->tgt, anchors.src, false, alignment, table);
     data["keys"] = table.keys;
   }
   return data;

@@ -78,7 +78,8 @@ def main():
     with webdriver.Browser(downloads) as b:
         b.get("file://" + page)
         ms = float(b.wait_for("return document.documentElement.dataset.readyMs"))
-        print(f"page ready after {ms:.0f} ms")
+        filled = float(b.wait_for("return document.documentElement.dataset.filledMs"))
+        print(f"page ready after {ms:.0f} ms, every row drawn after {filled:.0f} ms")
         shot = os.path.join(work, "review.png")
         size = b.screenshot(shot)
         print(f"screenshot: {shot}")
@@ -121,7 +122,7 @@ def main():
 
         # Keyboard: join two aligned beads ("m"), compare the TSV, split back ("s").
         b.get("file://" + page)
-        b.wait_for("return document.documentElement.dataset.readyMs")
+        b.wait_for("return document.documentElement.dataset.filledMs")
         first = next(i for i in range(len(beads) - 1)
                      if "[]" not in beads[i] and "[]" not in beads[i + 1])
         row = b.find(f"#rows > .bead:nth-child({first + 1})")
@@ -168,10 +169,13 @@ def main():
               "TSV of text with tabs and backslashes equals jisr's")
 
         # 200 % zoom: half the CSS width, twice the pixels, nothing cut off.
+        b.get("file://" + page)
+        b.wait_for("return document.documentElement.dataset.readyMs")
         b.cdp("Emulation.setDeviceMetricsOverride",
               {"width": 700, "height": 500, "deviceScaleFactor": 2, "mobile": False})
         overflow = b.execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
         check(overflow <= 0, f"no sideways scrolling at 200 % zoom ({overflow} px too wide)")
+        b.execute("document.querySelector('#rows > .bead:nth-child(6)').scrollIntoView()")
         b.screenshot(os.path.join(work, "review-200.png"))
 
     if failures:

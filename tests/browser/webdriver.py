@@ -70,6 +70,7 @@ class Browser:
                               "download.prompt_for_download": False},
                 }}}}
             self.session = self._call("POST", "/session", caps)["sessionId"]
+            self._call("POST", self._s("/timeouts"), {"script": 300000, "pageLoad": 300000})
             self.cdp("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": download_dir})
         except Exception:
             self.close()

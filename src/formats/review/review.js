@@ -6,7 +6,9 @@
 (function () {
   "use strict";
 
+  performance.mark("jisr-start");
   const data = JSON.parse(document.getElementById("jisr-data").textContent);
+  performance.mark("jisr-parsed");
   const meta = data.meta;
   const srcText = data.s;
   const tgtText = data.t;
@@ -35,12 +37,12 @@
   const srcDir = direction(meta.src.lang);
   const tgtDir = direction(meta.tgt.lang);
 
+  const kLanguages = {
+    ar: "Arabic", en: "English", fr: "French", de: "German", es: "Spanish", it: "Italian", fa: "Persian",
+    ur: "Urdu", tr: "Turkish", he: "Hebrew", ru: "Russian", zh: "Chinese", ku: "Kurdish", nl: "Dutch",
+  };
   function languageName(lang) {
-    try {
-      return new Intl.DisplayNames(["en"], { type: "language" }).of(lang) || lang;
-    } catch (e) {
-      return lang;
-    }
+    return kLanguages[String(lang).toLowerCase().split("-")[0]] || lang;
   }
   const srcName = languageName(meta.src.lang);
   const tgtName = languageName(meta.tgt.lang);
@@ -173,8 +175,8 @@
       for (let i = 2; i < span.length && key < 0; ++i) if (shared.has(span[i])) key = span[i];
       if (key < 0 || span[0] < at) continue;
       const k = keys[key];
-      html += escapeHtml(text.slice(at, span[0])) + "<mark class=\"a-" + k[0] + "\" title=\"" +
-        escapeHtml(describe(k)) + "\">" + escapeHtml(text.slice(span[0], span[1])) + "</mark>";
+      html += escapeHtml(text.slice(at, span[0])) + "<mark class=\"a-" + k[0] + "\" data-k=\"" + key + "\">" +
+        escapeHtml(text.slice(span[0], span[1])) + "</mark>";
       at = span[1];
     }
     return html + escapeHtml(text.slice(at));
@@ -206,45 +208,129 @@
         "</span>" + markedText(texts[k], marks[side] && marks[side][k], shared);
       if (k === begin && index > 0) {
         html += " <button type=\"button\" class=\"move\" data-act=\"up\" data-side=\"" + side +
-          "\" title=\"Move this sentence to the bead above\" aria-label=\"Move sentence " + (k + 1) +
-          " to the bead above\">⤒</button>";
+          "\" aria-label=\"Move to the bead above\">⤒</button>";
       }
       if (k === end - 1 && index < beads.length - 1) {
         html += " <button type=\"button\" class=\"move\" data-act=\"down\" data-side=\"" + side +
-          "\" title=\"Move this sentence to the bead below\" aria-label=\"Move sentence " + (k + 1) +
-          " to the bead below\">⤓</button>";
+          "\" aria-label=\"Move to the bead below\">⤓</button>";
       }
       html += "</p>";
     }
     return html + "</div>";
   }
 
-  function rowHtml(b, index) {
-    const pair = isPair(b);
-    const doubtful = isDoubtful(b);
-    const hue = Math.round(Math.max(0, Math.min(1, b.raw)) * 120);
-    const cls = "bead" + (doubtful ? " doubtful" : "") + (pair ? "" : " null") + (b.keep ? "" : " dropped") +
+  function rowClass(b, index) {
+    return "bead" + (isDoubtful(b) ? " doubtful" : "") + (isPair(b) ? "" : " null") + (b.keep ? "" : " dropped") +
       (b.edited ? " edited" : "") + (index === current ? " current" : "");
+  }
+
+  // A row's height before it is drawn, from the length of its sentences.
+  let charsPerLine = 60;
+  function estimate(b) {
+    let src = 0, tgt = 0;
+    for (let k = b.sb; k < b.se; ++k) src += Math.ceil((srcText[k].length + 6) / charsPerLine);
+    for (let k = b.tb; k < b.te; ++k) tgt += Math.ceil((tgtText[k].length + 6) / charsPerLine);
+    return Math.max(80, 20 + Math.max(src * 34, tgt * 24));
+  }
+
+  function rowOpen(b, index) {
+    const hue = Math.round(Math.max(0, Math.min(1, b.raw)) * 120);
+    return "<div class=\"" + rowClass(b, index) + "\" id=\"b" + b.id + "\" data-id=\"" + b.id +
+      "\" role=\"row\" tabindex=\"-1\" style=\"--hue:" + hue + ";contain-intrinsic-size:auto " + estimate(b) + "px\">";
+  }
+
+  function rowInner(b, index) {
+    const pair = isPair(b);
     const shared = sharedKeys(b);
-    return "<div class=\"" + cls + "\" id=\"b" + b.id + "\" data-id=\"" + b.id + "\" role=\"row\" tabindex=\"-1\"" +
-      " style=\"--hue:" + hue + "\"><div class=\"meta\" role=\"cell\"><label><input type=\"checkbox\"" +
+    return "<div class=\"meta\" role=\"cell\"><label><input type=\"checkbox\"" +
       (b.keep ? " checked" : "") + " data-act=\"toggle\" aria-label=\"Keep this bead\"><span class=\"num\">" +
-      (index + 1) + "</span></label><span class=\"score\" title=\"confidence\">" +
-      (doubtful ? "<span class=\"flag\" title=\"doubtful\">⚑ </span>" : "") +
+      (index + 1) + "</span></label><span class=\"score\">" +
+      (isDoubtful(b) ? "<span class=\"flag\" aria-label=\"doubtful\">⚑ </span>" : "") +
       (pair ? b.score : "unpaired") + "</span>" +
       "<span class=\"kind\">" + (b.se - b.sb) + "–" + (b.te - b.tb) + "</span>" +
       (b.edited ? " <span class=\"badge\">edited</span>" : "") + "</div>" +
       sideHtml("s", b, index, shared) + sideHtml("t", b, index, shared) +
       "<div class=\"acts\" role=\"cell\">" +
-      (index < beads.length - 1 ? "<button type=\"button\" data-act=\"join\" title=\"Join with the bead below (m)\">Join ↓</button>" : "") +
-      (canSplit(b) ? "<button type=\"button\" data-act=\"split\" title=\"Split into its sentences (s)\">Split</button>" : "") +
-      "</div></div>";
+      (index < beads.length - 1 ? "<button type=\"button\" data-act=\"join\" aria-label=\"Join with the bead below (m)\">Join ↓</button>" : "") +
+      (canSplit(b) ? "<button type=\"button\" data-act=\"split\" aria-label=\"Split into its sentences (s)\">Split</button>" : "") +
+      "</div>";
+  }
+
+  function rowHtml(b, index) { return rowOpen(b, index) + rowInner(b, index) + "</div>"; }
+
+  // Rows are drawn when they come near the screen (and, a slice at a time,
+  // when the page is idle): until then a row is an empty box of the
+  // estimated height, so a long document opens at once.
+  function fill(row, index) {
+    if (!row || index < 0 || !row.classList.contains("pending")) return;
+    const b = beads[index];
+    const holder = document.createElement("div");
+    holder.innerHTML = rowHtml(b, index);
+    rows.replaceChild(holder.firstChild, row);
+  }
+
+  // Fills the rows on screen and a screen's worth around them.
+  let fillQueued = false;
+  function fillInView() {
+    fillQueued = false;
+    const kids = rows.children;
+    if (kids.length === 0) return;
+    const x = rows.getBoundingClientRect().left + 10;
+    const rowAt = function (y) {
+      const el = document.elementFromPoint(x, y);
+      const row = el && el.closest && el.closest("#rows > .bead");
+      return row ? Array.prototype.indexOf.call(kids, row) : -1;
+    };
+    const top = rowAt(Math.min(window.innerHeight - 1, 120));
+    let bottom = rowAt(window.innerHeight - 2);
+    if (top < 0 && bottom < 0) return;
+    if (bottom < 0) bottom = top;
+    const from = Math.max(0, (top < 0 ? bottom : top) - 10), to = Math.min(kids.length, bottom + 25);
+    for (let i = from; i < to; ++i) fill(kids[i], i);
+  }
+  window.addEventListener("scroll", function () {
+    if (!fillQueued) { fillQueued = true; requestAnimationFrame(fillInView); }
+  }, { passive: true });
+  window.addEventListener("resize", function () {
+    if (!fillQueued) { fillQueued = true; requestAnimationFrame(fillInView); }
+  });
+
+  let idleNext = 0;
+  let idleRunning = false;
+  function fillWhenIdle() {
+    if (idleRunning) return;
+    idleRunning = true;
+    const step = function () {
+      const stop = performance.now() + 12;
+      const kids = rows.children;
+      while (idleNext < kids.length && performance.now() < stop) {
+        // Skip over drawn rows quickly; draw a few pending ones per slice.
+        if (kids[idleNext].classList.contains("pending")) fill(kids[idleNext], idleNext);
+        ++idleNext;
+      }
+      if (idleNext < kids.length) {
+        setTimeout(step, 0);
+      } else {
+        idleRunning = false;
+        document.documentElement.dataset.filledMs = performance.now().toFixed(1);
+      }
+    };
+    setTimeout(step, 0);
   }
 
   function renderAll() {
+    charsPerLine = Math.max(20, (rows.clientWidth - 230) / 2 / 8.5);
     const html = [];
-    for (let i = 0; i < beads.length; ++i) html.push(rowHtml(beads[i], i));
+    for (let i = 0; i < beads.length; ++i) html.push("<div class=\"bead pending\" style=\"height:" + estimate(beads[i]) + "px\"></div>");
     rows.innerHTML = html.join("");
+    // Draw the first screen now, the rest as it comes into view.
+    const kids = rows.children;
+    let height = 0;
+    for (let i = 0; i < kids.length && height < window.innerHeight * 1.5; ++i) {
+      height += estimate(beads[i]);
+      fill(kids[i], i);
+    }
+    idleNext = 0;
     refreshOverview();
   }
 
@@ -265,8 +351,12 @@
     const fragment = document.createDocumentFragment();
     while (holder.firstChild) fragment.appendChild(holder.firstChild);
     rows.insertBefore(fragment, anchor);
-    const nums = rows.querySelectorAll(".num");
-    for (let i = newStop; i < nums.length; ++i) nums[i].textContent = String(i + 1);
+    const kids = rows.children;
+    for (let i = newStop; i < kids.length; ++i) {
+      const num = kids[i].querySelector(".num");
+      if (num) num.textContent = String(i + 1);
+    }
+    idleNext = Math.min(idleNext, start);
     refreshOverview();
   }
 
@@ -306,24 +396,39 @@
 
   function drawPlot() {
     const ns = Math.max(1, srcText.length), nt = Math.max(1, tgtText.length);
-    const x = function (v) { return (kPad + v / ns * kPlot).toFixed(1); };
-    const y = function (v) { return (4 + v / nt * kPlot).toFixed(1); };
-    let points = x(0) + "," + y(0);
-    let dots = "";
+    const x = function (v) { return String(Math.round((kPad + v / ns * kPlot) * 2) / 2); };
+    const y = function (v) { return String(Math.round((4 + v / nt * kPlot) * 2) / 2); };
+    // A point (or dot) closer than half a unit to the last one adds nothing.
+    const points = [x(0) + "," + y(0)];
+    const dots = [];
+    let lastPoint = "", lastDot = "";
     for (const b of beads) {
-      points += " " + x(b.se) + "," + y(b.te);
-      if (isDoubtful(b)) dots += "<circle class=\"dot-doubt\" r=\"2.6\" cx=\"" + x((b.sb + b.se) / 2) + "\" cy=\"" + y((b.tb + b.te) / 2) + "\"/>";
+      const p = x(b.se) + "," + y(b.te);
+      if (p !== lastPoint) points.push(lastPoint = p);
+      if (!isDoubtful(b)) continue;
+      const d = x(Math.round((b.sb + b.se) / 2)) + "\" cy=\"" + y(Math.round((b.tb + b.te) / 2));
+      if (d !== lastDot) dots.push("<circle class=\"dot-doubt\" r=\"2.6\" cx=\"" + (lastDot = d) + "\"/>");
     }
-    const c = beads[current];
     plot.setAttribute("viewBox", "0 0 " + (kPlot + kPad + 6) + " " + (kPlot + kPad + 6));
     plot.innerHTML = "<rect class=\"frame\" x=\"" + kPad + "\" y=\"4\" width=\"" + kPlot + "\" height=\"" + kPlot + "\"/>" +
       "<line class=\"diagonal\" x1=\"" + x(0) + "\" y1=\"" + y(0) + "\" x2=\"" + x(ns) + "\" y2=\"" + y(nt) + "\"/>" +
-      "<polyline class=\"path\" stroke-width=\"1.6\" points=\"" + points + "\"/>" + dots +
-      (c ? "<circle class=\"here\" stroke-width=\"1.5\" r=\"6\" cx=\"" + x((c.sb + c.se) / 2) + "\" cy=\"" + y((c.tb + c.te) / 2) + "\"/>" : "") +
+      "<polyline class=\"path\" stroke-width=\"1.6\" points=\"" + points.join(" ") + "\"/>" + dots.join("") +
+      "<circle class=\"here\" id=\"plot-here\" stroke-width=\"1.5\" r=\"6\"/>" +
       "<text x=\"" + (kPad + kPlot / 2) + "\" y=\"" + (kPlot + 18) + "\" font-size=\"10\" text-anchor=\"middle\">" +
       escapeHtml(srcName) + " sentences (" + srcText.length + ") →</text>" +
       "<text transform=\"translate(11 " + (4 + kPlot / 2) + ") rotate(-90)\" font-size=\"10\" text-anchor=\"middle\">" +
       escapeHtml(tgtName) + " sentences (" + tgtText.length + ") →</text>";
+    markPlot();
+  }
+
+  // Moves the plot's ring to the current bead.
+  function markPlot() {
+    const here = document.getElementById("plot-here");
+    const c = beads[current];
+    if (!here || !c) return;
+    const ns = Math.max(1, srcText.length), nt = Math.max(1, tgtText.length);
+    here.setAttribute("cx", (kPad + (c.sb + c.se) / 2 / ns * kPlot).toFixed(1));
+    here.setAttribute("cy", (4 + (c.tb + c.te) / 2 / nt * kPlot).toFixed(1));
   }
 
   plot.addEventListener("click", function (event) {
@@ -351,6 +456,7 @@
     const old = rowOf(current);
     if (old) old.classList.remove("current");
     current = i;
+    fill(rowOf(i), i);
     const row = rowOf(i);
     if (!row) return;
     row.classList.add("current");
@@ -360,7 +466,7 @@
       // Rows off screen have estimated heights until drawn: settle once more.
       requestAnimationFrame(function () { row.scrollIntoView({ block: "center" }); });
     }
-    drawPlot();
+    markPlot();
   }
 
   function nextDoubtful(step) {
@@ -466,6 +572,7 @@
     beads = last.beads;
     current = Math.min(last.current, beads.length - 1);
     renderAll();
+    fillWhenIdle();
     goTo(current, true);
   }
 
@@ -491,6 +598,13 @@
     }
   });
 
+  // Tooltips, made when first needed: what a mark stands for, what a button does.
+  rows.addEventListener("mouseover", function (event) {
+    const el = event.target.closest("mark[data-k], button[aria-label], .flag");
+    if (!el || el.title) return;
+    el.title = el.dataset.k !== undefined ? describe(keys[Number(el.dataset.k)]) : el.getAttribute("aria-label");
+  });
+
   // Focus (Tab, a click, a script) makes a row the current bead.
   rows.addEventListener("focusin", function (event) {
     const i = indexOfRow(event.target);
@@ -499,7 +613,7 @@
     if (old) old.classList.remove("current");
     current = i;
     rowOf(i).classList.add("current");
-    drawPlot();
+    markPlot();
   });
 
   document.getElementById("doubtful-list").addEventListener("click", function (event) {
@@ -551,12 +665,13 @@
   document.getElementById("src-head").textContent = sideLabel(meta.src);
   document.getElementById("tgt-head").textContent = sideLabel(meta.tgt);
   if (keys.length) {
-    document.getElementById("legend").innerHTML = "Shared anchors: <mark class=\"a-number\">number</mark>" +
+    document.getElementById("legend").innerHTML = "<span>Shared anchors:&nbsp;</span><mark class=\"a-number\">number</mark>" +
       "<mark class=\"a-month\">date</mark><mark class=\"a-name\">name</mark>" +
       "<mark class=\"a-lexicon\">place, organisation</mark><mark class=\"a-word\">dictionary word</mark>" +
       "<mark class=\"a-latin\">same word</mark>";
   }
   renderAll();
+  performance.mark("jisr-rendered");
   const bar = document.querySelector(".bar");
   document.documentElement.style.setProperty("--bar-height", bar.offsetHeight + "px");
   if (location.hash && /^#b\d+$/.test(location.hash)) {
@@ -573,6 +688,9 @@
     beads: function () { return beads.map(function (b) { return [b.sb, b.se, b.tb, b.te, b.score, b.keep]; }); },
   };
   requestAnimationFrame(function () {
-    setTimeout(function () { document.documentElement.dataset.readyMs = performance.now().toFixed(1); }, 0);
+    setTimeout(function () {
+      document.documentElement.dataset.readyMs = performance.now().toFixed(1);
+      fillWhenIdle();
+    }, 0);
   });
 })();
