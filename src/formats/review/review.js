@@ -261,32 +261,36 @@
   // Rows are drawn when they come near the screen (and, a slice at a time,
   // when the page is idle): until then a row is an empty box of the
   // estimated height, so a long document opens at once.
+  // Draws row `row` (bead `index`) if it is pending; returns the row now in
+  // its place. Rows are walked through their siblings, not by index: a live
+  // list of children indexed after each change costs time in its length.
   function fill(row, index) {
-    if (!row || index < 0 || !row.classList.contains("pending")) return;
-    const b = beads[index];
+    if (!row || index < 0 || !row.classList.contains("pending")) return row;
     const holder = document.createElement("div");
-    holder.innerHTML = rowHtml(b, index);
-    rows.replaceChild(holder.firstChild, row);
+    holder.innerHTML = rowHtml(beads[index], index);
+    const drawn = holder.firstChild;
+    rows.replaceChild(drawn, row);
+    return drawn;
   }
 
   // Fills the rows on screen and a screen's worth around them.
   let fillQueued = false;
   function fillInView() {
     fillQueued = false;
-    const kids = rows.children;
-    if (kids.length === 0) return;
     const x = rows.getBoundingClientRect().left + 10;
-    const rowAt = function (y) {
-      const el = document.elementFromPoint(x, y);
-      const row = el && el.closest && el.closest("#rows > .bead");
-      return row ? Array.prototype.indexOf.call(kids, row) : -1;
-    };
-    const top = rowAt(Math.min(window.innerHeight - 1, 120));
-    let bottom = rowAt(window.innerHeight - 2);
-    if (top < 0 && bottom < 0) return;
-    if (bottom < 0) bottom = top;
-    const from = Math.max(0, (top < 0 ? bottom : top) - 10), to = Math.min(kids.length, bottom + 25);
-    for (let i = from; i < to; ++i) fill(kids[i], i);
+    let el = document.elementFromPoint(x, Math.min(window.innerHeight - 1, 120));
+    let row = el && el.closest && el.closest("#rows > .bead");
+    if (!row) {
+      el = document.elementFromPoint(x, window.innerHeight - 2);
+      row = el && el.closest && el.closest("#rows > .bead");
+    }
+    if (!row) return;
+    let index = Array.prototype.indexOf.call(rows.children, row);
+    for (let k = 0; k < 10 && row.previousElementSibling; ++k) {
+      row = row.previousElementSibling;
+      --index;
+    }
+    for (let k = 0; k < 40 && row; ++k, ++index) row = fill(row, index).nextElementSibling;
   }
   window.addEventListener("scroll", function () {
     if (!fillQueued) { fillQueued = true; requestAnimationFrame(fillInView); }
@@ -295,20 +299,37 @@
     if (!fillQueued) { fillQueued = true; requestAnimationFrame(fillInView); }
   });
 
-  let idleNext = 0;
+  // The idle filler's place: a row and its index, or null to start again
+  // from the top (after any change to the rows).
+  let idleRow = null, idleNext = 0;
   let idleRunning = false;
   function fillWhenIdle() {
     if (idleRunning) return;
     idleRunning = true;
     const step = function () {
       const stop = performance.now() + 12;
-      const kids = rows.children;
-      while (idleNext < kids.length && performance.now() < stop) {
-        // Skip over drawn rows quickly; draw a few pending ones per slice.
-        if (kids[idleNext].classList.contains("pending")) fill(kids[idleNext], idleNext);
-        ++idleNext;
+      if (!idleRow || idleRow.parentNode !== rows) { idleRow = rows.firstElementChild; idleNext = 0; }
+      while (idleRow && performance.now() < stop) {
+        // Pending rows in runs of up to 20, parsed in one go.
+        const run = [];
+        for (let r = idleRow; r && run.length < 20 && r.classList.contains("pending"); r = r.nextElementSibling) {
+          run.push(r);
+        }
+        if (run.length === 0) {
+          idleRow = idleRow.nextElementSibling;
+          ++idleNext;
+          continue;
+        }
+        const html = [];
+        for (let k = 0; k < run.length; ++k) html.push(rowHtml(beads[idleNext + k], idleNext + k));
+        const holder = document.createElement("div");
+        holder.innerHTML = html.join("");
+        const drawn = Array.prototype.slice.call(holder.children);
+        for (let k = 0; k < run.length; ++k) rows.replaceChild(drawn[k], run[k]);
+        idleRow = drawn[drawn.length - 1].nextElementSibling;
+        idleNext += run.length;
       }
-      if (idleNext < kids.length) {
+      if (idleRow) {
         setTimeout(step, 0);
       } else {
         idleRunning = false;
@@ -324,13 +345,13 @@
     for (let i = 0; i < beads.length; ++i) html.push("<div class=\"bead pending\" style=\"height:" + estimate(beads[i]) + "px\"></div>");
     rows.innerHTML = html.join("");
     // Draw the first screen now, the rest as it comes into view.
-    const kids = rows.children;
     let height = 0;
-    for (let i = 0; i < kids.length && height < window.innerHeight * 1.5; ++i) {
+    let row = rows.firstElementChild;
+    for (let i = 0; row && height < window.innerHeight * 1.5; ++i) {
       height += estimate(beads[i]);
-      fill(kids[i], i);
+      row = fill(row, i).nextElementSibling;
     }
-    idleNext = 0;
+    idleRow = null;
     refreshOverview();
   }
 
@@ -356,7 +377,7 @@
       const num = kids[i].querySelector(".num");
       if (num) num.textContent = String(i + 1);
     }
-    idleNext = Math.min(idleNext, start);
+    idleRow = null;
     refreshOverview();
   }
 
