@@ -7,7 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "jisr/output.hpp"
+#include "jisr/formats.hpp"
 
 namespace jisr::cli {
 

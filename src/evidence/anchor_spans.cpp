@@ -9,7 +9,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#include "jisr/pipeline.hpp"
+#include "evidence/extractors.hpp"
 
 namespace jisr {
 
@@ -134,7 +134,7 @@ AnchorSpans find_anchor_spans(const Model& model, const Document& src, const Doc
     auto& spans = is_src ? out.src : out.tgt;
     spans.resize(doc.sentences.size());
     if (side.size() != doc.sentences.size()) continue;
-    const AnchorExtractor extractor(anchor_options(model, doc, is_src));
+    const AnchorExtractor extractor(detail::side_options(model, doc.lang, is_src));
     for (std::size_t k = 0; k < doc.sentences.size(); ++k)
       spans[k] = sentence_spans(extractor, doc.sentences[k].text, side[k]);
   }

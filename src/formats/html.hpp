@@ -14,7 +14,7 @@
 #include <ostream>
 
 #include "jisr/anchors.hpp"
-#include "jisr/output.hpp"
+#include "jisr/formats.hpp"
 #include "jisr/types.hpp"
 
 #include "evidence/anchor_spans.hpp"

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jisr/model.hpp"
-#include "jisr/pipeline.hpp"
+#include "align/pipeline.hpp"
 
 #include "evidence/anchor_spans.hpp"
 #include "formats/html.hpp"

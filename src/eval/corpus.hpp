@@ -33,13 +33,6 @@ struct CorpusSet {
                                  const std::filesystem::path& docs_list = {},
                                  std::string src_lang = {}, std::string tgt_lang = {});
 
-// A gold-aligned document read into memory.
-struct AlignedDocument {
-  std::string name;
-  std::vector<Sentence> src, tgt;
-  Alignment gold;
-};
-
 // Reads one document of a set (sentence-per-line files and gold beads) and
 // checks that the gold covers every sentence exactly once, in order.
 [[nodiscard]] AlignedDocument read_aligned_document(const SetDocument& doc);

@@ -1,17 +1,15 @@
-#include "jisr/pipeline.hpp"
+#include "align/pipeline.hpp"
 
-#include "jisr/score.hpp"
+#include "align/score.hpp"
+#include "evidence/dictionary.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <cstdint>
 #include <cstddef>
-#include <exception>
-#include <memory>
-#include <mutex>
+#include <cstdint>
 #include <string>
-#include <thread>
 #include <unordered_map>
+
+#include "util/parallel.hpp"
 
 namespace jisr {
 
@@ -36,52 +34,26 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, Chunk& ch
 
 }  // namespace
 
-AnchorOptions anchor_options(const Model& model, const Document& doc, bool is_src) {
-  AnchorOptions options;
-  options.lang = doc.lang;
-  options.lexicon = model.anchors.lexicon;
-  options.lexicon_side_is_src = is_src;
-  options.dictionary = model.anchors.dictionary_data.get();
-  options.dictionary_side_is_src = is_src;
-  return options;
+DocumentAnchors find_document_anchors(const Model& model, const Document& src,
+                                      const Document& tgt, unsigned threads) {
+  const detail::ExtractorPool pool(model);
+  return find_document_anchors(pool, src, tgt, threads);
 }
 
-DocumentAnchors find_document_anchors(const Model& model, const Document& src,
+DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const Document& src,
                                       const Document& tgt, unsigned threads) {
   std::vector<Chunk> chunks;
   for (const bool is_src : {true, false}) {
     const std::size_t n = (is_src ? src : tgt).sentences.size();
     for (std::size_t b = 0; b < n; b += kChunk) chunks.push_back({is_src, b, std::min(n, b + kChunk), {}});
   }
-  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(chunks.size(), 1)));
-
-  // Each worker builds its own extractors (they are not thread-safe) and
-  // takes chunks in turn; errors are passed on to the caller.
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  auto work = [&] {
-    try {
-      std::unique_ptr<AnchorExtractor> extractor[2];
-      for (std::size_t c = next++; c < chunks.size(); c = next++) {
-        Chunk& chunk = chunks[c];
-        auto& e = extractor[chunk.is_src ? 0 : 1];
-        if (!e) e = std::make_unique<AnchorExtractor>(anchor_options(model, chunk.is_src ? src : tgt, chunk.is_src));
-        find_chunk(*e, chunk.is_src ? src : tgt, chunk);
-      }
-    } catch (...) {
-      const std::lock_guard lock(error_mutex);
-      if (!error) error = std::current_exception();
-      next = chunks.size();
-    }
-  };
-  {
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-  }
-  if (error) std::rethrow_exception(error);
+  // Each thread uses its own extractors from the pool.
+  (void)detail::parallel_map(chunks.size(), threads, [&](std::size_t c) {
+    Chunk& chunk = chunks[c];
+    const Document& doc = chunk.is_src ? src : tgt;
+    find_chunk(pool.get(doc.lang, chunk.is_src), doc, chunk);
+    return true;
+  });
 
   // Merge the chunks in order, giving each distinct key one id.
   DocumentAnchors a;
@@ -265,9 +237,15 @@ Alignment align_with_anchors(const Model& model, const Document& src, const Docu
 
 Alignment align_documents(const Model& model, const Document& src, const Document& tgt,
                           const AlignOptions& options) {
+  const detail::ExtractorPool pool(model);
+  return align_documents(pool, src, tgt, options);
+}
+
+Alignment align_documents(const detail::ExtractorPool& pool, const Document& src, const Document& tgt,
+                          const AlignOptions& options) {
   DocumentAnchors a;
-  if (model.use_anchors) a = find_document_anchors(model, src, tgt, options.threads);
-  return align_with_anchors(model, src, tgt, a, options);
+  if (pool.model().use_anchors) a = find_document_anchors(pool, src, tgt, options.threads);
+  return align_with_anchors(pool.model(), src, tgt, a, options);
 }
 
 }  // namespace jisr

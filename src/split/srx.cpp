@@ -1,11 +1,11 @@
-#include "split_srx.hpp"
+#include "split/srx.hpp"
 
 #include <fmt/format.h>
 #include <unicode/unistr.h>
 
 #include "jisr/error.hpp"
 
-#include "detail/icu.hpp"
+#include "util/icu.hpp"
 #include <pugixml.hpp>
 
 namespace jisr::detail {

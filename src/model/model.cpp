@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jisr/error.hpp"
+#include "evidence/dictionary.hpp"
 
 namespace jisr {
 

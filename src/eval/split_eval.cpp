@@ -1,4 +1,4 @@
-#include "jisr/split_eval.hpp"
+#include "eval/split_eval.hpp"
 
 #include <algorithm>
 #include <string>
@@ -8,7 +8,7 @@
 
 #include "jisr/error.hpp"
 
-#include "split_space.hpp"
+#include "split/space.hpp"
 
 namespace jisr {
 

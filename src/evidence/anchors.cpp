@@ -16,8 +16,8 @@
 
 #include <fmt/format.h>
 
-#include "detail/icu.hpp"
-#include "jisr/dictionary.hpp"
+#include "util/icu.hpp"
+#include "evidence/dictionary.hpp"
 #include "jisr/error.hpp"
 
 namespace jisr {

@@ -1,4 +1,4 @@
-#include "split_rules.hpp"
+#include "split/rules.hpp"
 
 #include <fstream>
 
@@ -9,8 +9,8 @@
 
 #include "jisr/error.hpp"
 
-#include "detail/icu.hpp"
-#include "split_space.hpp"
+#include "util/icu.hpp"
+#include "split/space.hpp"
 
 namespace jisr::detail {
 

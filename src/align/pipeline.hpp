@@ -7,22 +7,22 @@
 
 #include <vector>
 
-#include "jisr/aligner.hpp"
+#include "align/search.hpp"
+#include "evidence/extractors.hpp"
 #include "jisr/anchors.hpp"
 #include "jisr/model.hpp"
 #include "jisr/types.hpp"
 
 namespace jisr {
 
-// The options of the anchor extractor for one side of a document pair: the
-// side's language and the model's lexicon and dictionary.
-[[nodiscard]] AnchorOptions anchor_options(const Model& model, const Document& doc, bool is_src);
-
 // Finds the anchors of both documents with the model's lexicon; source name
 // keys are rewritten to the target's spelling where they match (match_names).
 // Long documents are cut into chunks of sentences shared among `threads`
 // threads (0: one per core); the result does not depend on their number.
 [[nodiscard]] DocumentAnchors find_document_anchors(const Model& model, const Document& src,
+                                                    const Document& tgt, unsigned threads = 1);
+// The same with the extractors of `pool` (built once per thread and reused).
+[[nodiscard]] DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const Document& src,
                                                     const Document& tgt, unsigned threads = 1);
 
 // A guide for the search (aligner.hpp): the keys found in exactly one
@@ -47,6 +47,9 @@ namespace jisr {
 // Aligns two documents: anchors (unless the model turns them off), scorer,
 // banded DP.
 [[nodiscard]] Alignment align_documents(const Model& model, const Document& src,
+                                        const Document& tgt, const AlignOptions& options = {});
+// The same with the model and extractors of `pool`.
+[[nodiscard]] Alignment align_documents(const detail::ExtractorPool& pool, const Document& src,
                                         const Document& tgt, const AlignOptions& options = {});
 
 }  // namespace jisr

@@ -1,4 +1,4 @@
-#include "jisr/dictionary.hpp"
+#include "evidence/dictionary.hpp"
 
 #include <zlib.h>
 

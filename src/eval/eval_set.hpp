@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "jisr/aligner.hpp"
-#include "jisr/corpus.hpp"
+#include "align/search.hpp"
+#include "eval/corpus.hpp"
 #include "jisr/eval.hpp"
 #include "jisr/model.hpp"
 #include "jisr/split.hpp"

@@ -10,10 +10,10 @@
 
 #include "jisr/error.hpp"
 
-#include "detail/icu.hpp"
-#include "split_rules.hpp"
-#include "split_space.hpp"
-#include "split_srx.hpp"
+#include "util/icu.hpp"
+#include "split/rules.hpp"
+#include "split/space.hpp"
+#include "split/srx.hpp"
 
 namespace jisr {
 

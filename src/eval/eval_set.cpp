@@ -1,20 +1,17 @@
 // Input: a CorpusSet and aligner settings. Output: per-document alignments
 // and pooled scores (see eval_set.hpp).
-#include "jisr/eval_set.hpp"
+#include "eval/eval_set.hpp"
 
-#include <algorithm>
-#include <atomic>
-#include <exception>
 #include <filesystem>
 #include <optional>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "jisr/error.hpp"
-#include "jisr/pipeline.hpp"
-#include "jisr/realign.hpp"
+#include "align/pipeline.hpp"
+#include "align/realign.hpp"
 #include "jisr/text.hpp"
+#include "util/parallel.hpp"
 
 namespace jisr {
 
@@ -35,7 +32,7 @@ std::vector<Sentence> split_file(const fs::path& path, const SentenceSplitter& s
 
 DocumentRun run_document(const SetDocument& doc, const std::string& src_lang,
                          const std::string& tgt_lang, const SetRunOptions& options,
-                         const Splitters& splitters) {
+                         const Splitters& splitters, const detail::ExtractorPool& pool) {
   AlignedDocument gold = read_aligned_document(doc);
   DocumentRun run;
   run.name = doc.name;
@@ -51,7 +48,7 @@ DocumentRun run_document(const SetDocument& doc, const std::string& src_lang,
   }
   if (!run.src.empty() && !run.tgt.empty()) {
     Document src{doc.name, src_lang, run.src}, tgt{doc.name, tgt_lang, run.tgt};
-    run.test = align_documents(options.model, src, tgt, options.align);
+    run.test = align_documents(pool, src, tgt, options.align);
   } else {
     // Nothing to pair: every sentence is left over.
     for (std::uint32_t k = 0; k < run.src.size(); ++k) run.test.push_back(Bead{k, k + 1, 0, 0});
@@ -95,28 +92,12 @@ std::vector<DocumentRun> run_set(const CorpusSet& set, const SetRunOptions& opti
     splitters.src.emplace(SplitOptions{set.src_lang, options.line_breaks, options.rules_dir, {}});
     splitters.tgt.emplace(SplitOptions{set.tgt_lang, options.line_breaks, options.rules_dir, {}});
   }
-  const std::size_t n = set.docs.size();
-  std::vector<DocumentRun> runs(n);
-  std::vector<std::exception_ptr> errors(n);
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t k = next++; k < n; k = next++) {
-      try {
-        runs[k] = run_document(set.docs[k], set.src_lang, set.tgt_lang, options, splitters);
-      } catch (...) {
-        errors[k] = std::current_exception();
-      }
-    }
-  };
-  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-  threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1)));
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  pool.clear();  // joins
-  for (const auto& e : errors)
-    if (e) std::rethrow_exception(e);
-  return runs;
+  // Documents in parallel, results in document order; each thread reuses its
+  // anchor extractors from one pool.
+  const detail::ExtractorPool pool(options.model);
+  return detail::parallel_map(set.docs.size(), options.threads, [&](std::size_t k) {
+    return run_document(set.docs[k], set.src_lang, set.tgt_lang, options, splitters, pool);
+  });
 }
 
 SetScores score_document(const DocumentRun& run, bool raw_text) {

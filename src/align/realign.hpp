@@ -15,7 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "jisr/aligner.hpp"
+#include "align/search.hpp"
+#include "evidence/extractors.hpp"
 #include "jisr/model.hpp"
 #include "jisr/types.hpp"
 
@@ -50,6 +51,10 @@ struct AlignedPair {
 // first alignment.
 [[nodiscard]] Alignment realign_documents(const Model& model, const Document& src, const Document& tgt,
                                           const AlignOptions& options = {},
+                                          const LearnOptions& learn = {}, std::size_t min_pairs = 50);
+// The same, the first pass with the model and extractors of `pool`.
+[[nodiscard]] Alignment realign_documents(const detail::ExtractorPool& pool, const Document& src,
+                                          const Document& tgt, const AlignOptions& options = {},
                                           const LearnOptions& learn = {}, std::size_t min_pairs = 50);
 
 }  // namespace jisr

@@ -1,4 +1,4 @@
-#include "jisr/output.hpp"
+#include "jisr/formats.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "detail/xml.hpp"
 #include "formats/html.hpp"
+#include "formats/xml.hpp"
 #include "jisr/error.hpp"
 #include "jisr/text.hpp"
 
@@ -214,7 +214,7 @@ OutputSummary write_alignment(Format format, const Document& src, const Document
   }
   if (format == Format::tmx) out << "  </body>\n</tmx>\n";
   out.flush();
-  if (!out || (out2 && !*out2)) throw InputError("write failed (disk full?)");
+  if (!out || (out2 && !*out2)) throw OutputError("write failed (disk full?)");
   return summary;
 }
 

@@ -1,12 +1,12 @@
-#include "jisr/realign.hpp"
+#include "align/realign.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 
 #include "jisr/anchors.hpp"
-#include "jisr/dictionary.hpp"
-#include "jisr/pipeline.hpp"
+#include "evidence/dictionary.hpp"
+#include "align/pipeline.hpp"
 
 namespace jisr {
 
@@ -117,7 +117,14 @@ Model with_translations(const Model& model, const TranslationTable& table) {
 
 Alignment realign_documents(const Model& model, const Document& src, const Document& tgt,
                             const AlignOptions& options, const LearnOptions& learn, std::size_t min_pairs) {
-  Alignment first = align_documents(model, src, tgt, options);
+  const detail::ExtractorPool pool(model);
+  return realign_documents(pool, src, tgt, options, learn, min_pairs);
+}
+
+Alignment realign_documents(const detail::ExtractorPool& pool, const Document& src, const Document& tgt,
+                            const AlignOptions& options, const LearnOptions& learn, std::size_t min_pairs) {
+  const Model& model = pool.model();
+  Alignment first = align_documents(pool, src, tgt, options);
   if (!model.use_anchors) return first;
   const std::size_t confident = static_cast<std::size_t>(std::count_if(
       first.begin(), first.end(), [&](const Bead& b) { return b.is_pair() && b.score >= learn.min_score; }));

@@ -1,4 +1,4 @@
-#include "jisr/corpus.hpp"
+#include "eval/corpus.hpp"
 
 #include <algorithm>
 #include <fstream>

@@ -9,9 +9,9 @@
 
 #include "jisr/error.hpp"
 #include "jisr/eval.hpp"
-#include "jisr/pipeline.hpp"
-#include "jisr/realign.hpp"
-#include "jisr/score.hpp"
+#include "align/pipeline.hpp"
+#include "align/realign.hpp"
+#include "align/score.hpp"
 
 namespace jisr {
 
