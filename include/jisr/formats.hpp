@@ -6,6 +6,8 @@
 //   jsonl  one JSON object per bead: indices, texts, byte offsets, score
 //   moses  two line-aligned plain-text files (src and tgt), one bead a line
 //   beads  vecalign-style "[0,1]:[2]:score" lines, every bead
+//   html   a review page, every bead (src/formats/html.hpp; without the
+//          anchors that write_html can take, nothing is highlighted)
 //
 // The sentences of a bead are joined with one space. 1-0 and 0-1 beads appear
 // in beads and jsonl always, in tsv and moses only with keep_unaligned, never
@@ -26,7 +28,7 @@
 
 namespace jisr {
 
-enum class Format { tmx, tsv, jsonl, moses, beads };
+enum class Format { tmx, tsv, jsonl, moses, beads, html };
 
 // Parses "tmx", "tsv", ...; throws UsageError for anything else.
 [[nodiscard]] Format parse_format(std::string_view name);
@@ -39,6 +41,8 @@ struct OutputOptions {
   std::string tgt_tag = "en";
   std::string tool_version;     // TMX creationtoolversion
   std::string creation_date;    // TMX creationdate, YYYYMMDDThhmmssZ; empty: now
+  std::string creation_id;      // TMX creationid of the header and every unit; empty: none
+  std::string note;             // TMX <note> of every unit; empty: none
 };
 
 // What a writer wrote and what it left out, for the summary.

@@ -15,3 +15,9 @@ ensure_packages() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
+
+# Only for `scripts/test --all` (CI): clang and its runtime for the sanitizer
+# and fuzz builds; headless Chromium for the review page; the TMX readers
+# that ../shared/tools/tmx-check drives.
+test_packages=(clang libclang-rt-14-dev chromium chromium-driver python3-lxml translate-toolkit
+               python3-levenshtein libxml-tmx-perl)

@@ -1,4 +1,5 @@
 // jisr align: split both sides, align them, write bitext.
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -8,6 +9,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/tmx_options.hpp"
+#include "align/pipeline.hpp"
+#include "evidence/anchor_spans.hpp"
+#include "formats/html.hpp"
 #include "jisr/error.hpp"
 #include "jisr/formats.hpp"
 #include "jisr/aligner.hpp"
@@ -24,7 +29,7 @@ struct AlignCommand {
   std::string format;
   std::string model = "ar-en";
   std::string src_lang, tgt_lang;  // default: the model's
-  std::string src_tag, tgt_tag;    // TMX tags; default: the languages
+  TmxCommandOptions tmx;           // tags default to the languages
   bool presplit = false;
   bool keep_unaligned = false;
   bool quiet = false;
@@ -45,12 +50,14 @@ struct AlignCommand {
 Format choose_format(const AlignCommand& c) {
   if (!c.format.empty()) return parse_format(c.format);
   if (c.output.empty() || c.output == "-") return Format::tsv;
-  const std::string ext = std::filesystem::path(c.output).extension().string();
+  std::string ext = std::filesystem::path(c.output).extension().string();
+  for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   if (ext == ".tmx") return Format::tmx;
   if (ext == ".tsv") return Format::tsv;
   if (ext == ".jsonl") return Format::jsonl;
   if (ext == ".beads") return Format::beads;
-  throw UsageError(fmt::format("cannot tell the format from \"{}\"; give --format tmx|tsv|jsonl|moses|beads",
+  if (ext == ".html") return Format::html;
+  throw UsageError(fmt::format("cannot tell the format from \"{}\"; give --format tmx|tsv|jsonl|moses|beads|html",
                                c.output));
 }
 
@@ -77,10 +84,22 @@ Document read_side(const Aligner& aligner, const std::string& path, const std::s
   return doc;
 }
 
+// The review page, with the anchors each bead's sides share highlighted.
+OutputSummary write_review_page(const Model& model, const Document& src, const Document& tgt,
+                                const Alignment& alignment, const OutputOptions& options,
+                                unsigned threads, std::ostream& out) {
+  if (!model.use_anchors) return write_html(src, tgt, alignment, options, out);
+  const DocumentAnchors anchors = find_document_anchors(model, src, tgt, threads);
+  const AnchorSpans spans = find_anchor_spans(model, src, tgt, anchors);
+  const ReviewEvidence evidence{&anchors, &spans};
+  return write_html(src, tgt, alignment, options, out, &evidence);
+}
+
 void print_summary(const OutputSummary& s, Format format, const std::string& where,
                    const Document& src, const Document& tgt) {
   fmt::print(stderr, "jisr: wrote {} ({}, {} {})\n", where, to_string(format), s.written,
              format == Format::tmx ? "translation units" : "beads");
+  if (format == Format::html) fmt::print(stderr, "  open it in a browser to review the beads\n");
   fmt::print(stderr, "  sentences: {} {}, {} {}\n", s.src_sentences, src.lang, s.tgt_sentences,
              tgt.lang);
   std::string types;
@@ -119,11 +138,10 @@ void run_align(const AlignCommand& c) {
   OutputOptions out_options;
   out_options.keep_unaligned = c.keep_unaligned;
   out_options.min_score = c.min_score;
-  out_options.src_tag = c.src_tag.empty() ? src_lang : c.src_tag;
-  out_options.tgt_tag = c.tgt_tag.empty() ? tgt_lang : c.tgt_tag;
+  out_options.src_tag = resolve_tag(c.tmx.src_tag, kSrcTagVariable, src_lang, "--src-tag");
+  out_options.tgt_tag = resolve_tag(c.tmx.tgt_tag, kTgtTagVariable, tgt_lang, "--tgt-tag");
   out_options.tool_version = JISR_VERSION;
-  check_language_tag(out_options.src_tag, "--src-tag");
-  check_language_tag(out_options.tgt_tag, "--tgt-tag");
+  apply_tmx_options(c.tmx, out_options);
 
   const Document src = read_side(aligner, c.src_path, src_lang, c);
   const Document tgt = read_side(aligner, c.tgt_path, tgt_lang, c);
@@ -135,6 +153,10 @@ void run_align(const AlignCommand& c) {
   const Alignment alignment =
       c.realign ? aligner.realign(src, tgt, align_options) : aligner.align(src, tgt, align_options);
 
+  auto write = [&](std::ostream& out) {
+    if (format != Format::html) return write_alignment(format, src, tgt, alignment, out_options, out);
+    return write_review_page(model, src, tgt, alignment, out_options, c.threads, out);
+  };
   OutputSummary summary;
   std::string where = "standard output";
   if (format == Format::moses) {
@@ -145,11 +167,11 @@ void run_align(const AlignCommand& c) {
     where = fmt::format("{} and {}", a.path().string(), b.path().string());
   } else if (!c.output.empty() && c.output != "-") {
     OutputFile file(c.output);
-    summary = write_alignment(format, src, tgt, alignment, out_options, file.stream());
+    summary = write(file.stream());
     file.commit();
     where = file.path().string();
   } else {
-    summary = write_alignment(format, src, tgt, alignment, out_options, std::cout);
+    summary = write(std::cout);
   }
   if (!c.quiet) print_summary(summary, format, where, src, tgt);
 }
@@ -162,10 +184,11 @@ void add_align_command(CLI::App& app) {
   sub->add_option("source", c->src_path, "Source-side text (Arabic), or - for standard input")->required();
   sub->add_option("target", c->tgt_path, "Target-side text (English)")->required();
   sub->add_option("-o,--output", c->output,
-                  "Output file; the format follows its extension (.tmx .tsv .jsonl .beads). "
+                  "Output file; the format follows its extension (.tmx .tsv .jsonl .beads .html). "
                   "For moses, a prefix: writes PREFIX.ar and PREFIX.en. Default: standard output");
-  sub->add_option("-f,--format", c->format, "Output format: tmx, tsv, jsonl, moses, beads (default: from -o, else tsv)")
-      ->check(CLI::IsMember({"tmx", "tsv", "jsonl", "moses", "beads"}));
+  sub->add_option("-f,--format", c->format,
+                  "Output format: tmx, tsv, jsonl, moses, beads, html (a review page) (default: from -o, else tsv)")
+      ->check(CLI::IsMember({"tmx", "tsv", "jsonl", "moses", "beads", "html"}));
   sub->add_flag("--presplit", c->presplit, "Inputs hold one sentence a line already; blank lines separate paragraphs");
   sub->add_option("-m,--model", c->model, "Model: a NAME from the installed models (ar-en, generic) or a JSON file")
       ->capture_default_str();
@@ -185,8 +208,7 @@ void add_align_command(CLI::App& app) {
   sub->add_option("--band", c->band, "Initial half-width of the search band (0: automatic)");
   sub->add_option("--src-lang", c->src_lang, "Source language (default: the model's)");
   sub->add_option("--tgt-lang", c->tgt_lang, "Target language (default: the model's)");
-  sub->add_option("--src-tag", c->src_tag, "TMX xml:lang of the source, such as ar-SY (default: --src-lang)");
-  sub->add_option("--tgt-tag", c->tgt_tag, "TMX xml:lang of the target (default: --tgt-lang)");
+  add_tmx_options(sub, c->tmx, "the language");
   sub->add_option("--line-breaks", c->line_breaks, "Splitter: always, heuristic or never (see jisr split --help)")
       ->check(CLI::IsMember({"always", "heuristic", "never"}))
       ->capture_default_str();

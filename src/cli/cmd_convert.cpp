@@ -1,5 +1,8 @@
 // jisr convert: TMX to TSV and back, without losing text.
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -13,6 +16,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/tmx_options.hpp"
 
 namespace jisr::cli {
 
@@ -22,13 +26,15 @@ struct ConvertCommand {
   std::string input;
   std::string output;
   std::string from, to;  // tmx or tsv; default: from the file names
-  std::string src_tag, tgt_tag;
+  TmxCommandOptions tmx;
+  bool header = false;  // the TSV input starts with a header line
   bool quiet = false;
 };
 
 std::string format_of(const std::string& path, const std::string& given, const char* option) {
   if (!given.empty()) return given;
-  const std::string ext = std::filesystem::path(path).extension().string();
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   if (ext == ".tmx") return "tmx";
   if (ext == ".tsv") return "tsv";
   throw UsageError(fmt::format("cannot tell the format of \"{}\"; give {} tmx|tsv", path, option));
@@ -58,20 +64,35 @@ void run_convert(const ConvertCommand& c) {
                          : to_file       ? format_of(c.output, "", "--to")
                          : from == "tmx" ? "tsv"
                                          : "tmx";
-  if (from == to) throw UsageError(fmt::format("input and output are both {}", from));
-  for (const auto* tag : {&c.src_tag, &c.tgt_tag})
-    if (!tag->empty()) check_language_tag(*tag, tag == &c.src_tag ? "--src-tag" : "--tgt-tag");
+  // TMX to TMX relabels the sides: the input's srclang and the other
+  // language become --src-tag and --tgt-tag.
+  const bool relabel = from == "tmx" && to == "tmx";
+  if (from == to && !relabel) throw UsageError(fmt::format("input and output are both {}", from));
+  if (relabel && c.tmx.src_tag.empty() && c.tmx.tgt_tag.empty() && !std::getenv(kSrcTagVariable) &&
+      !std::getenv(kTgtTagVariable))
+    throw UsageError("input and output are both tmx: give --src-tag and --tgt-tag to relabel");
+  if (c.header && from != "tsv") throw UsageError("--header is for TSV input");
+  // Given tags pick the sides of a TMX input; the environment's only label
+  // the output.
+  const std::string src_tag = resolve_tag(c.tmx.src_tag, "", "", "--src-tag");
+  const std::string tgt_tag = resolve_tag(c.tmx.tgt_tag, "", "", "--tgt-tag");
 
   Bitext bitext;
   std::size_t dropped = 0;
   std::size_t one_sided = 0;
+  std::size_t dropped_codes = 0;
   if (from == "tmx") {
     const std::string bytes =
         c.input == "-" ? read_stream_bytes(std::cin, "<stdin>") : read_file_bytes(c.input);
     const TmxDocument tmx = read_tmx(bytes, c.input == "-" ? "<stdin>" : c.input);
-    bitext = bitext_from_tmx(tmx, c.src_tag.empty() ? tmx.srclang : c.src_tag, c.tgt_tag);
+    dropped_codes = tmx.dropped_codes;
+    bitext = relabel ? bitext_from_tmx(tmx, tmx.srclang.empty() ? src_tag : tmx.srclang, "")
+                     : bitext_from_tmx(tmx, src_tag.empty() ? tmx.srclang : src_tag, tgt_tag);
   } else {
-    bitext = read_bitext_tsv(load_text(c.input), c.input == "-" ? "<stdin>" : c.input);
+    std::string text = load_text(c.input);
+    // The header line becomes blank (skipped), so line numbers stay true.
+    if (c.header) text.erase(0, std::min(text.find('\n'), text.size()));
+    bitext = read_bitext_tsv(text, c.input == "-" ? "<stdin>" : c.input);
   }
   for (const Bead& bead : bitext.beads) one_sided += bead.is_pair() ? 0 : 1;
 
@@ -82,9 +103,10 @@ void run_convert(const ConvertCommand& c) {
     write_tsv(bitext, out);
   } else {
     OutputOptions options;
-    options.src_tag = c.src_tag.empty() ? "ar" : c.src_tag;
-    options.tgt_tag = c.tgt_tag.empty() ? "en" : c.tgt_tag;
+    options.src_tag = resolve_tag(src_tag, kSrcTagVariable, relabel ? bitext.src.lang : "ar", "--src-tag");
+    options.tgt_tag = resolve_tag(tgt_tag, kTgtTagVariable, relabel ? bitext.tgt.lang : "en", "--tgt-tag");
     options.tool_version = JISR_VERSION;
+    apply_tmx_options(c.tmx, options);
     dropped = write_alignment(Format::tmx, bitext.src, bitext.tgt, bitext.beads, options, out)
                   .dropped_characters;
   }
@@ -101,6 +123,9 @@ void run_convert(const ConvertCommand& c) {
                bitext.extra_variants);
   if (dropped > 0)
     fmt::print(stderr, "  warning: dropped {} characters that XML 1.0 forbids\n", dropped);
+  if (dropped_codes > 0)
+    fmt::print(stderr, "  warning: dropped {} inline codes (<bpt>, <ept>, <it>, <ph>, <ut>) from segments\n",
+               dropped_codes);
 }
 
 }  // namespace
@@ -118,11 +143,10 @@ void add_convert_command(CLI::App& app) {
       ->check(CLI::IsMember({"tmx", "tsv"}));
   sub->add_option("--to", c->to, "Output format (default: from -o, else the other one)")
       ->check(CLI::IsMember({"tmx", "tsv"}));
-  sub->add_option("--src-tag", c->src_tag,
-                  "Source language: which <tuv> is the source (default: the TMX srclang); for "
-                  "TMX output its xml:lang (default ar)");
-  sub->add_option("--tgt-tag", c->tgt_tag,
-                  "Target language (default: any other <tuv>; for TMX output, en)");
+  add_tmx_options(sub, c->tmx,
+                  "for TMX input the srclang and any other language; for TMX output ar and en. "
+                  "TMX to TMX relabels the sides");
+  sub->add_flag("--header", c->header, "The TSV input starts with a header line, which is skipped");
   sub->add_flag("-q,--quiet", c->quiet, "Do not print the summary on standard error");
   sub->callback([c] { run_convert(*c); });
 }

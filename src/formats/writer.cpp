@@ -3,11 +3,13 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <filesystem>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "formats/html.hpp"
 #include "formats/xml.hpp"
 #include "jisr/error.hpp"
 #include "jisr/text.hpp"
@@ -20,7 +22,8 @@ Format parse_format(std::string_view name) {
   if (name == "jsonl") return Format::jsonl;
   if (name == "moses") return Format::moses;
   if (name == "beads") return Format::beads;
-  throw UsageError(fmt::format("unknown format \"{}\" (expected tmx, tsv, jsonl, moses or beads)", name));
+  if (name == "html") return Format::html;
+  throw UsageError(fmt::format("unknown format \"{}\" (expected tmx, tsv, jsonl, moses, beads or html)", name));
 }
 
 std::string_view to_string(Format format) {
@@ -30,6 +33,7 @@ std::string_view to_string(Format format) {
     case Format::jsonl: return "jsonl";
     case Format::moses: return "moses";
     case Format::beads: return "beads";
+    case Format::html: return "html";
   }
   return "?";
 }
@@ -71,7 +75,7 @@ std::string now_tmx_date() {
   return fmt::format("{:%Y%m%dT%H%M%SZ}", tm);
 }
 
-void write_tmx_header(std::ostream& out, const OutputOptions& o) {
+void write_tmx_header(std::ostream& out, const OutputOptions& o, const std::string& date) {
   std::string h = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header";
   auto attr = [&h](std::string_view name, std::string_view value) {
     h += fmt::format("\n    {}=\"", name);
@@ -85,9 +89,34 @@ void write_tmx_header(std::ostream& out, const OutputOptions& o) {
   attr("adminlang", "en");
   attr("srclang", o.src_tag);
   attr("datatype", "plaintext");
-  attr("creationdate", o.creation_date.empty() ? now_tmx_date() : o.creation_date);
+  attr("creationdate", date);
+  if (!o.creation_id.empty()) attr("creationid", o.creation_id);
   h += "/>\n  <body>\n";
   out << h;
+}
+
+// The file name of a document, for the x-document property; empty for
+// standard input.
+std::string document_file(const Document& doc) {
+  if (doc.name.empty() || doc.name == "-") return {};
+  return std::filesystem::path(doc.name).filename().string();
+}
+
+// One <tuv>: the language, the document's file name, the segment.
+std::size_t append_tuv(std::string& buffer, std::string_view tag, std::string_view file,
+                       std::string_view text) {
+  buffer += "      <tuv xml:lang=\"";
+  detail::append_xml_escaped(buffer, tag);
+  buffer += "\">";
+  if (!file.empty()) {
+    buffer += "<prop type=\"x-document\">";
+    detail::append_xml_escaped(buffer, file);
+    buffer += "</prop>";
+  }
+  buffer += "<seg>";
+  const std::size_t dropped = detail::append_xml_escaped(buffer, text);
+  buffer += "</seg></tuv>\n";
+  return dropped;
 }
 
 }  // namespace
@@ -97,10 +126,13 @@ OutputSummary write_alignment(Format format, const Document& src, const Document
                               std::ostream& out, std::ostream* out2) {
   if (format == Format::moses && out2 == nullptr)
     throw UsageError("the moses format writes two files and needs a second stream");
+  if (format == Format::html) return write_html(src, tgt, alignment, options, out);
   OutputSummary summary;
   summary.src_sentences = src.sentences.size();
   summary.tgt_sentences = tgt.sentences.size();
-  if (format == Format::tmx) write_tmx_header(out, options);
+  const std::string date = options.creation_date.empty() ? now_tmx_date() : options.creation_date;
+  const std::string src_file = document_file(src), tgt_file = document_file(tgt);
+  if (format == Format::tmx) write_tmx_header(out, options, date);
   std::string buffer;
   std::size_t unit = 0;
   for (const Bead& bead : alignment) {
@@ -128,17 +160,21 @@ OutputSummary write_alignment(Format format, const Document& src, const Document
     switch (format) {
       case Format::tmx:
         ++unit;
-        buffer += fmt::format("    <tu tuid=\"{}\">\n      <prop type=\"x-score\">{:.4f}</prop>\n", unit,
-                              bead.score);
-        buffer += "      <tuv xml:lang=\"";
-        detail::append_xml_escaped(buffer, options.src_tag);
-        buffer += "\"><seg>";
-        summary.dropped_characters += detail::append_xml_escaped(buffer, s);
-        buffer += "</seg></tuv>\n      <tuv xml:lang=\"";
-        detail::append_xml_escaped(buffer, options.tgt_tag);
-        buffer += "\"><seg>";
-        summary.dropped_characters += detail::append_xml_escaped(buffer, t);
-        buffer += "</seg></tuv>\n    </tu>\n";
+        buffer += fmt::format("    <tu tuid=\"{}\" creationdate=\"", unit);
+        detail::append_xml_escaped(buffer, date);
+        if (!options.creation_id.empty()) {
+          buffer += "\" creationid=\"";
+          detail::append_xml_escaped(buffer, options.creation_id);
+        }
+        buffer += fmt::format("\">\n      <prop type=\"x-score\">{:.4f}</prop>\n", bead.score);
+        if (!options.note.empty()) {
+          buffer += "      <note>";
+          detail::append_xml_escaped(buffer, options.note);
+          buffer += "</note>\n";
+        }
+        summary.dropped_characters += append_tuv(buffer, options.src_tag, src_file, s);
+        summary.dropped_characters += append_tuv(buffer, options.tgt_tag, tgt_file, t);
+        buffer += "    </tu>\n";
         out << buffer;
         break;
       case Format::tsv:
@@ -172,6 +208,8 @@ OutputSummary write_alignment(Format format, const Document& src, const Document
         out << j.dump() << '\n';
         break;
       }
+      case Format::html:  // written by write_html above
+        break;
     }
   }
   if (format == Format::tmx) out << "  </body>\n</tmx>\n";
