@@ -116,6 +116,14 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
   }
   if (!m.priors.contains({1, 1}))
     throw ModelError(fmt::format("{}: priors must include \"1-1\"", origin));
+  // Without 1-0 and 0-1 beads two sides of different lengths have no
+  // alignment at all: the search could only drop sentences.
+  for (const char* needed : {"1-0", "0-1"})
+    if (!m.priors.contains(parse_bead_type(needed)))
+      throw ModelError(fmt::format(
+          "{}: priors must give \"{}\" a probability above 0, or sentences without a "
+          "counterpart cannot be aligned",
+          origin, needed));
   if (j.contains("paragraph_penalty"))
     m.paragraph_penalty = number(j, "paragraph_penalty", 0, 1e3, origin);
   if (j.contains("ending_cost")) {
@@ -202,9 +210,13 @@ Model Model::from_json(const std::string& text, const std::string& origin) {
 Model Model::load(const std::filesystem::path& path, bool with_dictionary) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ModelError(fmt::format("{}: cannot open model file", path.string()));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  Model m = from_json(buffer.str(), path.string());
+  // Read one byte past the limit, so that /dev/zero or a huge file is
+  // refused by from_json without being read whole.
+  std::string text(kMaxModelBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad()) throw ModelError(fmt::format("{}: read error", path.string()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  Model m = from_json(text, path.string());
   if (!m.anchors.lexicon.empty() && m.anchors.lexicon.is_relative())
     m.anchors.lexicon = path.parent_path() / m.anchors.lexicon;
   if (with_dictionary) m.load_dictionary(path.parent_path());

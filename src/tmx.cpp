@@ -127,7 +127,10 @@ TmxDocument read_tmx(std::string_view xml, std::string_view name) {
       unit = nullptr;
     } else if (ev.name == "prop" && in_score) {
       in_score = false;
+      // jisr's scores are confidences in [0, 1]; another tool's (a
+      // percentage, a cost) is not one, and is read as no score.
       unit->score = parse_score(score_text);
+      if (unit->score && (*unit->score < 0 || *unit->score > 1)) unit->score.reset();
     }
   }
   return doc;

@@ -1,5 +1,8 @@
 // jisr align: split both sides, align them, write bitext.
+#include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -55,7 +58,7 @@ Format choose_format(const AlignCommand& c) {
                                c.output));
 }
 
-Document read_side(const std::string& path, const std::string& lang, const AlignCommand& c) {
+Document read_side(const std::string& path, const std::string& lang, const AlignCommand& c) try {
   TextStats stats;
   const std::string text = load_text(
       path, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail, &stats, c.max_bytes);
@@ -78,7 +81,27 @@ Document read_side(const std::string& path, const std::string& lang, const Align
   }
   if (doc.sentences.empty())
     throw InputError(fmt::format("{}: byte 0: no text to align (the file is empty or blank)", path));
+  // Offsets in the output index the file's own bytes.
+  for (Sentence& s : doc.sentences)
+    s.source = {raw_offset(stats, s.source.begin), raw_offset(stats, s.source.end)};
   return doc;
+} catch (const std::bad_alloc&) {
+  throw InputError(fmt::format("{}: out of memory while reading and splitting it", path));
+}
+
+// Writes to standard output; a failed write names standard output and why.
+OutputSummary write_to_stdout(Format format, const Document& src, const Document& tgt,
+                              const Alignment& alignment, const OutputOptions& options) {
+  try {
+    OutputSummary s = write_alignment(format, src, tgt, alignment, options, std::cout);
+    std::cout.flush();
+    if (!std::cout) throw InputError("write failed");
+    return s;
+  } catch (const InputError&) {
+    const int err = errno;
+    throw InputError(fmt::format("standard output: write failed{}{}", err != 0 ? ": " : "",
+                                 err != 0 ? std::strerror(err) : ""));
+  }
 }
 
 void print_summary(const OutputSummary& s, Format format, const std::string& where,
@@ -109,6 +132,8 @@ void run_align(const AlignCommand& c) {
     throw UsageError("--format moses writes two files: give -o PREFIX (writes PREFIX.SRC and PREFIX.TGT)");
   if (c.src_path == "-" && c.tgt_path == "-")
     throw UsageError("only one of the two inputs can be standard input");
+  if (std::isnan(c.min_score)) throw UsageError("--min-score must be a number from 0 to 1");
+  check_threads(c.threads, "--threads");
   // The model's dictionary is read only if it will be used.
   const bool words = !c.no_anchors && !c.no_dictionary;
   Model model = load_model(c.model, words && c.dictionary.empty());
@@ -131,6 +156,12 @@ void run_align(const AlignCommand& c) {
   check_language_tag(out_options.src_tag, "--src-tag");
   check_language_tag(out_options.tgt_tag, "--tgt-tag");
 
+  if (format == Format::moses) {
+    refuse_overwriting_inputs(c.output + "." + src_lang, {c.src_path, c.tgt_path, c.model, c.dictionary});
+    refuse_overwriting_inputs(c.output + "." + tgt_lang, {c.src_path, c.tgt_path, c.model, c.dictionary});
+  } else {
+    refuse_overwriting_inputs(c.output, {c.src_path, c.tgt_path, c.model, c.dictionary});
+  }
   const Document src = read_side(c.src_path, src_lang, c);
   const Document tgt = read_side(c.tgt_path, tgt_lang, c);
   AlignOptions align_options;
@@ -138,26 +169,49 @@ void run_align(const AlignCommand& c) {
   align_options.band = c.band;
   align_options.max_cells = c.max_cells;
   align_options.threads = c.threads;
-  const Alignment alignment = c.realign ? realign_documents(model, src, tgt, align_options)
-                                        : align_documents(model, src, tgt, align_options);
+  std::size_t bounded = 0;
+  align_options.bounded_searches = &bounded;
+  Alignment alignment;
+  try {
+    alignment = c.realign ? realign_documents(model, src, tgt, align_options)
+                          : align_documents(model, src, tgt, align_options);
+  } catch (const std::bad_alloc&) {
+    throw InputError(fmt::format("{} and {}: out of memory while aligning them ({} x {} sentences)",
+                                 c.src_path, c.tgt_path, src.sentences.size(), tgt.sentences.size()));
+  }
 
   OutputSummary summary;
   std::string where = "standard output";
   if (format == Format::moses) {
     OutputFile a(c.output + "." + src_lang), b(c.output + "." + tgt_lang);
-    summary = write_alignment(format, src, tgt, alignment, out_options, a.stream(), &b.stream());
-    a.commit();
-    b.commit();
+    try {
+      summary = write_alignment(format, src, tgt, alignment, out_options, a.stream(), &b.stream());
+    } catch (const InputError&) {
+      if (!a.stream()) a.throw_write_error();
+      if (!b.stream()) b.throw_write_error();
+      throw;
+    }
+    commit_together({&a, &b});
     where = fmt::format("{} and {}", a.path().string(), b.path().string());
   } else if (!c.output.empty() && c.output != "-") {
     OutputFile file(c.output);
-    summary = write_alignment(format, src, tgt, alignment, out_options, file.stream());
+    try {
+      summary = write_alignment(format, src, tgt, alignment, out_options, file.stream());
+    } catch (const InputError&) {
+      if (!file.stream()) file.throw_write_error();
+      throw;
+    }
     file.commit();
     where = file.path().string();
   } else {
-    summary = write_alignment(format, src, tgt, alignment, out_options, std::cout);
+    summary = write_to_stdout(format, src, tgt, alignment, out_options);
   }
   if (!c.quiet) print_summary(summary, format, where, src, tgt);
+  if (bounded > 0)
+    fmt::print(stderr,
+               "jisr: warning: the search stopped widening its band at the time bound ({} x {} "
+               "sentences, many equally good paths); the alignment may not be the best one\n",
+               src.sentences.size(), tgt.sentences.size());
 }
 
 }  // namespace

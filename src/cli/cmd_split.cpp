@@ -41,6 +41,7 @@ void run_split(const SplitCommand& c) {
   options.rules_dir = models_dir() / "split";
   options.srx = c.srx;
   const SentenceSplitter splitter(options);
+  refuse_overwriting_inputs(c.output, {c.input, c.srx});
   TextStats stats;
   const std::string text = load_text(
       c.input, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail, &stats);
@@ -54,8 +55,8 @@ void run_split(const SplitCommand& c) {
   for (const Sentence& s : sentences) {
     if (c.format == "jsonl") {
       nlohmann::json j{{"text", s.text},
-                       {"begin", s.source.begin},
-                       {"end", s.source.end},
+                       {"begin", raw_offset(stats, s.source.begin)},
+                       {"end", raw_offset(stats, s.source.end)},
                        {"paragraph", s.paragraph}};
       out << j.dump() << '\n';
     } else {
@@ -64,7 +65,7 @@ void run_split(const SplitCommand& c) {
   }
   out.flush();
   if (file) file->commit();
-  if (!out) throw InputError("write to standard output failed");
+  if (!out) throw InputError("standard output: write failed");
 }
 
 }  // namespace
