@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # End-to-end checks of jisr on hostile and broken input, one case a run:
-#   hostile.sh JISR CASE [TEST_DATA_DIR]
+#   hostile.sh JISR CASE [TEST_DATA_DIR] [MODELS_DIR]
 # Each case checks the exit status, that the error is one line naming the
 # file and byte offset, and that no output file (or temporary file) is left.
 set -uo pipefail
 jisr=$1
 case_name=$2
 data=${3:-}
+models=${4:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
@@ -309,6 +310,49 @@ case $case_name in
     printf 'a\tb\t\n' >c.tsv
     run 2 convert c.tsv -o c.tsv --to tmx
     cmp -s en.txt keep.txt || fail "the input was replaced" ;;
+  repeated_lines)
+    # Identical lines tie every path: the band stops widening at its bound
+    # and the summary says the result is not proven optimal.
+    yes 'Sentence is here, ok.' | head -2000 >r1.txt
+    yes 'Sentence is here, ok.' | head -2500 >r2.txt
+    run 0 align --presplit --src-lang en --tgt-lang en r1.txt r2.txt -f beads
+    grep -q 'stopped widening its band at the time bound' err || { cat err >&2; fail "no warning"; }
+    n=$(cut -d: -f2 out | grep -o '[0-9][0-9]*' | wc -l)
+    [ "$n" -eq 2500 ] || fail "$n of 2500 target sentences in beads" ;;
+  endless_files)
+    # /dev/zero as a dictionary, a lexicon or a model: refused at a limit.
+    run 1 align ar.txt en.txt --dictionary /dev/zero -o out.tmx
+    grep -q '^jisr: /dev/zero: dictionary larger than the limit' err || { cat err >&2; fail "dictionary"; }
+    no_output_left
+    sed 's|"anchors": {|"anchors": {"lexicon": "/dev/zero",|' "$models/generic.json" >z.json
+    grep -q '/dev/zero' z.json || fail "the test could not make its model"
+    run 1 align ar.txt en.txt -m ./z.json -o out.tmx
+    grep -q '^jisr: /dev/zero: byte [0-9]*: input is larger than the limit' err || { cat err >&2; fail "lexicon"; }
+    no_output_left
+    run 1 align ar.txt en.txt -m /dev/zero -o out.tmx
+    grep -q '^jisr: /dev/zero: ' err || { cat err >&2; fail "model"; } ;;
+  long_lexicon_phrase)
+    words=$(seq 1 200 | sed 's/^/w/' | tr '\n' ' ')
+    printf '%s\t%s\n' "$words" "$words" >lex.tsv
+    sed 's|"anchors": {|"anchors": {"lexicon": "lex.tsv",|' "$models/generic.json" >l.json
+    run 1 align ar.txt en.txt -m ./l.json -o out.tmx
+    grep -q '^jisr: ./lex.tsv:1: a phrase of more than 12 words' err || { cat err >&2; fail "no error"; }
+    no_output_left ;;
+  long_headword)
+    printf '%s\tbook\n' "$(printf 'x%.0s' $(seq 1 300))" >d.tsv
+    run 1 align ar.txt en.txt --dictionary d.tsv -o out.tmx
+    grep -q '^jisr: .*/d.tsv:1: a headword longer than 256 bytes' err || { cat err >&2; fail "no error"; } ;;
+  srx_backtracking)
+    cat >evil.srx <<'SRX'
+<?xml version="1.0"?>
+<srx version="2.0"><header cascade="no"/><body>
+<languagerules><languagerule languagerulename="x"><rule break="yes"><beforebreak>(a+)+$</beforebreak><afterbreak></afterbreak></rule></languagerule></languagerules>
+<maprules><languagemap languagepattern=".*" languagerulename="x"/></maprules></body></srx>
+SRX
+    printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n' >a.txt
+    run 1 split --lang en --srx evil.srx a.txt
+    grep -q '^jisr: evil.srx: languagerule "x" rule 1: the regular expression ran past its time limit' err ||
+      { cat err >&2; fail "no error"; } ;;
   *) fail "unknown case" ;;
 esac
 echo "ok [$case_name]"
