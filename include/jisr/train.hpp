@@ -19,9 +19,11 @@
 #include <span>
 #include <string>
 
-#include "jisr/corpus.hpp"
+#include <vector>
+
+#include "jisr/anchors.hpp"
 #include "jisr/model.hpp"
-#include "jisr/pipeline.hpp"
+#include "jisr/types.hpp"
 
 namespace jisr {
 

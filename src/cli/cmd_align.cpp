@@ -12,9 +12,8 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "jisr/error.hpp"
-#include "jisr/output.hpp"
-#include "jisr/pipeline.hpp"
-#include "jisr/realign.hpp"
+#include "jisr/formats.hpp"
+#include "jisr/aligner.hpp"
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
 
@@ -58,27 +57,24 @@ Format choose_format(const AlignCommand& c) {
                                c.output));
 }
 
-Document read_side(const std::string& path, const std::string& lang, const AlignCommand& c) try {
+TextOptions text_options(const AlignCommand& c) {
+  TextOptions options;
+  options.presplit = c.presplit;
+  options.line_breaks = c.line_breaks == "always"  ? LineBreaks::always
+                        : c.line_breaks == "never" ? LineBreaks::never
+                                                   : LineBreaks::heuristic;
+  return options;
+}
+
+Document read_side(const Aligner& aligner, const std::string& path, const std::string& lang,
+                   const AlignCommand& c) try {
   TextStats stats;
   const std::string text = load_text(
       path, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail, &stats, c.max_bytes);
   if (stats.replaced > 0)
     fmt::print(stderr, "jisr: warning: {}: replaced {} invalid byte sequences with U+FFFD\n", path,
                stats.replaced);
-  Document doc;
-  doc.name = path;
-  doc.lang = lang;
-  if (c.presplit) {
-    doc.sentences = read_presplit(text);
-  } else {
-    SplitOptions options;
-    options.lang = lang;
-    options.line_breaks = c.line_breaks == "always"  ? LineBreaks::always
-                          : c.line_breaks == "never" ? LineBreaks::never
-                                                     : LineBreaks::heuristic;
-    options.rules_dir = models_dir() / "split";
-    doc.sentences = SentenceSplitter(options).split(text);
-  }
+  Document doc = aligner.split(text, lang, path, text_options(c));
   if (doc.sentences.empty())
     throw InputError(fmt::format("{}: byte 0: no text to align (the file is empty or blank)", path));
   // Offsets in the output index the file's own bytes.
@@ -86,7 +82,7 @@ Document read_side(const std::string& path, const std::string& lang, const Align
     s.source = {raw_offset(stats, s.source.begin), raw_offset(stats, s.source.end)};
   return doc;
 } catch (const std::bad_alloc&) {
-  throw InputError(fmt::format("{}: out of memory while reading and splitting it", path));
+  throw LimitError(fmt::format("{}: out of memory while reading and splitting it", path));
 }
 
 // Writes to standard output; a failed write names standard output and why.
@@ -95,11 +91,11 @@ OutputSummary write_to_stdout(Format format, const Document& src, const Document
   try {
     OutputSummary s = write_alignment(format, src, tgt, alignment, options, std::cout);
     std::cout.flush();
-    if (!std::cout) throw InputError("write failed");
+    if (!std::cout) throw OutputError("write failed");
     return s;
-  } catch (const InputError&) {
+  } catch (const OutputError&) {
     const int err = errno;
-    throw InputError(fmt::format("standard output: write failed{}{}", err != 0 ? ": " : "",
+    throw OutputError(fmt::format("standard output: write failed{}{}", err != 0 ? ": " : "",
                                  err != 0 ? std::strerror(err) : ""));
   }
 }
@@ -135,14 +131,12 @@ void run_align(const AlignCommand& c) {
   if (std::isnan(c.min_score)) throw UsageError("--min-score must be a number from 0 to 1");
   check_threads(c.threads, "--threads");
   // The model's dictionary is read only if it will be used.
-  const bool words = !c.no_anchors && !c.no_dictionary;
-  Model model = load_model(c.model, words && c.dictionary.empty());
-  if (c.no_anchors) model.use_anchors = false;
-  if (c.no_dictionary) model.anchors.dictionary_data.reset();
-  if (words && !c.dictionary.empty()) {
-    model.anchors.dictionary = c.dictionary;
-    model.load_dictionary(std::filesystem::current_path());
-  }
+  OpenOptions open_options;
+  open_options.anchors = !c.no_anchors;
+  open_options.dictionary = !c.no_dictionary;
+  open_options.dictionary_path = c.dictionary;
+  const Aligner aligner = Aligner::open(c.model, open_options);
+  const Model& model = aligner.model();
   const std::string src_lang = c.src_lang.empty() ? model.src_lang : c.src_lang;
   const std::string tgt_lang = c.tgt_lang.empty() ? model.tgt_lang : c.tgt_lang;
   check_language_tag(src_lang, "--src-lang");
@@ -162,8 +156,8 @@ void run_align(const AlignCommand& c) {
   } else {
     refuse_overwriting_inputs(c.output, {c.src_path, c.tgt_path, c.model, c.dictionary});
   }
-  const Document src = read_side(c.src_path, src_lang, c);
-  const Document tgt = read_side(c.tgt_path, tgt_lang, c);
+  const Document src = read_side(aligner, c.src_path, src_lang, c);
+  const Document tgt = read_side(aligner, c.tgt_path, tgt_lang, c);
   AlignOptions align_options;
   align_options.max_side = c.max_side;
   align_options.band = c.band;
@@ -173,10 +167,9 @@ void run_align(const AlignCommand& c) {
   align_options.bounded_searches = &bounded;
   Alignment alignment;
   try {
-    alignment = c.realign ? realign_documents(model, src, tgt, align_options)
-                          : align_documents(model, src, tgt, align_options);
+    alignment = c.realign ? aligner.realign(src, tgt, align_options) : aligner.align(src, tgt, align_options);
   } catch (const std::bad_alloc&) {
-    throw InputError(fmt::format("{} and {}: out of memory while aligning them ({} x {} sentences)",
+    throw LimitError(fmt::format("{} and {}: out of memory while aligning them ({} x {} sentences)",
                                  c.src_path, c.tgt_path, src.sentences.size(), tgt.sentences.size()));
   }
 
@@ -186,7 +179,7 @@ void run_align(const AlignCommand& c) {
     OutputFile a(c.output + "." + src_lang), b(c.output + "." + tgt_lang);
     try {
       summary = write_alignment(format, src, tgt, alignment, out_options, a.stream(), &b.stream());
-    } catch (const InputError&) {
+    } catch (const OutputError&) {
       if (!a.stream()) a.throw_write_error();
       if (!b.stream()) b.throw_write_error();
       throw;
@@ -197,7 +190,7 @@ void run_align(const AlignCommand& c) {
     OutputFile file(c.output);
     try {
       summary = write_alignment(format, src, tgt, alignment, out_options, file.stream());
-    } catch (const InputError&) {
+    } catch (const OutputError&) {
       if (!file.stream()) file.throw_write_error();
       throw;
     }

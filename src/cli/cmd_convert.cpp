@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "jisr/error.hpp"
-#include "jisr/output.hpp"
+#include "jisr/formats.hpp"
 #include "jisr/text.hpp"
 #include "jisr/tmx.hpp"
 
@@ -48,7 +48,7 @@ void write_tsv(const Bitext& b, std::ostream& out, const std::string& where) {
     out << line;
   }
   out.flush();
-  if (!out) throw InputError(fmt::format("{}: write failed", where));
+  if (!out) throw OutputError(fmt::format("{}: write failed", where));
 }
 
 void run_convert(const ConvertCommand& c) {
@@ -91,9 +91,9 @@ void run_convert(const ConvertCommand& c) {
     dropped = write_alignment(Format::tmx, bitext.src, bitext.tgt, bitext.beads, options, out)
                   .dropped_characters;
   }
-  } catch (const InputError&) {
+  } catch (const OutputError&) {
     if (file && !out) file->throw_write_error();
-    if (!out) throw InputError(fmt::format("{}: write failed", where));
+    if (!out) throw OutputError(fmt::format("{}: write failed", where));
     throw;
   }
   if (file) file->commit();

@@ -65,7 +65,7 @@ void run_split(const SplitCommand& c) {
   }
   out.flush();
   if (file) file->commit();
-  if (!out) throw InputError("standard output: write failed");
+  if (!out) throw OutputError("standard output: write failed");
 }
 
 }  // namespace

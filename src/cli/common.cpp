@@ -1,5 +1,7 @@
 #include "cli/common.hpp"
 
+#include "jisr/aligner.hpp"
+
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -164,7 +166,7 @@ OutputFile::OutputFile(fs::path final_path)
     if (fd_ < 0 && err != EEXIST) break;
   }
   if (fd_ < 0)
-    throw InputError(fmt::format("{}: cannot create a temporary file in {}: {}", final_.string(),
+    throw OutputError(fmt::format("{}: cannot create a temporary file in {}: {}", final_.string(),
                                  dir.string(), std::strerror(err)));
   slot_ = register_temp(temp_);
   // open() applies the umask; a replaced file keeps its own mode.
@@ -179,7 +181,7 @@ OutputFile::~OutputFile() {
 }
 
 void OutputFile::throw_write_error() const {
-  throw InputError(fmt::format("{}: {}", final_.string(), write_error_text(buf_.error())));
+  throw OutputError(fmt::format("{}: {}", final_.string(), write_error_text(buf_.error())));
 }
 
 void OutputFile::finish() {
@@ -187,17 +189,17 @@ void OutputFile::finish() {
   out_.flush();
   if (!out_ || buf_.error() != 0) throw_write_error();
   if (!direct_ && ::fsync(fd_) != 0 && errno != EINVAL)
-    throw InputError(fmt::format("{}: {}", final_.string(), write_error_text(errno)));
+    throw OutputError(fmt::format("{}: {}", final_.string(), write_error_text(errno)));
   const int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0 && errno != EINTR)
-    throw InputError(fmt::format("{}: {}", final_.string(), write_error_text(errno)));
+    throw OutputError(fmt::format("{}: {}", final_.string(), write_error_text(errno)));
   finished_ = true;
 }
 
 void OutputFile::rename_into_place() {
   if (!direct_ && ::rename(temp_.c_str(), target_.c_str()) != 0)
-    throw InputError(fmt::format("{}: cannot rename into place: {}", final_.string(), std::strerror(errno)));
+    throw OutputError(fmt::format("{}: cannot rename into place: {}", final_.string(), std::strerror(errno)));
   committed_ = true;
 }
 
@@ -214,7 +216,7 @@ void commit_together(std::initializer_list<OutputFile*> files) {
       f->rename_into_place();
       done.push_back(f);
     }
-  } catch (const InputError&) {
+  } catch (const OutputError&) {
     for (OutputFile* f : done)
       if (!f->direct_) ::unlink(f->target_.c_str());
     throw;
@@ -236,25 +238,10 @@ void check_threads(unsigned threads, const std::string& option) {
     throw UsageError(fmt::format("{} {} is more than the limit of {}", option, threads, kMaxThreads));
 }
 
-fs::path models_dir() {
-  if (const char* env = std::getenv("JISR_MODELS"); env != nullptr && *env != '\0') return env;
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return "models";
-  return exe.parent_path().parent_path() / "share" / "jisr" / "models";
-}
+fs::path models_dir() { return find_models_dir(); }
 
 Model load_model(const std::string& name_or_path, bool with_dictionary) {
-  const fs::path as_path(name_or_path);
-  std::error_code ec;
-  if (fs::is_regular_file(as_path, ec)) return Model::load(as_path, with_dictionary);
-  if (name_or_path.find('/') != std::string::npos || as_path.extension() == ".json")
-    throw ModelError(fmt::format("{}: no such model file", name_or_path));
-  const fs::path installed = models_dir() / (name_or_path + ".json");
-  if (!fs::is_regular_file(installed, ec))
-    throw ModelError(
-        fmt::format("no model named \"{}\" (looked for {})", name_or_path, installed.string()));
-  return Model::load(installed, with_dictionary);
+  return Model::load(find_model(name_or_path), with_dictionary);
 }
 
 void check_language_tag(const std::string& tag, const std::string& option) {

@@ -14,10 +14,16 @@
 
 namespace jisr::cli {
 
-// Exit codes of every command.
+// Exit codes of every command: 0 success; 1 the run failed (bad input, an
+// output that could not be written, a limit reached, or an internal fault),
+// with a message on standard error; 2 bad usage (unknown or contradictory
+// options), with a message and a hint.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitBadInput = 1;
+inline constexpr int kExitFailed = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr const char* kExitStatusHelp =
+    "Exit status: 0 success; 1 bad input, an output that could not be written or a limit reached "
+    "(the message names the file and position); 2 bad usage.";
 
 // The most threads a --threads option accepts; more is refused as a usage error.
 inline constexpr unsigned kMaxThreads = 256;
@@ -60,13 +66,13 @@ class OutputFile {
   OutputFile& operator=(const OutputFile&) = delete;
 
   std::ostream& stream() { return out_; }
-  // Flushes, checks for write errors (throws InputError naming the file and
+  // Flushes, checks for write errors (throws OutputError naming the file and
   // the reason), and renames into place.
   void commit();
   // The first half of commit(): flush, close, check. After it, rename() can
   // only fail on the rename itself.
   void finish();
-  // Throws InputError naming the file and the reason of the failed write.
+  // Throws OutputError naming the file and the reason of the failed write.
   [[noreturn]] void throw_write_error() const;
   [[nodiscard]] const std::filesystem::path& path() const { return final_; }
 
@@ -101,11 +107,10 @@ void check_threads(unsigned threads, const std::string& option);
 // write error.
 void install_signal_cleanup();
 
-// The folder of installed models: $JISR_MODELS if set, else
-// <folder of the executable>/../share/jisr/models.
+// The folder of installed models (find_models_dir in aligner.hpp).
 [[nodiscard]] std::filesystem::path models_dir();
 
-// Resolves --model: an existing file path, or a NAME for models_dir()/NAME.json.
+// Resolves --model (find_model in aligner.hpp) and loads it.
 [[nodiscard]] Model load_model(const std::string& name_or_path, bool with_dictionary = true);
 
 // Checks a BCP 47 language tag such as "ar", "en-GB", "ar-SY"; throws UsageError.

@@ -2,7 +2,7 @@
 // two-tailed tail cost, length, prior, paragraph and anchor parts of a
 // bead's cost, sentence endings and confidence.
 #define BOOST_TEST_MODULE score
-#include "jisr/score.hpp"
+#include "align/score.hpp"
 
 #include <cmath>
 #include <limits>

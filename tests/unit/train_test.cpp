@@ -12,7 +12,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "jisr/error.hpp"
-#include "jisr/score.hpp"
+#include "align/score.hpp"
 
 using jisr::AlignedDocument;
 using jisr::Bead;
