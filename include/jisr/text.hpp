@@ -7,10 +7,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace jisr {
 
@@ -28,7 +31,15 @@ struct TextStats {
   std::size_t replaced = 0;  // invalid sequences replaced by U+FFFD
   bool had_bom = false;
   bool had_crlf = false;
+  // Where the cleaned text and the raw bytes fall out of step (a byte order
+  // mark removed, CRLF made LF, an invalid sequence replaced): pairs (clean
+  // offset, raw offset), in order, from which on raw - clean is constant.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> offset_map;
 };
+
+// The byte offset in the raw input of byte `clean_offset` of the text that
+// clean_text made from it, using the map clean_text kept in `stats`.
+[[nodiscard]] std::size_t raw_offset(const TextStats& stats, std::size_t clean_offset);
 
 // Reads a whole file. Throws InputError if it is missing, a directory,
 // unreadable or longer than `max_bytes`. Does not validate the encoding.

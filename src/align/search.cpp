@@ -18,6 +18,8 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // Half-width of the band around a guide path: room for the path to move by
 // a few beads of the largest size.
 constexpr std::uint32_t kGuideHalfWidth = 16;
+// The widest band the search widens to, in cells per sentence of both sides.
+constexpr std::size_t kWidenCellsPerSentence = 256;
 
 // The band: for each row i (source sentences consumed), the columns
 // [lo[i], hi[i]] (target sentences consumed) searched.
@@ -202,11 +204,21 @@ Alignment align(const BeadScorer& scorer, const AlignOptions& options, std::span
           band.cells, options.max_cells));
     Search s = search(scorer, types, band, options.max_side);
     const bool full = half >= longer;
+    if (s.beads.empty() && full && n + m > 0)
+      throw InputError(fmt::format(
+          "the model allows no alignment of these {} x {} sentences (a bead type it needs has "
+          "probability 0)", n, m));
     if (!s.touched_edge || full) return std::move(s.beads);
     const std::uint32_t wider = std::min<std::uint32_t>(half * 2, longer);
     const Band next = centre.empty() ? diagonal_band(n, m, wider) : path_band(centre, n, m, wider);
-    if (next.cells > options.max_cells) {
-      if (!s.beads.empty()) return std::move(s.beads);
+    // Widening stops at kWidenCellsPerSentence cells per sentence, so that
+    // time stays linear when many paths tie (repeated identical lines).
+    const bool over_budget = next.cells > kWidenCellsPerSentence * (std::size_t{n} + m + 1);
+    if (next.cells > options.max_cells || (over_budget && !s.beads.empty())) {
+      if (!s.beads.empty()) {
+        if (options.bounded_searches != nullptr) ++*options.bounded_searches;
+        return std::move(s.beads);
+      }
       throw LimitError(fmt::format("alignment search of {} x {} sentences exceeds the cell limit",
                                    n, m));
     }

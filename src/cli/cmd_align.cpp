@@ -1,6 +1,9 @@
 // jisr align: split both sides, align them, write bitext.
 #include <cctype>
+#include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -10,7 +13,6 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/tmx_options.hpp"
-#include "align/pipeline.hpp"
 #include "evidence/anchor_spans.hpp"
 #include "formats/html.hpp"
 #include "jisr/error.hpp"
@@ -71,7 +73,7 @@ TextOptions text_options(const AlignCommand& c) {
 }
 
 Document read_side(const Aligner& aligner, const std::string& path, const std::string& lang,
-                   const AlignCommand& c) {
+                   const AlignCommand& c) try {
   TextStats stats;
   const std::string text = load_text(
       path, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail, &stats, c.max_bytes);
@@ -81,15 +83,37 @@ Document read_side(const Aligner& aligner, const std::string& path, const std::s
   Document doc = aligner.split(text, lang, path, text_options(c));
   if (doc.sentences.empty())
     throw InputError(fmt::format("{}: byte 0: no text to align (the file is empty or blank)", path));
+  // Offsets in the output index the file's own bytes.
+  for (Sentence& s : doc.sentences)
+    s.source = {raw_offset(stats, s.source.begin), raw_offset(stats, s.source.end)};
   return doc;
+} catch (const std::bad_alloc&) {
+  throw LimitError(fmt::format("{}: out of memory while reading and splitting it", path));
+}
+
+// Writes to standard output with `write`; a failed write names standard
+// output and why.
+template <typename Write>
+OutputSummary write_to_stdout(const Write& write) {
+  try {
+    OutputSummary s = write(std::cout);
+    std::cout.flush();
+    if (!std::cout) throw OutputError("write failed");
+    return s;
+  } catch (const OutputError&) {
+    const int err = errno;
+    throw OutputError(fmt::format("standard output: write failed{}{}", err != 0 ? ": " : "",
+                                 err != 0 ? std::strerror(err) : ""));
+  }
 }
 
 // The review page, with the anchors each bead's sides share highlighted.
-OutputSummary write_review_page(const Model& model, const Document& src, const Document& tgt,
+OutputSummary write_review_page(const Aligner& aligner, const Document& src, const Document& tgt,
                                 const Alignment& alignment, const OutputOptions& options,
                                 unsigned threads, std::ostream& out) {
+  const Model& model = aligner.model();
   if (!model.use_anchors) return write_html(src, tgt, alignment, options, out);
-  const DocumentAnchors anchors = find_document_anchors(model, src, tgt, threads);
+  const DocumentAnchors anchors = aligner.anchors(src, tgt, threads);
   const AnchorSpans spans = find_anchor_spans(model, src, tgt, anchors);
   const ReviewEvidence evidence{&anchors, &spans};
   return write_html(src, tgt, alignment, options, out, &evidence);
@@ -124,6 +148,8 @@ void run_align(const AlignCommand& c) {
     throw UsageError("--format moses writes two files: give -o PREFIX (writes PREFIX.SRC and PREFIX.TGT)");
   if (c.src_path == "-" && c.tgt_path == "-")
     throw UsageError("only one of the two inputs can be standard input");
+  if (std::isnan(c.min_score)) throw UsageError("--min-score must be a number from 0 to 1");
+  check_threads(c.threads, "--threads");
   // The model's dictionary is read only if it will be used.
   OpenOptions open_options;
   open_options.anchors = !c.no_anchors;
@@ -143,6 +169,12 @@ void run_align(const AlignCommand& c) {
   out_options.tool_version = JISR_VERSION;
   apply_tmx_options(c.tmx, out_options);
 
+  if (format == Format::moses) {
+    refuse_overwriting_inputs(c.output + "." + src_lang, {c.src_path, c.tgt_path, c.model, c.dictionary});
+    refuse_overwriting_inputs(c.output + "." + tgt_lang, {c.src_path, c.tgt_path, c.model, c.dictionary});
+  } else {
+    refuse_overwriting_inputs(c.output, {c.src_path, c.tgt_path, c.model, c.dictionary});
+  }
   const Document src = read_side(aligner, c.src_path, src_lang, c);
   const Document tgt = read_side(aligner, c.tgt_path, tgt_lang, c);
   AlignOptions align_options;
@@ -150,30 +182,52 @@ void run_align(const AlignCommand& c) {
   align_options.band = c.band;
   align_options.max_cells = c.max_cells;
   align_options.threads = c.threads;
-  const Alignment alignment =
-      c.realign ? aligner.realign(src, tgt, align_options) : aligner.align(src, tgt, align_options);
+  std::size_t bounded = 0;
+  align_options.bounded_searches = &bounded;
+  Alignment alignment;
+  try {
+    alignment = c.realign ? aligner.realign(src, tgt, align_options) : aligner.align(src, tgt, align_options);
+  } catch (const std::bad_alloc&) {
+    throw LimitError(fmt::format("{} and {}: out of memory while aligning them ({} x {} sentences)",
+                                 c.src_path, c.tgt_path, src.sentences.size(), tgt.sentences.size()));
+  }
 
   auto write = [&](std::ostream& out) {
     if (format != Format::html) return write_alignment(format, src, tgt, alignment, out_options, out);
-    return write_review_page(model, src, tgt, alignment, out_options, c.threads, out);
+    return write_review_page(aligner, src, tgt, alignment, out_options, c.threads, out);
   };
   OutputSummary summary;
   std::string where = "standard output";
   if (format == Format::moses) {
     OutputFile a(c.output + "." + src_lang), b(c.output + "." + tgt_lang);
-    summary = write_alignment(format, src, tgt, alignment, out_options, a.stream(), &b.stream());
-    a.commit();
-    b.commit();
+    try {
+      summary = write_alignment(format, src, tgt, alignment, out_options, a.stream(), &b.stream());
+    } catch (const OutputError&) {
+      if (!a.stream()) a.throw_write_error();
+      if (!b.stream()) b.throw_write_error();
+      throw;
+    }
+    commit_together({&a, &b});
     where = fmt::format("{} and {}", a.path().string(), b.path().string());
   } else if (!c.output.empty() && c.output != "-") {
     OutputFile file(c.output);
-    summary = write(file.stream());
+    try {
+      summary = write(file.stream());
+    } catch (const OutputError&) {
+      if (!file.stream()) file.throw_write_error();
+      throw;
+    }
     file.commit();
     where = file.path().string();
   } else {
-    summary = write(std::cout);
+    summary = write_to_stdout(write);
   }
   if (!c.quiet) print_summary(summary, format, where, src, tgt);
+  if (bounded > 0)
+    fmt::print(stderr,
+               "jisr: warning: the search stopped widening its band at the time bound ({} x {} "
+               "sentences, many equally good paths); the alignment may not be the best one\n",
+               src.sentences.size(), tgt.sentences.size());
 }
 
 }  // namespace

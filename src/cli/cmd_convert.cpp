@@ -40,7 +40,7 @@ std::string format_of(const std::string& path, const std::string& given, const c
   throw UsageError(fmt::format("cannot tell the format of \"{}\"; give {} tmx|tsv", path, option));
 }
 
-void write_tsv(const Bitext& b, std::ostream& out) {
+void write_tsv(const Bitext& b, std::ostream& out, const std::string& where) {
   std::string line;
   for (std::size_t k = 0; k < b.beads.size(); ++k) {
     const Bead& bead = b.beads[k];
@@ -54,7 +54,7 @@ void write_tsv(const Bitext& b, std::ostream& out) {
     out << line;
   }
   out.flush();
-  if (!out) throw InputError("write failed (disk full?)");
+  if (!out) throw OutputError(fmt::format("{}: write failed", where));
 }
 
 void run_convert(const ConvertCommand& c) {
@@ -77,6 +77,7 @@ void run_convert(const ConvertCommand& c) {
   const std::string src_tag = resolve_tag(c.tmx.src_tag, "", "", "--src-tag");
   const std::string tgt_tag = resolve_tag(c.tmx.tgt_tag, "", "", "--tgt-tag");
 
+  refuse_overwriting_inputs(c.output, {c.input});
   Bitext bitext;
   std::size_t dropped = 0;
   std::size_t one_sided = 0;
@@ -99,8 +100,10 @@ void run_convert(const ConvertCommand& c) {
   std::unique_ptr<OutputFile> file;
   if (to_file) file = std::make_unique<OutputFile>(c.output);
   std::ostream& out = file ? file->stream() : std::cout;
+  const std::string where = file ? file->path().string() : "standard output";
+  try {
   if (to == "tsv") {
-    write_tsv(bitext, out);
+    write_tsv(bitext, out, where);
   } else {
     OutputOptions options;
     options.src_tag = resolve_tag(src_tag, kSrcTagVariable, relabel ? bitext.src.lang : "ar", "--src-tag");
@@ -109,6 +112,11 @@ void run_convert(const ConvertCommand& c) {
     apply_tmx_options(c.tmx, options);
     dropped = write_alignment(Format::tmx, bitext.src, bitext.tgt, bitext.beads, options, out)
                   .dropped_characters;
+  }
+  } catch (const OutputError&) {
+    if (file && !out) file->throw_write_error();
+    if (!out) throw OutputError(fmt::format("{}: write failed", where));
+    throw;
   }
   if (file) file->commit();
   if (c.quiet) return;

@@ -246,6 +246,7 @@ void save_runs(const fs::path& dir, const CorpusSet& set, std::span<const Docume
 }
 
 void run_set_eval(const EvalCommand& c) {
+  check_threads(c.threads, "--threads");
   SetRunOptions options = parse_aligner_args(c.aligner_args);
   options.raw_text = c.pairs;
   options.original_gold = c.protocol == "vecalign";

@@ -43,6 +43,7 @@ void run_split(const SplitCommand& c) {
   options.srx = c.srx;
   options.plain_icu = c.plain_icu;
   const SentenceSplitter splitter(options);
+  refuse_overwriting_inputs(c.output, {c.input, c.srx});
   TextStats stats;
   const std::string text =
       load_text(c.input, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail, &stats);
@@ -56,8 +57,8 @@ void run_split(const SplitCommand& c) {
   for (const Sentence& s : sentences) {
     if (c.format == "jsonl") {
       nlohmann::json j{{"text", s.text},
-                       {"begin", s.source.begin},
-                       {"end", s.source.end},
+                       {"begin", raw_offset(stats, s.source.begin)},
+                       {"end", raw_offset(stats, s.source.end)},
                        {"paragraph", s.paragraph}};
       out << j.dump() << '\n';
     } else {
@@ -66,7 +67,7 @@ void run_split(const SplitCommand& c) {
   }
   out.flush();
   if (file) file->commit();
-  if (!out) throw InputError("write to standard output failed");
+  if (!out) throw OutputError("standard output: write failed");
 }
 
 }  // namespace

@@ -1,4 +1,6 @@
 // jisr train: estimate a model from gold-aligned documents.
+#include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <optional>
 
@@ -104,6 +106,9 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
   options.provenance = fmt::format("{}; data: {}", command_line, data);
   if (start) options.tune_anchors = false;  // no gold to tune on: keep the first-pass weights
   Model model = estimate_model(docs, options);
+  // A model that loading would refuse (a bead type without probability) is
+  // not written.
+  (void)Model::from_json(model.to_json(), c.output);
   if (start) {
     model.anchors.weight = start->anchors.weight;
     model.anchors.cap = start->anchors.cap;
@@ -137,7 +142,14 @@ void add_train_command(CLI::App& app) {
   sub->add_flag("--learn-translations", c->learn,
                 "Learn a word translation table (IBM Model 1) from the gold beads and store it in the model");
   sub->add_flag("--no-tune", c->no_tune, "Keep the default anchor weight and cap instead of choosing them on the data");
-  sub->add_option("--alpha", c->alpha, "Additive smoothing of bead-type counts")->capture_default_str();
+  sub->add_option("--alpha", c->alpha, "Additive smoothing of bead-type counts (above 0, at most 1000)")
+      ->check(CLI::Validator(
+          [](const std::string& text) -> std::string {
+            const double v = std::strtod(text.c_str(), nullptr);
+            return std::isfinite(v) && v > 0 && v <= 1000 ? "" : "must be a number above 0 and at most 1000";
+          },
+          "ALPHA"))
+      ->capture_default_str();
   sub->callback([c] {
     std::string line = "jisr train";
     if (!c->pairs.empty()) line += " --pairs " + std::filesystem::path(c->pairs).filename().string() + " --model " + c->start_model;

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <filesystem>
-#include <fstream>
+#include <initializer_list>
 #include <memory>
+#include <ostream>
+#include <streambuf>
 #include <string>
+#include <vector>
 
 #include "jisr/model.hpp"
 
@@ -22,11 +25,39 @@ inline constexpr const char* kExitStatusHelp =
     "Exit status: 0 success; 1 bad input, an output that could not be written or a limit reached "
     "(the message names the file and position); 2 bad usage.";
 
-// A file written under a temporary name beside its final path and renamed
-// into place by commit(). Until then the final path is untouched; if the
-// object dies uncommitted (an exception), or the process is interrupted by
-// SIGINT / SIGTERM / SIGHUP, the temporary file is removed. A path that is
-// a device or a pipe (/dev/stdout, a FIFO) is written in place instead.
+// The most threads a --threads option accepts; more is refused as a usage error.
+inline constexpr unsigned kMaxThreads = 256;
+
+// A stream buffer over a file descriptor that remembers the errno of the
+// first failed write, so that the message can say why.
+class FdStreamBuf : public std::streambuf {
+ public:
+  FdStreamBuf() = default;
+  void attach(int fd) { fd_ = fd; }
+  [[nodiscard]] int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type ch) override;
+  std::streamsize xsputn(const char* s, std::streamsize n) override;
+  int sync() override;
+
+ private:
+  bool drain();
+  int fd_ = -1;
+  int error_ = 0;
+  std::vector<char> buffer_ = std::vector<char>(std::size_t{1} << 16);
+  std::size_t used_ = 0;
+};
+
+// A file written under a fresh temporary name in the folder of its final path
+// and renamed into place by commit(). Until then the final path is untouched;
+// if the object dies uncommitted (an exception), or a signal ends the process
+// (INT, TERM, HUP, PIPE, ALRM, USR1, USR2), the temporary file is removed.
+// The temporary file is created with O_EXCL | O_NOFOLLOW, so nothing planted
+// at its name (a link, a FIFO) is followed or opened; it takes the mode of
+// the file it replaces. A final path that is a link is followed (the link
+// stays, its target is replaced). Only a character device, a FIFO or a
+// socket (/dev/null, /dev/stdout, a named pipe) is written in place.
 class OutputFile {
  public:
   explicit OutputFile(std::filesystem::path final_path);
@@ -35,21 +66,45 @@ class OutputFile {
   OutputFile& operator=(const OutputFile&) = delete;
 
   std::ostream& stream() { return out_; }
-  // Flushes, checks for write errors (throws InputError naming the file),
-  // and renames into place.
+  // Flushes, checks for write errors (throws OutputError naming the file and
+  // the reason), and renames into place.
   void commit();
+  // The first half of commit(): flush, close, check. After it, rename() can
+  // only fail on the rename itself.
+  void finish();
+  // Throws OutputError naming the file and the reason of the failed write.
+  [[noreturn]] void throw_write_error() const;
   [[nodiscard]] const std::filesystem::path& path() const { return final_; }
 
  private:
+  friend void commit_together(std::initializer_list<OutputFile*> files);
+  void rename_into_place();
   std::filesystem::path final_, target_, temp_;  // target_: final_ with links followed
-  std::ofstream out_;
+  FdStreamBuf buf_;
+  std::ostream out_{&buf_};
+  int fd_ = -1;
+  bool finished_ = false;
   bool committed_ = false;
-  bool direct_ = false;   // the path is a device or pipe, written in place
-  std::size_t slot_ = 0;  // entry in the signal-cleanup table
+  bool direct_ = false;   // a device or pipe, written in place
+  std::size_t slot_;      // entry in the signal-cleanup table
 };
 
-// Installs the signal handlers that remove unfinished output files, and
-// ignores SIGXFSZ so that a file size limit is an ordinary write error.
+// Commits several files so that they appear together or not at all: every
+// file is finished before the first is renamed, and if a later rename fails
+// the earlier ones are removed again.
+void commit_together(std::initializer_list<OutputFile*> files);
+
+// Throws UsageError if `output` names the same file as one of `inputs`
+// (standard input "-" and names that do not exist yet never match).
+void refuse_overwriting_inputs(const std::string& output, std::initializer_list<std::string> inputs);
+
+// Throws UsageError past kMaxThreads.
+void check_threads(unsigned threads, const std::string& option);
+
+// Installs the signal handlers that remove unfinished output files, except
+// for signals that were ignored when jisr started (nohup leaves SIGHUP
+// ignored), and ignores SIGXFSZ so that a file size limit is an ordinary
+// write error.
 void install_signal_cleanup();
 
 // The folder of installed models (find_models_dir in aligner.hpp).

@@ -19,6 +19,7 @@
 #include "util/icu.hpp"
 #include "evidence/dictionary.hpp"
 #include "jisr/error.hpp"
+#include "jisr/text.hpp"
 
 namespace jisr {
 
@@ -64,6 +65,14 @@ std::string to_utf8(const icu::UnicodeString& s) {
   s.toUTF8String(out);
   return out;
 }
+
+// The longest token (in UTF-16 units) taken for a word; longer runs of
+// letters and marks are left out of matching.
+constexpr int32_t kMaxTokenUnits = 64;
+
+// Lexicon files: at most this many bytes, phrases of at most this many words.
+constexpr std::size_t kMaxLexiconBytes = std::size_t{16} << 20;
+constexpr std::size_t kMaxLexiconWords = 12;
 
 // Shorter skeletons ("tr", "sd") match too many unrelated words.
 constexpr std::size_t kMinSkeleton = 3;
@@ -263,13 +272,17 @@ struct AnchorExtractor::Impl {
   }
 
   void load_lexicon(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    if (!in) throw ModelError(fmt::format("{}: cannot open lexicon", path.string()));
-    std::string line;
-    std::size_t line_no = 0;
+    // Bounded read: a read error or an endless file (/dev/zero) is an error.
+    const std::string text = read_file_bytes(path, kMaxLexiconBytes);
+    std::size_t line_no = 0, at = 0;
     constexpr int kFirstId = 100000;  // after ICU's region ids
-    while (std::getline(in, line)) {
+    while (at < text.size()) {
+      std::size_t nl = text.find('\n', at);
+      if (nl == std::string::npos) nl = text.size();
+      std::string line = text.substr(at, nl - at);
+      at = nl + 1;
       ++line_no;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty() || line[0] == '#') continue;
       const auto tab = line.find('\t');
       if (tab == std::string::npos)
@@ -279,8 +292,12 @@ struct AnchorExtractor::Impl {
       while (start <= side.size()) {
         std::size_t bar = side.find('|', start);
         if (bar == std::string::npos) bar = side.size();
-        add_lexicon_phrase(normalize(icu::UnicodeString::fromUTF8(side.substr(start, bar - start))),
-                           kFirstId + static_cast<int>(line_no));
+        const std::string phrase = normalize(icu::UnicodeString::fromUTF8(side.substr(start, bar - start)));
+        // Matching tries every phrase length up to the longest at each word.
+        if (std::count(phrase.begin(), phrase.end(), ' ') >= static_cast<std::ptrdiff_t>(kMaxLexiconWords))
+          throw ModelError(fmt::format("{}:{}: a phrase of more than {} words", path.string(), line_no,
+                                       kMaxLexiconWords));
+        add_lexicon_phrase(phrase, kFirstId + static_cast<int>(line_no));
         start = bar + 1;
       }
     }
@@ -332,6 +349,12 @@ struct AnchorExtractor::Impl {
         if (u_isalpha(d) && uscript_getScript(d, &status) != USCRIPT_LATIN) latin = false;
         if (!u_isdigit(d)) digits = false;
         j += U16_LENGTH(d);
+      }
+      // A run longer than any word (a line of combining marks, a base64
+      // blob) is not one: normalising it would cost time out of proportion.
+      if (j - i > kMaxTokenUnits) {
+        i = j;
+        continue;
       }
       Token t;
       t.text = text.tempSubStringBetween(i, j);
@@ -443,8 +466,25 @@ AnchorExtractor::~AnchorExtractor() = default;
 AnchorExtractor::AnchorExtractor(AnchorExtractor&&) noexcept = default;
 AnchorExtractor& AnchorExtractor::operator=(AnchorExtractor&&) noexcept = default;
 
-std::vector<AnchorKey> AnchorExtractor::find(std::string_view sentence) const {
+namespace {
+
+// Anchors come from the first kMaxAnchorBytes of a sentence (cut before a
+// UTF-8 lead byte): a "sentence" of megabytes (a line without punctuation)
+// would otherwise cost tokens, keys and time many times its size.
+constexpr std::size_t kMaxAnchorBytes = std::size_t{64} << 10;
+
+std::string_view anchor_span(std::string_view sentence) {
+  if (sentence.size() <= kMaxAnchorBytes) return sentence;
+  std::size_t cut = kMaxAnchorBytes;
+  while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;
+  return sentence.substr(0, cut);
+}
+
+}  // namespace
+
+std::vector<AnchorKey> AnchorExtractor::find(std::string_view whole) const {
   const Impl& m = *impl_;
+  const std::string_view sentence = anchor_span(whole);
   std::vector<AnchorKey> out;
   const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(sentence.data(), static_cast<int32_t>(sentence.size())));
@@ -566,7 +606,8 @@ std::vector<AnchorKey> AnchorExtractor::find(std::string_view sentence) const {
   return out;
 }
 
-std::vector<std::string> AnchorExtractor::words(std::string_view sentence) const {
+std::vector<std::string> AnchorExtractor::words(std::string_view whole) const {
+  const std::string_view sentence = anchor_span(whole);
   const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(sentence.data(), static_cast<int32_t>(sentence.size())));
   std::vector<std::string> out;
@@ -623,9 +664,18 @@ std::pair<std::vector<std::string>, std::vector<std::string>> name_representativ
     buckets[bucket_key(tgt_names[t][0], tgt_names[t].size())].push_back(t);
     max_length = std::max(max_length, tgt_names[t].size());
   }
+  // Identical skeletons join through a hash table; the similarity search
+  // after it tries at most kMaxNameComparisons candidates per skeleton, so
+  // that many names alike in first letter and length (tens of thousands of
+  // distinct name-like words) cost linear time.
+  std::unordered_map<std::string_view, std::size_t> exact;
+  for (std::size_t t = 0; t < tgt_names.size(); ++t) exact.emplace(tgt_names[t], t);
+  constexpr std::size_t kMaxNameComparisons = 256;
   for (std::size_t s = 0; s < n_src; ++s) {
     const std::string& a = src_names[s];
     if (a.empty()) continue;
+    if (const auto same = exact.find(a); same != exact.end()) parent[find(s)] = find(n_src + same->second);
+    std::size_t compared = 0;
     // |a| - |c| <= (1 - threshold) * max(|a|, |c|) bounds the lengths to try.
     const auto len = static_cast<double>(a.size());
     const auto shortest = static_cast<std::size_t>(std::ceil(len * threshold - 1e-9));
@@ -637,11 +687,13 @@ std::pair<std::vector<std::string>, std::vector<std::string>> name_representativ
       const auto b = buckets.find(bucket_key(a[0], l));
       if (b == buckets.end()) continue;
       for (const std::size_t t : b->second) {
+        if (compared == kMaxNameComparisons) break;
         const std::string& c = tgt_names[t];
         const std::size_t longer = std::max(a.size(), c.size());
         if (static_cast<double>(longer - std::min(a.size(), c.size())) >
             (1 - threshold) * static_cast<double>(longer))
           continue;
+        ++compared;
         if (a == c || skeleton_similarity(a, c) >= threshold) parent[find(s)] = find(n_src + t);
       }
     }

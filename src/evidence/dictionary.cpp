@@ -20,6 +20,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A dictionary file (plain or decompressed) holds at most this many bytes;
+// /dev/zero or a compression bomb is refused.
+constexpr std::size_t kMaxDictionaryBytes = std::size_t{64} << 20;
+// Translations kept per headword (anchors use the first few), and content
+// words taken from one gloss: a headword repeated on many lines, or a gloss
+// of a million words, costs bounded time.
+constexpr std::size_t kMaxTargets = 32;
+constexpr std::size_t kMaxGlossWords = 64;
+// Headwords are words or short phrases; normalising a longer one for
+// matching would cost time out of proportion.
+constexpr std::size_t kMaxHeadwordBytes = 256;
+
+std::string too_large(const fs::path& path) {
+  return fmt::format("{}: dictionary larger than the limit of {} bytes", path.string(), kMaxDictionaryBytes);
+}
+
 // Words that carry no meaning of their own in a gloss.
 bool is_stopword(std::string_view w) {
   static constexpr std::array<std::string_view, 40> kStop = {
@@ -35,15 +51,19 @@ std::vector<std::string> gloss_words(std::string_view gloss) {
   std::vector<std::string> words;
   std::string w;
   auto flush = [&] {
-    if (w.size() >= 3) {
+    if (w.size() >= 3 && words.size() < kMaxGlossWords) {
       std::string s = stem_english(w);
       if (!is_stopword(s) && std::find(words.begin(), words.end(), s) == words.end()) words.push_back(s);
     }
     w.clear();
   };
   for (const char c : gloss) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) w += static_cast<char>(c | 0x20);
-    else flush();
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      if (w.size() < 64) w += static_cast<char>(c | 0x20);
+    } else {
+      flush();
+      if (words.size() == kMaxGlossWords) break;
+    }
   }
   flush();
   return words;
@@ -71,6 +91,7 @@ std::string read_gzip(const fs::path& path) {
     const int n = gzread(f.get(), buffer.data(), static_cast<unsigned>(buffer.size()));
     if (n < 0) throw ModelError(fmt::format("{}: corrupt compressed dictionary", path.string()));
     if (n == 0) break;
+    if (out.size() + static_cast<std::size_t>(n) > kMaxDictionaryBytes) throw ModelError(too_large(path));
     out.append(buffer.data(), static_cast<std::size_t>(n));
   }
   return out;
@@ -79,9 +100,16 @@ std::string read_gzip(const fs::path& path) {
 std::string read_plain(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ModelError(fmt::format("{}: cannot open dictionary", path.string()));
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  std::string out;
+  std::array<char, 1 << 16> buffer{};
+  while (in) {
+    in.read(buffer.data(), buffer.size());
+    const auto n = static_cast<std::size_t>(in.gcount());
+    if (out.size() + n > kMaxDictionaryBytes) throw ModelError(too_large(path));
+    out.append(buffer.data(), n);
+  }
+  if (in.bad()) throw ModelError(fmt::format("{}: read error", path.string()));
+  return out;
 }
 
 }  // namespace
@@ -115,7 +143,9 @@ void Dictionary::add(const std::string& headword, std::string_view glosses, bool
   if (headword.empty()) return;
   auto& targets = entries_[headword];
   auto& known = first ? primary_[headword] : targets;
+  if (known.size() >= kMaxTargets) return;
   for (std::string& w : gloss_words(glosses)) {
+    if (known.size() >= kMaxTargets) break;
     if (std::find(targets.begin(), targets.end(), w) != targets.end()) continue;
     if (first && std::find(known.begin(), known.end(), w) != known.end()) continue;
     known.push_back(std::move(w));
@@ -124,7 +154,8 @@ void Dictionary::add(const std::string& headword, std::string_view glosses, bool
     // Keep the one-word translations in front of the others.
     std::vector<std::string> merged = known;
     for (auto& w : targets)
-      if (std::find(merged.begin(), merged.end(), w) == merged.end()) merged.push_back(std::move(w));
+      if (merged.size() < kMaxTargets && std::find(merged.begin(), merged.end(), w) == merged.end())
+        merged.push_back(std::move(w));
     targets = std::move(merged);
   }
 }
@@ -142,6 +173,8 @@ void Dictionary::add_tsv(std::string_view text, std::string_view origin) {
     const auto tab = line.find('\t');
     if (tab == std::string_view::npos)
       throw ModelError(fmt::format("{}:{}: expected 'source<TAB>target'", origin, line_no));
+    if (tab > kMaxHeadwordBytes)
+      throw ModelError(fmt::format("{}:{}: a headword longer than {} bytes", origin, line_no, kMaxHeadwordBytes));
     add(normalize(line.substr(0, tab)), line.substr(tab + 1));
   }
 }
@@ -207,6 +240,8 @@ void Dictionary::add_file(const fs::path& path, bool reversed) {
     const auto t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
     if (t2 == std::string_view::npos)
       throw ModelError(fmt::format("{}:{}: expected headword<TAB>offset<TAB>length", index.string(), line_no));
+    if (t1 > kMaxHeadwordBytes)
+      throw ModelError(fmt::format("{}:{}: a headword longer than {} bytes", index.string(), line_no, kMaxHeadwordBytes));
     const auto offset = decode_base64_number(line.substr(t1 + 1, t2 - t1 - 1), index, line_no);
     const auto length = decode_base64_number(line.substr(t2 + 1), index, line_no);
     if (offset + length > body.size())
@@ -231,6 +266,7 @@ void Dictionary::add_translations(const std::string& headword, const std::vector
   std::vector<std::string> merged = in_front ? targets : list;
   for (const auto& w : in_front ? list : targets)
     if (std::find(merged.begin(), merged.end(), w) == merged.end()) merged.push_back(w);
+  if (merged.size() > kMaxTargets) merged.resize(kMaxTargets);
   list = std::move(merged);
 }
 

@@ -1,5 +1,9 @@
 // Input: vecalign-style bead lines ("[0,1]:[2]", "[3]:[]:0.75").
 // Output: Alignment (consecutive sides) or IndexBead lists (any indices).
+#include <charconv>
+#include <cmath>
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "jisr/error.hpp"
@@ -55,12 +59,58 @@ bool parse_side(std::string_view line, std::size_t& pos, std::vector<std::uint32
   return true;
 }
 
+// After the second side: nothing, or ":" and a finite number, then only
+// blanks. Returns false and sets `why` otherwise.
+bool parse_score_field(std::string_view line, std::size_t pos, std::string& why) {
+  auto blank_from = [&](std::size_t p) { return line.find_first_not_of(" \t", p) == std::string_view::npos; };
+  if (blank_from(pos)) return true;
+  while (line[pos] == ' ' || line[pos] == '\t') ++pos;
+  if (line[pos] != ':') {
+    why = "unexpected text after the second side";
+    return false;
+  }
+  ++pos;
+  while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
+  std::size_t end = line.find_first_of(" \t", pos);
+  if (end == std::string_view::npos) end = line.size();
+  double v = 0;
+  const auto [stop, ec] = std::from_chars(line.data() + pos, line.data() + end, v);
+  if (pos == end || ec != std::errc() || stop != line.data() + end || !std::isfinite(v)) {
+    why = "the score after the sides is not a number";
+    return false;
+  }
+  if (!blank_from(end)) {
+    why = "unexpected text after the score";
+    return false;
+  }
+  return true;
+}
+
+// The line of the bead that holds each sentence, per side.
+using Claimed = std::unordered_map<std::uint32_t, std::size_t>[2];
+
+// Records the sentences of `bead` as taken; a sentence already in an earlier
+// bead makes the beads overlap, which no alignment allows.
+std::string claim_sentences(const IndexBead& bead, std::size_t line_no, Claimed& claimed) {
+  for (int side = 0; side < 2; ++side) {
+    for (const std::uint32_t id : side == 0 ? bead.src : bead.tgt) {
+      const auto [it, fresh] = claimed[side].emplace(id, line_no);
+      if (!fresh)
+        return fmt::format("{} sentence {} is already in the bead on line {}",
+                           side == 0 ? "source" : "target", id, it->second);
+    }
+  }
+  return {};
+}
+
 // Calls `on_bead(line_no, line, bead)` for every non-blank line; throws
 // InputError naming `name` and the line on a syntax error.
+// With `disjoint`, a sentence in two beads is an error.
 template <typename F>
-void for_each_bead(std::string_view text, std::string_view name, F on_bead) {
+void for_each_bead(std::string_view text, std::string_view name, bool disjoint, F on_bead) {
   std::size_t line_no = 0;
   std::size_t start = 0;
+  Claimed claimed;
   while (start < text.size()) {
     std::size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
@@ -83,11 +133,13 @@ void for_each_bead(std::string_view text, std::string_view name, F on_bead) {
         ok = parse_side(line, pos, bead.tgt, why);
       }
     }
+    if (ok) ok = parse_score_field(line, pos, why);
     if (ok && bead.src.empty() && bead.tgt.empty()) {
       ok = false;
       why = "a bead needs a sentence on at least one side";
     }
-    if (ok) why = on_bead(bead);
+    if (ok && disjoint) why = claim_sentences(bead, line_no, claimed);
+    if (why.empty()) why = on_bead(bead);
     if (!why.empty())
       throw InputError(fmt::format("{}:{}: {} in bead \"{:.60}\"", name, line_no, why, line));
   }
@@ -103,7 +155,7 @@ bool consecutive(const std::vector<std::uint32_t>& ids) {
 
 Alignment parse_beads(std::string_view text, std::string_view name) {
   Alignment out;
-  for_each_bead(text, name, [&](const IndexBead& b) -> std::string {
+  for_each_bead(text, name, true, [&](const IndexBead& b) -> std::string {
     if (!consecutive(b.src) || !consecutive(b.tgt)) return "indices of a side must be consecutive";
     Bead bead;
     if (!b.src.empty()) {
@@ -121,8 +173,10 @@ Alignment parse_beads(std::string_view text, std::string_view name) {
 }
 
 std::vector<IndexBead> parse_index_beads(std::string_view text, std::string_view name) {
+  // vecalign's score.py takes beads as they are; the published Bleualign
+  // gold has a sentence in two beads.
   std::vector<IndexBead> out;
-  for_each_bead(text, name, [&](const IndexBead& b) -> std::string {
+  for_each_bead(text, name, false, [&](const IndexBead& b) -> std::string {
     out.push_back(b);
     return {};
   });

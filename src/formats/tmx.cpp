@@ -125,7 +125,10 @@ TmxDocument read_tmx(std::string_view xml, std::string_view name) {
         for (const pugi::xml_node& child : node.children()) {
           const std::string_view c = child.name();
           if (c == "prop" && std::string_view(child.attribute("type").value()) == "x-score") {
+            // jisr's scores are confidences in [0, 1]; another tool's (a
+            // percentage, a cost) is not one, and is read as no score.
             unit.score = parse_score(child.child_value());
+            if (unit.score && (*unit.score < 0 || *unit.score > 1)) unit.score.reset();
           } else if (c == "tuv") {
             pugi::xml_attribute lang = child.attribute("xml:lang");
             if (!lang) lang = child.attribute("lang");

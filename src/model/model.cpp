@@ -118,6 +118,14 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
   }
   if (!m.priors.contains({1, 1}))
     throw ModelError(fmt::format("{}: priors must include \"1-1\"", origin));
+  // Without 1-0 and 0-1 beads two sides of different lengths have no
+  // alignment at all: the search could only drop sentences.
+  for (const char* needed : {"1-0", "0-1"})
+    if (!m.priors.contains(parse_bead_type(needed)))
+      throw ModelError(fmt::format(
+          "{}: priors must give \"{}\" a probability above 0, or sentences without a "
+          "counterpart cannot be aligned",
+          origin, needed));
   if (j.contains("paragraph_penalty"))
     m.paragraph_penalty = number(j, "paragraph_penalty", 0, 1e3, origin);
   if (j.contains("ending_cost")) {

@@ -1,5 +1,7 @@
 #include "split/srx.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <unicode/unistr.h>
 
@@ -24,12 +26,34 @@ std::unique_ptr<icu::RegexPattern> compile(const std::string& expr, uint32_t fla
   return p;
 }
 
-std::unique_ptr<icu::RegexMatcher> matcher_for(const icu::RegexPattern& p, UText* text) {
+// Work allowed to one match call, in ICU's time units (10,000 steps of its
+// match engine each): a base plus an allowance per byte of text, so that a
+// rule that backtracks exponentially, such as (a+)+$, stops with an error in
+// time linear in the text instead of running for minutes, while ordinary
+// rules scanning a long paragraph stay far below it.
+int32_t match_time_limit(std::size_t text_bytes) {
+  constexpr std::size_t kBase = 100, kBytesPerUnit = 64, kMost = 1 << 30;
+  return static_cast<int32_t>(std::min(kMost, kBase + text_bytes / kBytesPerUnit));
+}
+
+std::unique_ptr<icu::RegexMatcher> matcher_for(const icu::RegexPattern& p, UText* text,
+                                               std::size_t text_bytes) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> m(p.matcher(status));
   check_icu(status, "RegexPattern::matcher");
   m->reset(text);
+  m->setTimeLimit(match_time_limit(text_bytes), status);
+  check_icu(status, "RegexMatcher::setTimeLimit");
   return m;
+}
+
+// As check_icu, but a match past its time limit is the rule's fault.
+void check_match(UErrorCode status, const std::string& where, const char* what) {
+  if (status == U_REGEX_TIME_OUT)
+    throw ModelError(fmt::format(
+        "{}: the regular expression ran past its time limit (a nested repetition such as "
+        "(a+)+ backtracks without end)", where));
+  check_icu(status, what);
 }
 
 }  // namespace
@@ -75,6 +99,7 @@ SrxRules SrxRules::load(const std::filesystem::path& path, const std::string& la
       ++n;
       const std::string where = fmt::format("{}: languagerule \"{}\" rule {}", name, rule_name, n);
       Rule r;
+      r.where = where;
       r.is_break = std::string(rule.attribute("break").as_string("yes")) != "no";
       const std::string before = rule.child("beforebreak").text().as_string();
       const std::string after = rule.child("afterbreak").text().as_string();
@@ -98,7 +123,7 @@ void SrxRules::breaks(std::string_view text, std::vector<std::size_t>& out) cons
   const auto size = static_cast<int64_t>(text.size());
   for (const Rule& rule : rules_) {
     std::unique_ptr<icu::RegexMatcher> after;
-    if (rule.after) after = matcher_for(*rule.after, ut.get());
+    if (rule.after) after = matcher_for(*rule.after, ut.get(), text.size());
     const auto decide = [&](int64_t pos) {
       if (pos <= 0 || pos >= size) return;
       auto& d = decided[static_cast<std::size_t>(pos)];
@@ -106,7 +131,7 @@ void SrxRules::breaks(std::string_view text, std::vector<std::size_t>& out) cons
       if (after) {
         UErrorCode status = U_ZERO_ERROR;
         const bool hit = after->lookingAt(pos, status);
-        check_icu(status, "RegexMatcher::lookingAt");
+        check_match(status, rule.where, "RegexMatcher::lookingAt");
         if (!hit) return;
       }
       d = rule.is_break ? 1 : 0;
@@ -118,14 +143,14 @@ void SrxRules::breaks(std::string_view text, std::vector<std::size_t>& out) cons
           decide(pos);
       continue;
     }
-    const auto before = matcher_for(*rule.before, ut.get());
+    const auto before = matcher_for(*rule.before, ut.get(), text.size());
     UErrorCode status = U_ZERO_ERROR;
     while (before->find(status)) {
-      check_icu(status, "RegexMatcher::find");
+      check_match(status, rule.where, "RegexMatcher::find");
       decide(before->end64(status));
       check_icu(status, "RegexMatcher::end");
     }
-    check_icu(status, "RegexMatcher::find");
+    check_match(status, rule.where, "RegexMatcher::find");
   }
   for (std::size_t p = 1; p < text.size(); ++p)
     if (decided[p] == 1) out.push_back(p);

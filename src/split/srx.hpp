@@ -38,6 +38,7 @@ class SrxRules {
   struct Rule {
     bool is_break = true;
     std::unique_ptr<icu::RegexPattern> before, after;  // null: matches everywhere
+    std::string where;  // file and rule number, for messages
   };
   std::vector<Rule> rules_;
 };

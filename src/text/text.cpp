@@ -74,16 +74,31 @@ bool starts_with_utf16_bom(std::string_view raw) {
                              (byte_at(raw, 0) == 0xFE && byte_at(raw, 1) == 0xFF));
 }
 
-// UTF-16 text without a byte order mark: mostly ASCII with a NUL in every
-// other byte. Looks at the first 64 bytes.
-bool looks_like_utf16(std::string_view raw) {
-  const std::size_t n = std::min<std::size_t>(raw.size(), 64) & ~std::size_t{1};
-  if (n < 8) return false;
-  std::size_t even = 0, odd = 0;
-  for (std::size_t i = 0; i < n; ++i)
-    if (raw[i] == '\0') ++(i % 2 == 0 ? even : odd);
-  // At least three quarters of one parity is NUL, none of the other.
-  return std::max(even, odd) * 8 >= n * 3 && std::min(even, odd) == 0;
+// UTF-16 text without a byte order mark: "LE" or "BE", or empty if the
+// bytes do not look like it. In UTF-16 the bytes of one parity are the high
+// bytes of code units, which within one script take very few values (0x00
+// for ASCII, 0x06 for Arabic, 0x20 for quotes and dashes), and white space
+// and line ends put NULs there and only there. Looks at the first 1,024
+// bytes.
+std::string_view utf16_without_bom(std::string_view raw) {
+  const std::size_t n = std::min<std::size_t>(raw.size(), 1024) & ~std::size_t{1};
+  if (n < 8) return {};
+  std::array<std::size_t, 2> nuls{};
+  std::array<std::array<bool, 256>, 2> seen{};
+  std::array<std::size_t, 2> distinct{};
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned b = byte_at(raw, i);
+    if (b == 0) ++nuls[i % 2];
+    if (!seen[i % 2][b]) {
+      seen[i % 2][b] = true;
+      ++distinct[i % 2];
+    }
+  }
+  constexpr std::size_t kMaxHighBytes = 4;
+  for (std::size_t high = 0; high < 2; ++high)
+    if (nuls[high] > 0 && nuls[1 - high] == 0 && distinct[high] <= kMaxHighBytes)
+      return high == 0 ? "BE" : "LE";
+  return {};
 }
 
 // Why the sequence at `at` is not well-formed UTF-8.
@@ -113,12 +128,28 @@ std::string clean_text(std::string_view raw, std::string_view name, OnInvalid on
         "{}: byte 0: UTF-16 byte order mark; jisr reads UTF-8 (convert with iconv -f UTF-16 -t UTF-8)",
         name));
   std::size_t start = 0;
+  st.offset_map.clear();
+  // Notes that clean offset `clean` is raw offset `raw`, if the step changed.
+  const auto mark = [&st](std::size_t clean, std::size_t raw_at) {
+    const auto& m = st.offset_map;
+    const auto step = [](std::int64_t c, std::int64_t r) { return r - c; };
+    const std::int64_t now = step(static_cast<std::int64_t>(clean), static_cast<std::int64_t>(raw_at));
+    if (now == (m.empty() ? 0 : step(m.back().first, m.back().second))) return;
+    st.offset_map.emplace_back(static_cast<std::uint32_t>(clean), static_cast<std::uint32_t>(raw_at));
+  };
   if (raw.substr(0, 3) == "\xEF\xBB\xBF") {
     start = 3;
     st.had_bom = true;
+    mark(0, 3);
   }
   if (raw.size() > static_cast<std::size_t>(INT32_MAX))
     throw LimitError(fmt::format("{}: larger than 2 GiB; split the input", name));
+  // Refused in every mode: replacing its bytes would turn it into junk.
+  if (const std::string_view order = utf16_without_bom(raw); !order.empty())
+    throw InputError(fmt::format(
+        "{}: byte {}: NUL byte; this looks like UTF-16{} without a byte order mark (convert "
+        "with iconv -f UTF-16{} -t UTF-8)",
+        name, raw.find('\0'), order, order));
   std::string out;
   out.reserve(raw.size() - start);
   const auto* bytes = reinterpret_cast<const uint8_t*>(raw.data());
@@ -131,20 +162,17 @@ std::string clean_text(std::string_view raw, std::string_view name, OnInvalid on
       ++i;
       if (lead == 0) {
         if (on_invalid == OnInvalid::fail) {
-          if (looks_like_utf16(raw))
-            throw InputError(fmt::format(
-                "{}: byte {}: NUL byte; this looks like UTF-16 without a byte order mark "
-                "(convert with iconv -f UTF-16LE -t UTF-8)",
-                name, at));
           throw InputError(
               fmt::format("{}: byte {}: NUL byte; this looks like a binary file", name, at));
         }
         out += "\xEF\xBF\xBD";
         ++st.replaced;
+        mark(out.size(), static_cast<std::size_t>(i));
       } else if (lead == '\r') {
         st.had_crlf = true;
         out += '\n';
         if (i < length && bytes[i] == '\n') ++i;
+        mark(out.size(), static_cast<std::size_t>(i));
       } else {
         out += static_cast<char>(lead);
       }
@@ -158,6 +186,7 @@ std::string clean_text(std::string_view raw, std::string_view name, OnInvalid on
                                      describe_invalid(raw, static_cast<std::size_t>(at))));
       out += "\xEF\xBF\xBD";
       ++st.replaced;
+      mark(out.size(), static_cast<std::size_t>(i));
       continue;
     }
     out.append(raw.data() + at, static_cast<std::size_t>(i - at));
@@ -171,6 +200,16 @@ std::string load_text(const std::string& path, OnInvalid on_invalid, TextStats* 
     return clean_text(read_stream_bytes(std::cin, "<stdin>", max_bytes), "<stdin>", on_invalid,
                       stats);
   return clean_text(read_file_bytes(path, max_bytes), path, on_invalid, stats);
+}
+
+std::size_t raw_offset(const TextStats& stats, std::size_t clean_offset) {
+  const auto& m = stats.offset_map;
+  const auto after = std::upper_bound(
+      m.begin(), m.end(), clean_offset,
+      [](std::size_t x, const std::pair<std::uint32_t, std::uint32_t>& e) { return x < e.first; });
+  if (after == m.begin()) return clean_offset;
+  const auto& e = *(after - 1);
+  return clean_offset - e.first + e.second;
 }
 
 std::size_t find_invalid_utf8(std::string_view bytes) {

@@ -12,6 +12,11 @@ For random presplit documents (fixed seeds) and for the example pair, runs
   moses  - with --keep-unaligned, one line a bead in each file;
   tmx    - one unit for each bead with both sides, the same texts, and the
            summary counts the 1-0 / 0-1 beads left out.
+JSONL byte offsets are checked against the bytes of the input files, some of
+which have a byte order mark and CRLF line ends. Then, on random models (any
+priors, length and anchor parameters, valid or not) and random inputs: jisr
+either puts every sentence of both sides in exactly one bead, or exits 1 with
+a one-line message.
 """
 import json
 import os
@@ -61,9 +66,19 @@ def check_pair(name, src_path, tgt_path, src_sents, tgt_sents, extra):
     jsonl_out, _ = run("align", src_path, tgt_path, "-f", "jsonl", *extra)
     rows = [json.loads(l) for l in jsonl_out.splitlines()]
     check([(r["src"], r["tgt"]) for r in rows] == beads, f"{name}: jsonl beads differ from beads")
+    raw = {}
+    for side, path in (("src", src_path), ("tgt", tgt_path)):
+        with open(path, "rb") as f:
+            raw[side] = f.read()
+    squeeze = lambda t: " ".join(t.split())
     for r in rows:
         check(r["src_text"] == text(src_sents, r["src"]), f"{name}: jsonl source text differs")
         check(r["tgt_text"] == text(tgt_sents, r["tgt"]), f"{name}: jsonl target text differs")
+        # The offsets index the file's bytes: each range holds its sentence.
+        for side, sents in (("src", src_sents), ("tgt", tgt_sents)):
+            for k, (b, e) in zip(r[side], r[side + "_offsets"]):
+                got = raw[side][b:e].decode("utf-8", "replace").replace("\r\n", "\n")
+                check(squeeze(got) == squeeze(sents[k]), f"{name}: {side} offsets [{b},{e}] hold {got[:40]!r}")
 
     tsv_out, _ = run("align", src_path, tgt_path, "-f", "tsv", "--keep-unaligned", *extra)
     lines = tsv_out.split("\n")[:-1]
@@ -105,15 +120,65 @@ def random_doc(rng, n):
     return [" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 25))) for _ in range(n)]
 
 
+def random_model(rng):
+    """A model JSON with random parameters; some break the loader's rules."""
+    types = ["1-1", "1-0", "0-1", "1-2", "2-1", "2-2", "1-3", "3-1", "1-4", "4-1"]
+    priors = {t: rng.choice([0.0, 1e-12, rng.random()]) for t in rng.sample(types, rng.randint(1, len(types)))}
+    if rng.random() < 0.7:
+        priors["1-1"] = rng.random() + 1e-3
+    spread = lambda lo, hi: rng.choice([lo, hi, rng.uniform(lo, hi), 10 ** rng.uniform(-3, 3)])
+    model = {"format": "jisr-model", "version": 1, "name": "random", "src_lang": "ar", "tgt_lang": "en",
+             "length": {"c": spread(1e-3, 1e3), "s2": spread(1e-3, 1e4),
+                        "outlier": rng.choice([0.0, 0.01, 0.5, 0.6])},
+             "priors": priors,
+             "paragraph_penalty": spread(0, 1e3),
+             "ending_cost": {k: [rng.uniform(-50, 50), rng.uniform(-50, 50)] for k in ("null", "one", "many")},
+             "anchors": {"use": rng.random() < 0.8, "weight": spread(0, 100), "cap": spread(0, 100),
+                         "p_match": {"number": rng.uniform(0, 0.999)}}}
+    return model
+
+
+def check_random_models(d, runs):
+    for seed in range(runs):
+        rng = random.Random(1000 + seed)
+        src = random_doc(rng, rng.randint(1, 40))
+        tgt = random_doc(rng, rng.choice([rng.randint(1, 40), 1, len(src) * 3]))
+        sp, tp, mp = (os.path.join(d, n) for n in ("rs.txt", "rt.txt", "rm.json"))
+        for path, doc in ((sp, src), (tp, tgt)):
+            with open(path, "w", encoding="utf-8", newline="\n") as f:
+                f.write("\n".join(doc) + "\n")
+        with open(mp, "w") as f:
+            json.dump(random_model(rng), f)
+        p = subprocess.run([JISR, "align", "--presplit", "-q", "--no-dictionary", "-m", mp, "-f", "beads",
+                            "--max-side", str(rng.randint(1, 4)), sp, tp], capture_output=True)
+        name = f"random model {seed}"
+        err = p.stderr.decode()
+        if p.returncode != 0:
+            check(p.returncode == 1 and re.fullmatch(r"jisr: [^\n]+\n", err),
+                  f"{name}: exit {p.returncode} with {err!r}")
+            continue
+        src_ids, tgt_ids = [], []
+        for line in p.stdout.decode().splitlines():
+            m = re.fullmatch(r"\[([0-9,]*)\]:\[([0-9,]*)\]:[0-9.]+", line)
+            if not check(m, f"{name}: bad bead line {line!r}"):
+                break
+            src_ids += [int(x) for x in m.group(1).split(",") if x]
+            tgt_ids += [int(x) for x in m.group(2).split(",") if x]
+        check(src_ids == list(range(len(src))), f"{name}: source sentences not in exactly one bead")
+        check(tgt_ids == list(range(len(tgt))), f"{name}: target sentences not in exactly one bead")
+
+
 with tempfile.TemporaryDirectory() as d:
     for seed in range(12):
         rng = random.Random(seed)
         src = random_doc(rng, rng.randint(1, 60))
         tgt = random_doc(rng, rng.choice([rng.randint(1, 60), 1, len(src) * 3]))
         sp, tp = os.path.join(d, "s.txt"), os.path.join(d, "t.txt")
-        for path, doc in ((sp, src), (tp, tgt)):
-            with open(path, "w", encoding="utf-8", newline="\n") as f:
-                f.write("\n".join(doc) + "\n")
+        # Some files open with a byte order mark and end lines with CRLF.
+        for k, (path, doc) in enumerate(((sp, src), (tp, tgt))):
+            crlf = (seed + k) % 3 == 0
+            with open(path, "w", encoding="utf-8", newline="\r\n" if crlf else "\n") as f:
+                f.write(("\ufeff" if crlf else "") + "\n".join(doc) + "\n")
         # The first seeds run with the dictionary (Arabic words among the
         # random ones); the rest without it, which is much faster under the
         # sanitizers and leaves the property the same.
@@ -124,6 +189,8 @@ with tempfile.TemporaryDirectory() as d:
     ar, en = os.path.join(EXAMPLES, "press.ar.txt"), os.path.join(EXAMPLES, "press.en.txt")
     split = lambda path, lang: run("split", "--lang", lang, "--line-breaks", "heuristic", path)[0].split("\n")[:-1]
     check_pair("examples/press", ar, en, split(ar, "ar"), split(en, "en"), ["-q"])
+
+    check_random_models(d, int(os.environ.get("JISR_MODEL_RUNS", "60")))
 
 for f in failures:
     print("FAIL:", f)

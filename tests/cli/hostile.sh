@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # End-to-end checks of jisr on hostile and broken input, one case a run:
-#   hostile.sh JISR CASE
+#   hostile.sh JISR CASE [TEST_DATA_DIR] [MODELS_DIR]
 # Each case checks the exit status, that the error is one line naming the
 # file and byte offset, and that no output file (or temporary file) is left.
 set -uo pipefail
 jisr=$1
 case_name=$2
+data=${3:-}
+models=${4:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
@@ -175,6 +177,191 @@ case $case_name in
     run 1 align ar.txt en.txt --max-bytes 10 -o out.tmx
     expect_error ar.txt 'larger than the limit of 10 bytes'
     no_output_left ;;
+  no_path_model)
+    # A model without 1-0 / 0-1 priors could only drop sentences: refused.
+    printf '{"format":"jisr-model","version":1,"length":{"c":1,"s2":6.8},"priors":{"1-1":1.0}}' >m.json
+    printf 'One.\nTwo.\n' >s.txt
+    printf 'One.\nTwo.\nThree.\n' >t.txt
+    run 1 align --presplit --src-lang en --tgt-lang en s.txt t.txt -m ./m.json -f jsonl
+    grep -q '^jisr: ./m.json: priors must give "1-0"' err || { cat err >&2; fail "model not refused"; }
+    [ ! -s out ] || fail "beads written" ;;
+  no_path_training)
+    # --alpha 0 would give unseen bead types probability 0: refused up front.
+    run 2 train --set "$data/eval/set" --alpha 0 -o m.json
+    [ ! -e m.json ] || fail "model written"
+    for a in -1 nan 1e308; do
+      run 2 train --set "$data/eval/set" --alpha "$a" -o m.json
+      grep -q 'alpha' err || { cat err >&2; fail "--alpha $a: no message"; }
+    done ;;
+  temp_symlink)
+    # A link planted at every temporary name jisr may pick is neither
+    # followed nor renamed into place.
+    printf 'secret\n' >secret
+    sh -c 'for k in "" .0 .1 .2; do ln -s secret .out.tsv.$$$k.tmp; done; exec "$0" align ar.txt en.txt -o out.tsv -q' "$jisr" ||
+      fail "jisr failed beside planted links"
+    [ "$(cat secret)" = secret ] || fail "the link's target was overwritten"
+    [ -f out.tsv ] && [ ! -L out.tsv ] || fail "out.tsv is not a regular file"
+    grep -q '1998' out.tsv || fail "out.tsv lacks the text" ;;
+  temp_fifo)
+    # A FIFO at the temporary name must not make jisr wait for a reader.
+    timeout 20 sh -c 'mkfifo .out.tsv.$$.tmp .out.tsv.$$.0.tmp; exec "$0" align ar.txt en.txt -o out.tsv -q' "$jisr" ||
+      fail "jisr hung or failed beside a FIFO"
+    [ -f out.tsv ] || fail "no output" ;;
+  keep_mode)
+    printf 'old\n' >out.tsv
+    chmod 640 out.tsv
+    run 0 align ar.txt en.txt -o out.tsv -q
+    [ "$(stat -c %a out.tsv)" = 640 ] || fail "mode became $(stat -c %a out.tsv)"
+    grep -q '1998' out.tsv || fail "not replaced" ;;
+  moses_atomic)
+    # One side cannot be written: neither file appears.
+    [ -w /dev/full ] || { echo "no /dev/full; checked nothing"; exit 0; }
+    ln -s /dev/full m.en
+    run 1 align ar.txt en.txt -f moses -o m
+    [ ! -e m.ar ] || fail "m.ar was left behind"
+    grep -q '^jisr: m.en: write failed: No space left on device' err || { cat err >&2; fail "message does not name m.en"; } ;;
+  dev_regular_file)
+    # A regular file is written through a temporary name wherever it is,
+    # /dev/shm included: a failed write leaves the old file whole.
+    dir=/dev/shm
+    [ -d "$dir" ] && [ -w "$dir" ] || dir=.
+    d=$(mktemp -d "$dir/jisr.XXXXXX")
+    printf 'old\n' >"$d/o.tsv"
+    for k in $(seq 1 3000); do echo "Sentence number $k is here."; done >big.txt
+    (ulimit -f 16; "$jisr" align --presplit big.txt big.txt -o "$d/o.tsv" >out 2>err)
+    status=$?
+    content=$(cat "$d/o.tsv")
+    leftover=$(ls -A "$d" | grep -c tmp)
+    rm -rf "$d"
+    [ "$status" -eq 1 ] || fail "exit $status"
+    [ "$content" = old ] || fail "the old file was overwritten in place"
+    [ "$leftover" -eq 0 ] || fail "a temporary file was left behind" ;;
+  nohup)
+    # An ignored SIGHUP (nohup) stays ignored: jisr finishes its work.
+    printf 'One.\nTwo.\n' >t.txt
+    mkfifo in.fifo
+    (trap '' HUP; exec "$jisr" align --presplit - t.txt -f beads -q <in.fifo >out 2>err) &
+    pid=$!
+    (trap '' PIPE; exec 3>in.fifo; sleep 0.5; kill -HUP $pid; sleep 0.2; printf 'One.\n' >&3)
+    wait $pid
+    status=$?
+    [ "$status" -eq 0 ] || fail "jisr exited $status after an ignored SIGHUP"
+    [ -s out ] || fail "no beads" ;;
+  crlf_offsets)
+    # JSONL offsets index the bytes of the file, byte order mark and CRLF included.
+    printf '\xef\xbb\xbfFirst one.\r\nSecond one.\r\n' >c.txt
+    run 0 align --presplit --src-lang en --tgt-lang en c.txt c.txt -f jsonl -q
+    grep -q '"src_offsets":\[\[3,13\]\]' out || { cat out >&2; fail "first offsets"; }
+    grep -q '"src_offsets":\[\[15,26\]\]' out || { cat out >&2; fail "second offsets"; }
+    [ "$(head -c 26 c.txt | tail -c 11)" = 'Second one.' ] || fail "the test's own file is wrong" ;;
+  utf16_replace)
+    printf 'H\0e\0l\0l\0o\0.\0\n\0' >u.txt
+    run 1 align u.txt en.txt --on-invalid replace -o out.tmx
+    expect_error u.txt 'UTF-16LE without a byte order mark'
+    no_output_left ;;
+  utf16_be)
+    printf '\0H\0e\0l\0l\0o\0.\0\n' >u.txt
+    run 1 align u.txt en.txt -o out.tmx
+    expect_error u.txt 'iconv -f UTF-16BE'
+    no_output_left ;;
+  utf16_arabic)
+    # Arabic in UTF-16LE has few NULs (spaces, line ends) but is still UTF-16.
+    printf '\x27\x06\x44\x06 \0\x28\x06\x4a\x06\x2a\x06.\0\n\0' >u.txt
+    run 1 align u.txt en.txt -o out.tmx
+    expect_error u.txt 'UTF-16LE without a byte order mark'
+    no_output_left ;;
+  bad_options)
+    run 2 align ar.txt en.txt --min-score nan -f beads
+    grep -q 'min-score' err || fail "--min-score nan accepted"
+    run 2 align ar.txt en.txt --threads 100000 -f beads
+    grep -q 'more than the limit of 256' err || { cat err >&2; fail "--threads not capped"; }
+    run 2 eval --set "$data/eval/set" --threads 100000
+    grep -q 'more than the limit' err || fail "eval --threads not capped" ;;
+  long_name)
+    name=$(printf 'x%.0s' $(seq 1 246)).tsv
+    run 0 align ar.txt en.txt -o "$name" -q
+    [ -s "$name" ] || fail "no output under a 250-byte name"
+    if ls -A | grep -q '\.tmp$'; then fail "a temporary file was left behind"; fi ;;
+  write_error_names_file)
+    [ -w /dev/full ] || { echo "no /dev/full; checked nothing"; exit 0; }
+    ln -s /dev/full full.tsv
+    run 1 align ar.txt en.txt -o full.tsv
+    grep -q '^jisr: full.tsv: write failed: No space left on device$' err || { cat err >&2; fail "file not named"; }
+    "$jisr" align ar.txt en.txt -f tsv >/dev/full 2>err && fail "exit 0"
+    grep -q '^jisr: standard output: write failed' err || { cat err >&2; fail "standard output not named"; } ;;
+  eval_strict)
+    printf '[0]:[0]\n[1]:[1]\n' >g.beads
+    printf '[0]:[0]\n[0,1]:[1]\n' >t.beads
+    run 1 eval --gold g.beads --test t.beads
+    grep -q 't.beads:2: source sentence 0 is already in the bead on line 1' err || { cat err >&2; fail "overlap accepted"; }
+    printf '[0]:[0]:0.5 junk\n[1]:[1]\n' >t.beads
+    run 1 eval --gold g.beads --test t.beads
+    grep -q 't.beads:1: unexpected text after the score' err || { cat err >&2; fail "junk accepted"; }
+    printf '[0]:[0]:0.5\n[1]:[1]:\n' >t.beads
+    run 1 eval --gold g.beads --test t.beads
+    grep -q 't.beads:2: the score after the sides is not a number' err || { cat err >&2; fail "empty score accepted"; }
+    printf '[0]:[0]:0.5\n[1]:[1]  \n' >t.beads
+    run 0 eval --gold g.beads --test t.beads ;;
+  tmx_score_range)
+    # Another tool's x-score (a percentage) is read as no score, so the TSV
+    # converts back.
+    printf '<tmx version="1.4"><header srclang="ar"/><body><tu><prop type="x-score">87</prop><tuv xml:lang="ar"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu></body></tmx>' >s.tmx
+    run 0 convert s.tmx -o s.tsv -q
+    [ "$(cat s.tsv)" = "$(printf 'a\tb\t')" ] || fail "score kept: $(cat s.tsv)"
+    run 0 convert s.tsv -o back.tmx -q ;;
+  output_is_input)
+    cp en.txt keep.txt
+    run 2 align ar.txt keep.txt -o keep.txt
+    cmp -s en.txt keep.txt || fail "the input was replaced"
+    ln -s keep.txt alias.txt
+    run 2 align ar.txt keep.txt -o alias.txt
+    run 2 split --lang en keep.txt -o keep.txt
+    printf 'a\tb\t\n' >c.tsv
+    run 2 convert c.tsv -o c.tsv --to tmx
+    cmp -s en.txt keep.txt || fail "the input was replaced" ;;
+  repeated_lines)
+    # Identical lines tie every path: the band stops widening at its bound
+    # and the summary says the result is not proven optimal.
+    yes 'Sentence is here, ok.' | head -2000 >r1.txt
+    yes 'Sentence is here, ok.' | head -2500 >r2.txt
+    run 0 align --presplit --src-lang en --tgt-lang en r1.txt r2.txt -f beads
+    grep -q 'stopped widening its band at the time bound' err || { cat err >&2; fail "no warning"; }
+    n=$(cut -d: -f2 out | grep -o '[0-9][0-9]*' | wc -l)
+    [ "$n" -eq 2500 ] || fail "$n of 2500 target sentences in beads" ;;
+  endless_files)
+    # /dev/zero as a dictionary, a lexicon or a model: refused at a limit.
+    run 1 align ar.txt en.txt --dictionary /dev/zero -o out.tmx
+    grep -q '^jisr: /dev/zero: dictionary larger than the limit' err || { cat err >&2; fail "dictionary"; }
+    no_output_left
+    sed 's|"anchors": {|"anchors": {"lexicon": "/dev/zero",|' "$models/generic.json" >z.json
+    grep -q '/dev/zero' z.json || fail "the test could not make its model"
+    run 1 align ar.txt en.txt -m ./z.json -o out.tmx
+    grep -q '^jisr: /dev/zero: byte [0-9]*: input is larger than the limit' err || { cat err >&2; fail "lexicon"; }
+    no_output_left
+    run 1 align ar.txt en.txt -m /dev/zero -o out.tmx
+    grep -q '^jisr: /dev/zero: ' err || { cat err >&2; fail "model"; } ;;
+  long_lexicon_phrase)
+    words=$(seq 1 200 | sed 's/^/w/' | tr '\n' ' ')
+    printf '%s\t%s\n' "$words" "$words" >lex.tsv
+    sed 's|"anchors": {|"anchors": {"lexicon": "lex.tsv",|' "$models/generic.json" >l.json
+    run 1 align ar.txt en.txt -m ./l.json -o out.tmx
+    grep -q '^jisr: ./lex.tsv:1: a phrase of more than 12 words' err || { cat err >&2; fail "no error"; }
+    no_output_left ;;
+  long_headword)
+    printf '%s\tbook\n' "$(printf 'x%.0s' $(seq 1 300))" >d.tsv
+    run 1 align ar.txt en.txt --dictionary d.tsv -o out.tmx
+    grep -q '^jisr: .*/d.tsv:1: a headword longer than 256 bytes' err || { cat err >&2; fail "no error"; } ;;
+  srx_backtracking)
+    cat >evil.srx <<'SRX'
+<?xml version="1.0"?>
+<srx version="2.0"><header cascade="no"/><body>
+<languagerules><languagerule languagerulename="x"><rule break="yes"><beforebreak>(a+)+$</beforebreak><afterbreak></afterbreak></rule></languagerule></languagerules>
+<maprules><languagemap languagepattern=".*" languagerulename="x"/></maprules></body></srx>
+SRX
+    printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n' >a.txt
+    run 1 split --lang en --srx evil.srx a.txt
+    grep -q '^jisr: evil.srx: languagerule "x" rule 1: the regular expression ran past its time limit' err ||
+      { cat err >&2; fail "no error"; } ;;
   *) fail "unknown case" ;;
 esac
 echo "ok [$case_name]"

@@ -257,12 +257,28 @@ BOOST_AUTO_TEST_CASE(to_json_then_from_json_keeps_every_field) {
   BOOST_TEST(r.provenance == m.provenance);
 }
 
+BOOST_AUTO_TEST_CASE(a_model_without_unaligned_beads_is_refused) {
+  // Without 1-0 and 0-1 sides of different lengths have no alignment.
+  for (const char* missing : {"1-0", "0-1"}) {
+    Model m;
+    m.priors = {{{1, 1}, 0.9}, {{1, 0}, 0.05}, {{0, 1}, 0.05}};
+    m.priors.erase(jisr::parse_bead_type(missing));
+    BOOST_CHECK_EXCEPTION((void)Model::from_json(m.to_json(), "m.json"), ModelError,
+                          [&](const ModelError& e) {
+                            return std::string(e.what()).find(std::string("\"") + missing + "\"") !=
+                                   std::string::npos;
+                          });
+    m.priors[jisr::parse_bead_type(missing)] = 0.0;
+    BOOST_CHECK_THROW((void)Model::from_json(m.to_json(), "m.json"), ModelError);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(save_then_load_resolves_lexicon_against_the_model_folder) {
   std::random_device rd;
   const fs::path dir = fs::temp_directory_path() / ("jisr-model-test-" + std::to_string(rd()));
   fs::create_directories(dir);
   Model m;
-  m.priors = {{{1, 1}, 1.0}};
+  m.priors = {{{1, 1}, 0.9}, {{1, 0}, 0.05}, {{0, 1}, 0.05}};
   m.anchors.lexicon = "lex.tsv";
   m.save(dir / "m.json");
   const Model r = Model::load(dir / "m.json");
