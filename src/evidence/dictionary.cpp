@@ -10,7 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "jisr/anchors.hpp"
+#include "evidence/normalize.hpp"
 #include "jisr/error.hpp"
 #include "jisr/text.hpp"
 
@@ -85,31 +85,6 @@ std::string read_plain(const fs::path& path) {
 }
 
 }  // namespace
-
-std::string stem_english(std::string_view word) {
-  std::string w;
-  for (const char c : word) w += (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
-  if (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) w.resize(w.size() - (w.ends_with("'s") ? 2 : 4));
-  if (w.size() > 4 && w.ends_with("ies")) {
-    w.resize(w.size() - 3);
-    w += 'y';
-  } else if (w.size() > 4 && (w.ends_with("sses") || w.ends_with("shes") || w.ends_with("ches") || w.ends_with("xes"))) {
-    w.resize(w.size() - 2);
-  } else if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")) {
-    w.pop_back();
-  }
-  // Cut after five code points (never inside a UTF-8 sequence).
-  constexpr std::size_t kStemLength = 5;
-  std::size_t points = 0;
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    if ((static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) continue;
-    if (points++ == kStemLength) {
-      w.resize(i);
-      break;
-    }
-  }
-  return w;
-}
 
 void Dictionary::add(const std::string& headword, std::string_view glosses, bool first) {
   if (headword.empty()) return;

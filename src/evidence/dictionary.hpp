@@ -9,7 +9,7 @@
 //   TSV     source<TAB>target per line ('#' starts a comment).
 // Headwords are stored in their matching form (anchors.hpp,
 // normalize_for_matching); glosses are reduced to lower-case content words
-// in their light-stemmed form (stem_english).
+// in their light-stemmed form (stem_english, normalize.hpp).
 #pragma once
 
 #include <cstddef>
@@ -56,11 +56,6 @@ class Dictionary {
   std::unordered_map<std::string, std::vector<std::string>> entries_;
   std::unordered_map<std::string, std::vector<std::string>> primary_;  // one-word translations, in order
 };
-
-// Light English stemmer for matching: lower case, possessive 's and plural
-// endings removed, then cut to its first five letters, which joins most
-// inflections and derivations ("communications", "communicating" -> "commu").
-[[nodiscard]] std::string stem_english(std::string_view word);
 
 // The Arabic–English dictionaries installed by Debian's dict-freedict-ara-eng
 // and dict-freedict-eng-ara (the second read reversed); null when neither is
