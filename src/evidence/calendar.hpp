@@ -7,7 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "evidence/tokens.hpp"
+#include "evidence/normalize.hpp"
 
 namespace jisr {
 
@@ -17,10 +17,10 @@ struct CalendarNames {
 
   // The names of the Arabic locales' calendars, or of `lang` and English.
   // Throws IcuError.
-  [[nodiscard]] static CalendarNames load(bool arabic, std::string_view lang, const Tokenizer& words);
+  [[nodiscard]] static CalendarNames load(bool arabic, std::string_view lang, const MatchNormalizer& normalize);
 
   // Adds the wide and abbreviated names of one locale.
-  void add(const char* locale, const Tokenizer& words);
+  void add(const char* locale, const MatchNormalizer& normalize);
 };
 
 }  // namespace jisr

@@ -1,6 +1,12 @@
 // Input: one sentence (UTF-8) of one side. Output: its anchor keys in text
 // order (jisr/anchors.hpp): patterns, numbers and symbols first, then
 // lexicon phrases, calendar names, dictionary words, Latin words and names.
+//
+// Everything a word yields on its own (its normal form, clitic variants,
+// calendar, dictionary, Latin and name keys) is worked out once per
+// distinct word and kept in a memo; a sentence then costs a scan for word
+// boundaries, a hash look-up per word and the lexicon phrases that start
+// with a word known to begin one.
 #include <unicode/regex.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -9,6 +15,7 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -17,6 +24,7 @@
 #include "evidence/lexicon.hpp"
 #include "evidence/normalize.hpp"
 #include "evidence/numbers.hpp"
+#include "evidence/string_hash.hpp"
 #include "evidence/tokens.hpp"
 #include "jisr/anchors.hpp"
 #include "util/icu.hpp"
@@ -30,59 +38,167 @@ constexpr std::size_t kMinSkeleton = 3;
 
 bool is_arabic_lang(std::string_view lang) { return lang.substr(0, 2) == "ar"; }
 
+std::string_view first_word(std::string_view phrase) { return phrase.substr(0, phrase.find(' ')); }
+
+// What one distinct word yields, whatever its neighbours.
+struct WordInfo {
+  WordShape shape;
+  std::string norm;                   // matching form
+  std::vector<std::string> variants;  // norm without clitics (Arabic), norm first
+  std::vector<std::size_t> heads;     // variants that may begin a phrase of two words or more
+  int single = -1;                    // lexicon entry of the word alone, or -1
+  std::vector<AnchorKey> alone;       // its keys when no phrase takes it
+};
+
 }  // namespace
 
 struct AnchorExtractor::Impl {
   AnchorOptions options;
   bool arabic = false;
-  Tokenizer words;
+  MatchNormalizer normalize;
   std::unique_ptr<icu::Transliterator> romanizer;  // Arabic-Latin; Latin-ASCII
   CalendarNames calendar;
   std::optional<Lexicon> lexicon;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> phrase_heads;  // first words of phrases
   std::unique_ptr<icu::RegexPattern> url_pattern, email_pattern, tag_pattern;
 
-  // Memo of the romanisation (see Tokenizer: words repeat, and ICU's
-  // transliterators share one lock).
-  static constexpr std::size_t kMemoLimit = std::size_t{1} << 18;
-  mutable std::unordered_map<std::u16string, std::string> skeleton_memo;
+  // Words by their text as written. Cleared between sentences once it holds
+  // kMemoLimit words, which bounds its memory on huge vocabularies.
+  static constexpr std::size_t kMemoLimit = std::size_t{1} << 16;
+  mutable std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> memo;
+  mutable std::vector<std::string_view> spans;   // the current sentence's words
+  mutable std::vector<const WordInfo*> tokens;   // their memo entries
+  mutable std::unordered_set<std::string_view> seen;  // w: keys of the current sentence
+
+  const WordInfo& word(std::string_view text) const {
+    if (const auto it = memo.find(text); it != memo.end()) return it->second;
+    WordInfo w;
+    w.shape = word_shape(text);
+    const icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    w.norm = normalize(u);
+    w.variants = arabic ? arabic_variants(w.norm) : std::vector<std::string>{w.norm};
+    if (!w.shape.numeric) {
+      for (std::size_t v = 0; v < w.variants.size(); ++v)
+        if (phrase_heads.contains(first_word(w.variants[v]))) w.heads.push_back(v);
+      for (const std::string& v : w.variants) {
+        w.single = lexicon->find(v);
+        // Adjectives of country names: Syrian, Russians, العراقي، السورية.
+        if (w.single < 0) w.single = lexicon->find_demonym(v);
+        if (w.single >= 0) break;
+      }
+      add_alone_keys(text, w);
+    }
+    return memo.emplace(std::string(text), std::move(w)).first->second;
+  }
+
+  // The keys of a word that no phrase takes: a calendar name, or its
+  // dictionary, Latin and name keys.
+  void add_alone_keys(std::string_view text, WordInfo& w) const {
+    std::vector<AnchorKey>& out = w.alone;
+    // Month and weekday names; in Latin text only when capitalised ("May").
+    if (!w.shape.latin || w.shape.capitalised) {
+      for (const std::string& v : w.variants) {
+        if (const auto it = calendar.months.find(v); it != calendar.months.end()) {
+          out.push_back({fmt::format("month:{}", it->second), AnchorType::month});
+          return;
+        }
+        if (const auto it = calendar.days.find(v); it != calendar.days.end()) {
+          out.push_back({fmt::format("day:{}", it->second), AnchorType::day});
+          return;
+        }
+      }
+    }
+    if (options.dictionary != nullptr) add_word_keys(w, out);
+    if (w.shape.latin) {
+      // Every Latin word is a key; only those that also occur on the other
+      // side of the document survive (the scorer drops the rest), so this
+      // matches Latin words written inside Arabic text, and identical words
+      // (names, cognates, codes) between two Latin-script languages.
+      if (w.shape.length >= 2) {
+        out.push_back({"latin:" + w.norm, AnchorType::latin});
+        if (options.names && w.shape.capitalised) {
+          const std::string skeleton = consonant_skeleton(text);
+          if (skeleton.size() >= kMinSkeleton) out.push_back({"name:" + skeleton, AnchorType::name});
+        }
+      }
+      return;
+    }
+    if (arabic && options.names && w.shape.length >= 3) {
+      // Candidate names: every Arabic word, romanised without its clitics.
+      // Only those that resemble a name of the other side survive matching.
+      for (auto it = w.variants.rbegin(); it != w.variants.rend(); ++it) {
+        const std::string skeleton = arabic_skeleton(*it);
+        if (skeleton.size() >= kMinSkeleton) {
+          out.push_back({"name:" + skeleton, AnchorType::name});
+          break;
+        }
+      }
+    }
+  }
 
   // Consonant skeleton of an Arabic word (normalised), romanised first.
-  const std::string& arabic_skeleton(const std::string& word) const {
-    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
-    std::u16string key(u.getBuffer(), static_cast<std::size_t>(u.length()));
-    if (const auto it = skeleton_memo.find(key); it != skeleton_memo.end()) return it->second;
-    icu::UnicodeString latin(u);
+  std::string arabic_skeleton(const std::string& word) const {
+    icu::UnicodeString latin = icu::UnicodeString::fromUTF8(word);
     romanizer->transliterate(latin);
-    if (skeleton_memo.size() >= kMemoLimit) skeleton_memo.clear();
-    return skeleton_memo.emplace(std::move(key), consonant_skeleton(to_utf8(latin))).first->second;
+    return consonant_skeleton(to_utf8(latin));
   }
 
   // Dictionary keys: translations of a source word (looked up with its
   // clitics and common suffixes removed), or the stemmed word itself on the
   // target side.
-  void add_word_keys(const Token& t, std::vector<AnchorKey>& out) const {
+  void add_word_keys(const WordInfo& w, std::vector<AnchorKey>& out) const {
     constexpr std::size_t kMaxTranslations = 6;
     if (!options.dictionary_side_is_src) {
-      if (!t.latin || t.norm.size() < 3) return;
-      out.push_back({"w:" + stem_english(t.norm), AnchorType::word});
+      if (!w.shape.latin || w.norm.size() < 3) return;
+      out.push_back({"w:" + stem_english(w.norm), AnchorType::word});
       return;
     }
     static constexpr std::string_view kSuffixes[] = {"ات", "ون", "ين", "ان", "ها", "هم", "هن", "كم", "نا", "ه", "ي"};
-    const std::vector<std::string> bases = arabic ? arabic_variants(t.norm) : std::vector<std::string>{t.norm};
-    for (const std::string& base : bases) {
+    for (const std::string& base : w.variants) {
       std::vector<std::string> forms{base};
       if (arabic)
         for (const auto suffix : kSuffixes)
           if (base.size() >= suffix.size() + 6 && base.ends_with(suffix))
             forms.push_back(base.substr(0, base.size() - suffix.size()));
       for (const std::string& form : forms) {
-        const auto& translations = options.dictionary->lookup(form);
+        const std::vector<std::string_view> translations = options.dictionary->lookup(form);
         if (translations.empty()) continue;
         for (std::size_t k = 0; k < translations.size() && k < kMaxTranslations; ++k)
-          out.push_back({"w:" + translations[k], AnchorType::word});
+          out.push_back({"w:" + std::string(translations[k]), AnchorType::word});
         return;
       }
     }
+  }
+
+  // The lexicon phrase or two-word month name that begins at token i,
+  // longest first; returns its length in words (0: none).
+  std::size_t match_phrase(std::size_t i, std::vector<AnchorKey>& out) const {
+    const WordInfo& w = *tokens[i];
+    for (std::size_t len = std::min(lexicon->max_words(), tokens.size() - i); len >= 2; --len) {
+      for (const std::size_t v : w.heads) {
+        std::string phrase = w.variants[v];
+        for (std::size_t k = 1; k < len; ++k) {
+          phrase += ' ';
+          phrase += tokens[i + k]->norm;
+        }
+        if (len == 2) {
+          if (const auto it = calendar.months.find(phrase); it != calendar.months.end()) {
+            out.push_back({fmt::format("month:{}", it->second), AnchorType::month});
+            return len;
+          }
+        }
+        if (const int id = lexicon->find(phrase); id >= 0) {
+          out.push_back({fmt::format("lex:{}", id), AnchorType::lexicon});
+          return len;
+        }
+      }
+    }
+    if (w.single >= 0) {
+      out.push_back({fmt::format("lex:{}", w.single), AnchorType::lexicon});
+      return 1;
+    }
+    return 0;
   }
 
   void find_patterns(const icu::UnicodeString& text, const icu::RegexPattern& pattern,
@@ -101,6 +217,30 @@ struct AnchorExtractor::Impl {
     }
     detail::check_icu(status, "RegexMatcher::find");
   }
+
+  // A translation counts once a sentence, however many words gave it: the
+  // later w: keys equal to an earlier one go.
+  void drop_repeated_words(std::vector<AnchorKey>& out) const {
+    seen.clear();
+    std::vector<bool> repeated(out.size(), false);
+    for (std::size_t k = 0; k < out.size(); ++k)
+      if (out[k].type == AnchorType::word) repeated[k] = !seen.insert(out[k].key).second;
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < out.size(); ++k)
+      if (!repeated[k]) {
+        if (kept != k) out[kept] = std::move(out[k]);
+        ++kept;
+      }
+    out.resize(kept);
+  }
+
+  // The memo entries of the words of `sentence`, in `tokens`.
+  void look_up_words(std::string_view sentence) const {
+    if (memo.size() >= kMemoLimit) memo.clear();
+    split_words(sentence, spans);
+    tokens.clear();
+    for (const std::string_view s : spans) tokens.push_back(&word(s));
+  }
 };
 
 AnchorExtractor::AnchorExtractor(AnchorOptions options) : impl_(std::make_unique<Impl>()) {
@@ -112,8 +252,13 @@ AnchorExtractor::AnchorExtractor(AnchorOptions options) : impl_(std::make_unique
     m.romanizer.reset(icu::Transliterator::createInstance("Arabic-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     detail::check_icu(status, "Transliterator::createInstance(Arabic-Latin)");
   }
-  m.calendar = CalendarNames::load(m.arabic, m.options.lang, m.words);
-  m.lexicon.emplace(m.arabic, m.options.lexicon, m.options.lexicon_side_is_src, m.words);
+  m.calendar = CalendarNames::load(m.arabic, m.options.lang, m.normalize);
+  m.lexicon.emplace(m.arabic, m.options.lexicon, m.options.lexicon_side_is_src, m.normalize);
+  // A phrase of two words or more holds a space; its first word must begin it.
+  for (const auto& [phrase, id] : m.lexicon->phrases())
+    if (phrase.find(' ') != std::string::npos) m.phrase_heads.emplace(first_word(phrase));
+  for (const auto& [name, month] : m.calendar.months)
+    if (name.find(' ') != std::string::npos) m.phrase_heads.emplace(first_word(name));
   UErrorCode status = U_ZERO_ERROR;
   m.url_pattern.reset(icu::RegexPattern::compile(u"(?:https?://|www\\.)[^\\s<>\"«»]+", 0, status));
   m.email_pattern.reset(icu::RegexPattern::compile(u"[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+", 0, status));
@@ -149,112 +294,29 @@ std::vector<AnchorKey> AnchorExtractor::find(std::string_view sentence) const {
   if (quote) out.push_back({"sym:quote", AnchorType::symbol});
   if (paren) out.push_back({"sym:paren", AnchorType::symbol});
 
-  const std::vector<Token> tokens = m.words(text);
+  m.look_up_words(sentence);
+  const std::vector<const WordInfo*>& tokens = m.tokens;
+  // Lexicon phrases and two-word month names, longest first; the words
+  // they take yield nothing on their own.
   std::vector<bool> used(tokens.size(), false);
-  // Lexicon phrases and two-word month names, longest first.
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].numeric) continue;
-    const auto firsts = m.arabic ? arabic_variants(tokens[i].norm) : std::vector<std::string>{tokens[i].norm};
-    bool matched = false;
-    for (std::size_t len = std::min(m.lexicon->max_words(), tokens.size() - i); len >= 1 && !matched; --len) {
-      for (const std::string& first : firsts) {
-        std::string phrase = first;
-        for (std::size_t k = 1; k < len; ++k) phrase += " " + tokens[i + k].norm;
-        if (len == 2) {
-          if (const auto it = m.calendar.months.find(phrase); it != m.calendar.months.end()) {
-            out.push_back({fmt::format("month:{}", it->second), AnchorType::month});
-            matched = true;
-          }
-        }
-        if (!matched) {
-          if (const int id = m.lexicon->find(phrase); id >= 0) {
-            out.push_back({fmt::format("lex:{}", id), AnchorType::lexicon});
-            matched = true;
-          } else if (len == 1) {
-            // Adjectives of country names: Syrian, Russians, العراقي، السورية.
-            if (const int d = m.lexicon->find_demonym(phrase); d >= 0) {
-              out.push_back({fmt::format("lex:{}", d), AnchorType::lexicon});
-              matched = true;
-            }
-          }
-        }
-        if (matched) {
-          for (std::size_t k = 0; k < len; ++k) used[i + k] = true;
-          break;
-        }
-      }
-    }
+    if (tokens[i]->shape.numeric) continue;
+    const std::size_t len = m.match_phrase(i, out);
+    for (std::size_t k = 0; k < len; ++k) used[i + k] = true;
   }
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
-    if (t.numeric || used[i]) continue;
-    // Month and weekday names; in Latin text only when capitalised ("May").
-    if (!t.latin || t.capitalised) {
-      const auto variants = m.arabic ? arabic_variants(t.norm) : std::vector<std::string>{t.norm};
-      bool found = false;
-      for (const std::string& v : variants) {
-        if (const auto it = m.calendar.months.find(v); it != m.calendar.months.end()) {
-          out.push_back({fmt::format("month:{}", it->second), AnchorType::month});
-          found = true;
-          break;
-        }
-        if (const auto it = m.calendar.days.find(v); it != m.calendar.days.end()) {
-          out.push_back({fmt::format("day:{}", it->second), AnchorType::day});
-          found = true;
-          break;
-        }
-      }
-      if (found) continue;
-    }
-    if (m.options.dictionary != nullptr) m.add_word_keys(t, out);
-    if (t.latin) {
-      // Every Latin word is a key; only those that also occur on the other
-      // side of the document survive (the scorer drops the rest), so this
-      // matches Latin words written inside Arabic text, and identical words
-      // (names, cognates, codes) between two Latin-script languages.
-      if (t.text.length() >= 2) {
-        out.push_back({"latin:" + t.norm, AnchorType::latin});
-        if (m.options.names && t.capitalised) {
-          std::string ascii;
-          t.text.toUTF8String(ascii);
-          const std::string skeleton = consonant_skeleton(ascii);
-          if (skeleton.size() >= kMinSkeleton) out.push_back({"name:" + skeleton, AnchorType::name});
-        }
-      }
-      continue;
-    }
-    if (m.arabic && m.options.names && t.text.length() >= 3) {
-      // Candidate names: every Arabic word, romanised without its clitics.
-      // Only those that resemble a name of the other side survive matching.
-      const auto variants = arabic_variants(t.norm);
-      std::string best;
-      for (auto it = variants.rbegin(); it != variants.rend(); ++it) {
-        const std::string& skeleton = m.arabic_skeleton(*it);
-        if (skeleton.size() >= kMinSkeleton) {
-          out.push_back({"name:" + skeleton, AnchorType::name});
-          break;
-        }
-      }
-    }
-  }
-  // A translation counts once a sentence, however many words gave it.
-  std::vector<std::string> seen;
-  std::erase_if(out, [&seen](const AnchorKey& k) {
-    if (k.type != AnchorType::word) return false;
-    if (std::find(seen.begin(), seen.end(), k.key) != seen.end()) return true;
-    seen.push_back(k.key);
-    return false;
-  });
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (!used[i]) out.insert(out.end(), tokens[i]->alone.begin(), tokens[i]->alone.end());
+  m.drop_repeated_words(out);
   return out;
 }
 
 std::vector<std::string> AnchorExtractor::words(std::string_view sentence) const {
-  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(sentence.data(), static_cast<int32_t>(sentence.size())));
+  const Impl& m = *impl_;
+  m.look_up_words(sentence);
   std::vector<std::string> out;
-  for (const Token& t : impl_->words(text)) {
-    if (t.numeric || t.norm.size() < 2) continue;
-    out.push_back(impl_->options.dictionary_side_is_src ? t.norm : stem_english(t.norm));
+  for (const WordInfo* w : m.tokens) {
+    if (w->shape.numeric || w->norm.size() < 2) continue;
+    out.push_back(m.options.dictionary_side_is_src ? w->norm : stem_english(w->norm));
   }
   return out;
 }

@@ -30,7 +30,7 @@ DocumentAnchors intern_anchors(const std::vector<std::vector<AnchorKey>>& src,
   auto add = [&](const std::vector<std::vector<AnchorKey>>& side, SideKeys& out) {
     for (const auto& keys : side) {
       for (const AnchorKey& k : keys) {
-        const auto [it, inserted] = ids.emplace(k.key, static_cast<std::uint32_t>(a.keys.size()));
+        const auto [it, inserted] = ids.try_emplace(k.key, static_cast<std::uint32_t>(a.keys.size()));
         if (inserted) {
           a.keys.push_back(k.key);
           a.types.push_back(k.type);

@@ -11,10 +11,10 @@
 
 namespace jisr {
 
-Lexicon::Lexicon(bool arabic, const std::filesystem::path& path, bool side_is_src, const Tokenizer& words)
+Lexicon::Lexicon(bool arabic, const std::filesystem::path& path, bool side_is_src, const MatchNormalizer& normalize)
     : arabic_(arabic) {
-  add_country_names(words);
-  if (!path.empty()) load(path, side_is_src, words);
+  add_country_names(normalize);
+  if (!path.empty()) load(path, side_is_src, normalize);
 }
 
 int Lexicon::find(const std::string& phrase) const {
@@ -29,14 +29,14 @@ int Lexicon::find_demonym(std::string_view word) const {
 
 // Country names in both languages from ICU's display names: entry ids are
 // the region codes' positions, shared by both sides.
-void Lexicon::add_country_names(const Tokenizer& words) {
+void Lexicon::add_country_names(const MatchNormalizer& normalize) {
   const char* const* regions = icu::Locale::getISOCountries();
   const icu::Locale display(arabic_ ? "ar" : "en");
   for (int id = 0; regions[id] != nullptr; ++id) {
     icu::UnicodeString name;
     icu::Locale("", regions[id]).getDisplayCountry(display, name);
     if (name.isEmpty() || name == icu::UnicodeString(regions[id], -1, US_INV)) continue;
-    add_phrase(words.normalize(name), id, true);
+    add_phrase(normalize(name), id, true);
   }
 }
 
@@ -77,7 +77,7 @@ void Lexicon::add_phrase(const std::string& phrase, int id, bool country) {
   max_words_ = std::max(max_words_, static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' ') + 1));
 }
 
-void Lexicon::load(const std::filesystem::path& path, bool side_is_src, const Tokenizer& words) {
+void Lexicon::load(const std::filesystem::path& path, bool side_is_src, const MatchNormalizer& normalize) {
   std::ifstream in(path);
   if (!in) throw ModelError(fmt::format("{}: cannot open lexicon", path.string()));
   std::string line;
@@ -94,7 +94,7 @@ void Lexicon::load(const std::filesystem::path& path, bool side_is_src, const To
     while (start <= side.size()) {
       std::size_t bar = side.find('|', start);
       if (bar == std::string::npos) bar = side.size();
-      add_phrase(words.normalize(icu::UnicodeString::fromUTF8(side.substr(start, bar - start))),
+      add_phrase(normalize(icu::UnicodeString::fromUTF8(side.substr(start, bar - start))),
                  kFirstId + static_cast<int>(line_no));
       start = bar + 1;
     }

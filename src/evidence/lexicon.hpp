@@ -10,7 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "evidence/tokens.hpp"
+#include "evidence/normalize.hpp"
 
 namespace jisr {
 
@@ -19,7 +19,7 @@ class Lexicon {
   // Country names of the side's language, then the file's phrases of this
   // side (`side_is_src`: its first column) when `path` is not empty.
   // Throws ModelError naming the file and line of a malformed entry.
-  Lexicon(bool arabic, const std::filesystem::path& path, bool side_is_src, const Tokenizer& words);
+  Lexicon(bool arabic, const std::filesystem::path& path, bool side_is_src, const MatchNormalizer& normalize);
 
   // The entry of a normalised phrase (words joined by one space), or -1.
   [[nodiscard]] int find(const std::string& phrase) const;
@@ -27,14 +27,17 @@ class Lexicon {
   // The country whose adjective a normalised word is (Syrian, السورية), or -1.
   [[nodiscard]] int find_demonym(std::string_view word) const;
 
+  // Every phrase (normalised) with its entry id.
+  [[nodiscard]] const std::unordered_map<std::string, int>& phrases() const { return phrases_; }
+
   // The most words a phrase has.
   [[nodiscard]] std::size_t max_words() const { return max_words_; }
 
  private:
   std::string demonym_stem(std::string_view word) const;
   void add_phrase(const std::string& phrase, int id, bool country = false);
-  void add_country_names(const Tokenizer& words);
-  void load(const std::filesystem::path& path, bool side_is_src, const Tokenizer& words);
+  void add_country_names(const MatchNormalizer& normalize);
+  void load(const std::filesystem::path& path, bool side_is_src, const MatchNormalizer& normalize);
 
   bool arabic_ = false;
   std::unordered_map<std::string, int> phrases_;   // normalised phrase -> entry id

@@ -2,54 +2,59 @@
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 namespace jisr {
 
 namespace {
 
 bool word_char(UChar32 c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
   return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK ||
          c == 0x0640 /* tatweel */;
 }
 
 }  // namespace
 
-std::string Tokenizer::normalize(const icu::UnicodeString& s) const {
-  std::u16string key(s.getBuffer(), static_cast<std::size_t>(s.length()));
-  if (const auto it = memo_.find(key); it != memo_.end()) return it->second;
-  if (memo_.size() >= kMemoLimit) memo_.clear();
-  return memo_.emplace(std::move(key), normalizer_(s)).first->second;
+void split_words(std::string_view sentence, std::vector<std::string_view>& out) {
+  out.clear();
+  const auto* s = reinterpret_cast<const std::uint8_t*>(sentence.data());
+  const auto n = static_cast<std::int32_t>(sentence.size());
+  std::int32_t start = -1;
+  for (std::int32_t i = 0; i < n;) {
+    const std::int32_t at = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, n, c);
+    const bool word = c >= 0 && word_char(c);
+    if (word && start < 0) start = at;
+    if (!word && start >= 0) {
+      out.push_back(sentence.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(at - start)));
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push_back(sentence.substr(static_cast<std::size_t>(start)));
 }
 
-std::vector<Token> Tokenizer::operator()(const icu::UnicodeString& text) const {
-  std::vector<Token> tokens;
-  const int32_t n = text.length();
-  for (int32_t i = 0; i < n;) {
-    const UChar32 c = text.char32At(i);
-    if (!word_char(c)) {
-      i += U16_LENGTH(c);
-      continue;
-    }
-    int32_t j = i;
-    bool latin = true, digits = true;
-    while (j < n) {
-      const UChar32 d = text.char32At(j);
-      if (!word_char(d)) break;
-      UErrorCode status = U_ZERO_ERROR;
-      if (u_isalpha(d) && uscript_getScript(d, &status) != USCRIPT_LATIN) latin = false;
-      if (!u_isdigit(d)) digits = false;
-      j += U16_LENGTH(d);
-    }
-    Token t;
-    t.text = text.tempSubStringBetween(i, j);
-    t.norm = normalize(t.text);
-    t.numeric = digits;
-    t.latin = latin && !digits;
-    t.capitalised = t.latin && u_isupper(t.text.char32At(0));
-    tokens.push_back(std::move(t));
-    i = j;
+WordShape word_shape(std::string_view word) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(word.data());
+  const auto n = static_cast<std::int32_t>(word.size());
+  WordShape shape;
+  bool latin = true, digits = true;
+  UChar32 first = -1;
+  for (std::int32_t i = 0; i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) c = 0xFFFD;
+    if (first < 0) first = c;
+    UErrorCode status = U_ZERO_ERROR;
+    if (u_isalpha(c) && uscript_getScript(c, &status) != USCRIPT_LATIN) latin = false;
+    if (!u_isdigit(c)) digits = false;
+    shape.length += U16_LENGTH(c);
   }
-  return tokens;
+  shape.numeric = digits;
+  shape.latin = latin && !digits;
+  shape.capitalised = shape.latin && first >= 0 && u_isupper(first);
+  return shape;
 }
 
 }  // namespace jisr

@@ -1,45 +1,26 @@
-// Private: the words of a sentence. Input: a sentence as ICU text.
-// Output: word tokens (maximal runs of letters, marks and digits) with
-// their matching form (normalize.hpp) and script.
+// Private: the words of a sentence. Input: a sentence in UTF-8. Output:
+// its words (maximal runs of letters, marks and digits, as ICU classes
+// them) as views into the sentence, and the shape of a word.
 #pragma once
 
-#include <cstddef>
-#include <string>
-#include <unordered_map>
+#include <cstdint>
+#include <string_view>
 #include <vector>
-
-#include <unicode/unistr.h>
-
-#include "evidence/normalize.hpp"
 
 namespace jisr {
 
-struct Token {
-  icu::UnicodeString text;  // as written
-  std::string norm;         // normalised for matching (UTF-8)
-  bool latin = false;       // written in Latin script
+// Replaces `out` with the words of `sentence`, in text order. Ill-formed
+// UTF-8 bytes separate words, as U+FFFD would.
+void split_words(std::string_view sentence, std::vector<std::string_view>& out);
+
+struct WordShape {
+  bool latin = false;  // every letter in Latin script, not all digits
   bool capitalised = false;
-  bool numeric = false;
+  bool numeric = false;      // digits only
+  std::int32_t length = 0;   // in UTF-16 code units
 };
 
-// Splits text into tokens and normalises them, remembering the normal form
-// of each word seen. Not thread-safe (the memo and ICU's transliterator).
-class Tokenizer {
- public:
-  // The tokens of `text`, in text order.
-  [[nodiscard]] std::vector<Token> operator()(const icu::UnicodeString& text) const;
-
-  // The matching form of one word or phrase, memoised.
-  [[nodiscard]] std::string normalize(const icu::UnicodeString& s) const;
-
- private:
-  // Words repeat (a long document has far fewer distinct words than
-  // tokens), and ICU runs every rule-based transliteration in the process
-  // under one global lock, so each call saved also saves other threads a
-  // wait.
-  static constexpr std::size_t kMemoLimit = std::size_t{1} << 18;
-  MatchNormalizer normalizer_;
-  mutable std::unordered_map<std::u16string, std::string> memo_;
-};
+// The shape of one word as split_words returns it.
+[[nodiscard]] WordShape word_shape(std::string_view word);
 
 }  // namespace jisr
