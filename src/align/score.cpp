@@ -1,5 +1,7 @@
 #include "align/score.hpp"
 
+#include "jisr/error.hpp"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -264,7 +266,7 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
   if (model.use_anchors && anchors != nullptr) {
     if (anchors->src.size() != src.size() || anchors->tgt.size() != tgt.size() ||
         anchors->types.size() != anchors->keys.size())
-      throw std::invalid_argument("BeadScorer: one anchor list per sentence expected");
+      throw UsageError("BeadScorer: one anchor list per sentence expected");
     m.build_anchors(model.anchors, *anchors);
   }
 }

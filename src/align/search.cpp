@@ -207,7 +207,7 @@ Alignment align(const BeadScorer& scorer, const AlignOptions& options, std::span
     const Band next = centre.empty() ? diagonal_band(n, m, wider) : path_band(centre, n, m, wider);
     if (next.cells > options.max_cells) {
       if (!s.beads.empty()) return std::move(s.beads);
-      throw InputError(fmt::format("alignment search of {} x {} sentences exceeds the cell limit",
+      throw LimitError(fmt::format("alignment search of {} x {} sentences exceeds the cell limit",
                                    n, m));
     }
     half = wider;

@@ -105,7 +105,7 @@ OutputFile::~OutputFile() {
 void OutputFile::commit() {
   out_.flush();
   out_.close();
-  if (out_.fail()) throw InputError(fmt::format("{}: write failed (disk full?)", final_.string()));
+  if (out_.fail()) throw OutputError(fmt::format("{}: write failed (disk full?)", final_.string()));
   if (direct_) {
     committed_ = true;
     return;
@@ -113,7 +113,7 @@ void OutputFile::commit() {
   std::error_code ec;
   fs::rename(temp_, target_, ec);
   if (ec)
-    throw InputError(
+    throw OutputError(
         fmt::format("{}: cannot rename into place: {}", final_.string(), ec.message()));
   committed_ = true;
 }

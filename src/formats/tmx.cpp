@@ -12,17 +12,11 @@
 
 #include "formats/xml.hpp"
 
+#include <pugixml.hpp>
+
 namespace jisr {
 
 namespace {
-
-using detail::XmlEvent;
-
-const std::string* attribute(const XmlEvent& ev, std::string_view name) {
-  for (const auto& [key, value] : ev.attributes)
-    if (key == name) return &value;
-  return nullptr;
-}
 
 bool is_native_code(std::string_view element) {
   return element == "bpt" || element == "ept" || element == "it" || element == "ph" ||
@@ -54,81 +48,116 @@ bool language_matches(std::string_view tag, std::string_view wanted) {
   return dash != std::string_view::npos && equal_ignoring_case(tag.substr(0, dash), wanted);
 }
 
+namespace {
+
+// Nesting deeper than this is refused (TMX needs about eight levels).
+constexpr std::size_t kMaxDepth = 256;
+
+// The text of a <seg>: character data and CDATA of the segment and of its
+// <hi> and <sub> elements, without the native codes of <bpt>, <ept>, <it>,
+// <ph> and <ut> (counted in `codes`). Iterative, so depth costs no stack.
+std::string segment_text(const pugi::xml_node& seg, std::size_t& codes) {
+  std::string text;
+  pugi::xml_node node = seg.first_child();
+  while (node && node != seg) {
+    const bool element = node.type() == pugi::node_element;
+    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) text += node.value();
+    if (element && is_native_code(node.name())) ++codes;
+    if (element && !is_native_code(node.name()) && node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    while (node != seg && !node.next_sibling()) node = node.parent();
+    if (node != seg) node = node.next_sibling();
+  }
+  return text;
+}
+
+}  // namespace
+
 TmxDocument read_tmx(std::string_view xml, std::string_view name) {
-  detail::XmlReader reader(xml, std::string(name));
-  TmxDocument doc;
-  auto fail = [&](std::size_t at, std::string_view what) {
-    throw InputError(fmt::format("{}: byte {}: {}", name, at, what));
+  auto fail = [&](std::ptrdiff_t at, std::string_view what) {
+    throw InputError(fmt::format("{}: byte {}: {}", name, at < 0 ? 0 : at, what));
   };
-  // Where the reader is in the TMX structure.
-  std::vector<std::string> path;  // element names from the root
-  TmxUnit* unit = nullptr;
-  TmxVariant* variant = nullptr;
-  bool in_seg = false, seen_seg = false;
-  std::size_t seg_level = 0;  // depth of the open <seg>
-  constexpr std::size_t kNone = SIZE_MAX;
-  std::size_t native_level = kNone;  // depth of the open native code within it
-  bool in_score = false;
-  std::string score_text;
+  std::size_t start = xml.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  if (xml.size() >= 2 && ((xml[0] == '\xFF' && xml[1] == '\xFE') || (xml[0] == '\xFE' && xml[1] == '\xFF')))
+    fail(0, "UTF-16 XML; jisr reads UTF-8 TMX (convert with iconv -f UTF-16 -t UTF-8)");
+  if (const std::size_t bad = find_invalid_utf8(xml); bad != std::string_view::npos)
+    fail(static_cast<std::ptrdiff_t>(bad), xml[bad] == '\0' ? "NUL byte" : "invalid UTF-8");
+  if (const std::size_t bad = detail::find_xml_forbidden(xml); bad != std::string_view::npos)
+    fail(static_cast<std::ptrdiff_t>(bad), "a character that XML 1.0 forbids");
+
+  // pugixml parses without expanding any entity but the five predefined
+  // ones and character references (no entity declarations are honoured,
+  // so no expansion attacks), and without recursion.
+  pugi::xml_document dom;
+  const pugi::xml_parse_result parsed =
+      dom.load_buffer(xml.data() + start, xml.size() - start,
+                      pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
+  if (!parsed) fail(static_cast<std::ptrdiff_t>(start) + parsed.offset, parsed.description());
+  // pugixml's offset of an element is that of its name; jisr's, of its '<'.
+  auto offset = [&](const pugi::xml_node& n) {
+    return static_cast<std::ptrdiff_t>(start) + n.offset_debug() - (n.type() == pugi::node_element ? 1 : 0);
+  };
+
+  const pugi::xml_node root = dom.document_element();
+  if (!root || std::string_view(root.name()) != "tmx") fail(offset(root), "the root element is not <tmx>");
+  for (pugi::xml_node other = root.next_sibling(); other; other = other.next_sibling())
+    if (other.type() == pugi::node_element) fail(offset(other), "a second root element");
+  // Depth first over the whole tree, without recursion: the structure of
+  // TMX is checked wherever its elements appear.
+  TmxDocument doc;
+  std::size_t depth = 1;
+  pugi::xml_node node = root;
   for (;;) {
-    XmlEvent ev = reader.next();
-    if (ev.kind == XmlEvent::Kind::eof) break;
-    if (ev.kind == XmlEvent::Kind::text) {
-      if (in_seg && native_level == kNone) variant->text += ev.text;
-      if (in_score) score_text += ev.text;
-      continue;
-    }
-    if (ev.kind == XmlEvent::Kind::start) {
-      const std::string parent = path.empty() ? std::string() : path.back();
-      if (path.empty() && ev.name != "tmx") fail(ev.offset, "the root element is not <tmx>");
-      if (in_seg) {
-        if (native_level == kNone && is_native_code(ev.name)) native_level = path.size();
-      } else if (ev.name == "header" && parent == "tmx") {
-        if (const auto* s = attribute(ev, "srclang")) doc.srclang = *s;
-      } else if (ev.name == "tu") {
-        if (parent != "body") fail(ev.offset, "<tu> outside <body>");
-        if (unit != nullptr) fail(ev.offset, "<tu> inside another <tu>");
-        doc.units.emplace_back();
-        unit = &doc.units.back();
-        unit->offset = ev.offset;
-        if (const auto* id = attribute(ev, "tuid")) unit->id = *id;
-      } else if (ev.name == "tuv") {
-        if (parent != "tu") fail(ev.offset, "<tuv> outside <tu>");
-        const std::string* lang = attribute(ev, "xml:lang");
-        if (lang == nullptr) lang = attribute(ev, "lang");
-        if (lang == nullptr || lang->empty()) fail(ev.offset, "<tuv> without xml:lang");
-        unit->variants.push_back({*lang, {}});
-        variant = &unit->variants.back();
-        seen_seg = false;
-      } else if (ev.name == "seg") {
-        if (parent != "tuv") fail(ev.offset, "<seg> outside <tuv>");
-        if (seen_seg) fail(ev.offset, "a second <seg> in one <tuv>");
-        in_seg = seen_seg = true;
-        seg_level = path.size();
-      } else if (ev.name == "prop" && parent == "tu") {
-        const std::string* type = attribute(ev, "type");
-        in_score = type != nullptr && *type == "x-score";
-        score_text.clear();
+    if (node.type() == pugi::node_element) {
+      const std::string_view el = node.name(), parent = node.parent().name();
+      if (depth > kMaxDepth) fail(offset(node), fmt::format("elements nested deeper than {}", kMaxDepth));
+      if (el == "header" && parent == "tmx") {
+        doc.srclang = node.attribute("srclang").value();
+      } else if (el == "tu") {
+        if (parent != "body") fail(offset(node), "<tu> outside <body>");
+        for (pugi::xml_node up = node.parent(); up; up = up.parent())
+          if (std::string_view(up.name()) == "tu") fail(offset(node), "<tu> inside another <tu>");
+        TmxUnit unit;
+        unit.offset = static_cast<std::size_t>(offset(node));
+        unit.id = node.attribute("tuid").value();
+        for (const pugi::xml_node& child : node.children()) {
+          const std::string_view c = child.name();
+          if (c == "prop" && std::string_view(child.attribute("type").value()) == "x-score") {
+            unit.score = parse_score(child.child_value());
+          } else if (c == "tuv") {
+            pugi::xml_attribute lang = child.attribute("xml:lang");
+            if (!lang) lang = child.attribute("lang");
+            if (lang.empty() || *lang.value() == '\0') fail(offset(child), "<tuv> without xml:lang");
+            const pugi::xml_node seg = child.child("seg");
+            if (!seg) fail(offset(child), "<tuv> without <seg>");
+            if (seg.next_sibling("seg")) fail(offset(seg.next_sibling("seg")), "a second <seg> in one <tuv>");
+            std::string text = segment_text(seg, doc.dropped_codes);
+            // Character references may still name a character XML forbids.
+            if (detail::find_xml_forbidden(text) != std::string::npos)
+              fail(offset(seg), "a character that XML 1.0 forbids (written as a character reference)");
+            unit.variants.push_back({lang.value(), std::move(text)});
+          }
+        }
+        doc.units.push_back(std::move(unit));
+      } else if (el == "tuv" && parent != "tu") {
+        fail(offset(node), "<tuv> outside <tu>");
+      } else if (el == "seg" && parent != "tuv") {
+        fail(offset(node), "<seg> outside <tuv>");
       }
-      path.push_back(std::move(ev.name));
+    }
+    if (node.first_child() && node.type() == pugi::node_element) {
+      node = node.first_child();
+      ++depth;
       continue;
     }
-    // End of an element; the reader has checked that it matches its start.
-    path.pop_back();
-    if (in_seg) {  // element names inside a segment mean nothing to TMX
-      if (native_level == path.size()) native_level = kNone;
-      if (seg_level == path.size()) in_seg = false;
-      continue;
+    while (node != root && !node.next_sibling()) {
+      node = node.parent();
+      --depth;
     }
-    if (ev.name == "tuv") {
-      if (!seen_seg) fail(ev.offset, "<tuv> without <seg>");
-      variant = nullptr;
-    } else if (ev.name == "tu") {
-      unit = nullptr;
-    } else if (ev.name == "prop" && in_score) {
-      in_score = false;
-      unit->score = parse_score(score_text);
-    }
+    if (node == root) break;
+    node = node.next_sibling();
   }
   return doc;
 }

@@ -176,7 +176,7 @@ OutputSummary write_alignment(Format format, const Document& src, const Document
   }
   if (format == Format::tmx) out << "  </body>\n</tmx>\n";
   out.flush();
-  if (!out || (out2 && !*out2)) throw InputError("write failed (disk full?)");
+  if (!out || (out2 && !*out2)) throw OutputError("write failed (disk full?)");
   return summary;
 }
 

@@ -48,12 +48,12 @@ std::string read_file_bytes(const fs::path& path, std::size_t max_bytes) {
   std::string bytes;
   if (fs::is_regular_file(status)) {
     const auto size = fs::file_size(path, ec);
-    if (!ec && size > max_bytes) throw InputError(too_large(path.string(), max_bytes));
+    if (!ec && size > max_bytes) throw LimitError(too_large(path.string(), max_bytes));
     if (!ec) bytes.reserve(static_cast<std::size_t>(size));
   }
   read_bounded(in, bytes, max_bytes);
   if (in.bad()) throw InputError(fmt::format("{}: read error", path.string()));
-  if (bytes.size() > max_bytes) throw InputError(too_large(path.string(), max_bytes));
+  if (bytes.size() > max_bytes) throw LimitError(too_large(path.string(), max_bytes));
   return bytes;
 }
 
@@ -61,7 +61,7 @@ std::string read_stream_bytes(std::istream& in, std::string_view name, std::size
   std::string bytes;
   read_bounded(in, bytes, max_bytes);
   if (in.bad()) throw InputError(fmt::format("{}: read error", name));
-  if (bytes.size() > max_bytes) throw InputError(too_large(name, max_bytes));
+  if (bytes.size() > max_bytes) throw LimitError(too_large(name, max_bytes));
   return bytes;
 }
 
@@ -118,7 +118,7 @@ std::string clean_text(std::string_view raw, std::string_view name, OnInvalid on
     st.had_bom = true;
   }
   if (raw.size() > static_cast<std::size_t>(INT32_MAX))
-    throw InputError(fmt::format("{}: larger than 2 GiB; split the input", name));
+    throw LimitError(fmt::format("{}: larger than 2 GiB; split the input", name));
   std::string out;
   out.reserve(raw.size() - start);
   const auto* bytes = reinterpret_cast<const uint8_t*>(raw.data());
