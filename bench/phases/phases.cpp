@@ -7,8 +7,6 @@
 // this binary sees the same phases as `jisr align --presplit`.
 //
 //   phases_bench MODEL SRC.txt TGT.txt [OUT.beads]
-#include <time.h>
-
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -18,9 +16,11 @@
 
 #include <fmt/format.h>
 
-#include "align/pipeline.hpp"
 #include "jisr/aligner.hpp"
 #include "jisr/text.hpp"
+
+#include "align/pipeline.hpp"
+#include <time.h>
 
 namespace {
 
@@ -77,11 +77,11 @@ int main(int argc, char** argv) {
     const auto write = watch.lap();
     io = {io.first + write.first, io.second + write.second};
 
-    fmt::print("{{\"sentences\": [{}, {}], \"keys\": {}, \"key_ids\": [{}, {}], \"beads\": {}", src.sentences.size(),
-               tgt.sentences.size(), anchors.keys.size(), anchors.src.ids.size(), anchors.tgt.ids.size(),
-               alignment.size());
-    for (const auto& [name, t] : {std::pair{"setup", setup}, std::pair{"io", io}, std::pair{"extraction", extraction},
-                                  std::pair{"search", search}})
+    fmt::print("{{\"sentences\": [{}, {}], \"keys\": {}, \"key_ids\": [{}, {}], \"beads\": {}",
+               src.sentences.size(), tgt.sentences.size(), anchors.keys.size(),
+               anchors.src.ids.size(), anchors.tgt.ids.size(), alignment.size());
+    for (const auto& [name, t] : {std::pair{"setup", setup}, std::pair{"io", io},
+                                  std::pair{"extraction", extraction}, std::pair{"search", search}})
       fmt::print(", \"{}_s\": {:.4f}, \"{}_cpu_s\": {:.4f}", name, t.first, name, t.second);
     fmt::print("}}\n");
   } catch (const std::exception& e) {

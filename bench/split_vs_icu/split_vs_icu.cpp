@@ -6,10 +6,6 @@
 // about 20 MB per language. Output: per language, MB/s (10^6 bytes) of each
 // by CPU time of this process, best of 5 runs alternating the two, and
 // their ratio.
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/utext.h>
-
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
@@ -19,6 +15,9 @@
 #include <string>
 
 #include <fmt/format.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
 
 #include "jisr/split.hpp"
 
@@ -37,7 +36,8 @@ std::string read_all(const fs::path& p) {
 // Sentence boundaries of ICU's default rules for `lang`.
 std::size_t icu_sentences(const std::string& text, const char* lang) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale(lang), status));
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createSentenceInstance(icu::Locale(lang), status));
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) throw std::runtime_error(u_errorName(status));
   it->setText(ut, status);
@@ -62,7 +62,8 @@ int main(int argc, char** argv) {
     std::string one;
     std::ifstream names(list);
     for (std::string doc; std::getline(names, doc);)
-      if (!doc.empty()) one += read_all(data / "ntrex-ar-en" / (doc + "." + lang + ".txt")) + "\n\n";
+      if (!doc.empty())
+        one += read_all(data / "ntrex-ar-en" / (doc + "." + lang + ".txt")) + "\n\n";
     std::string text;
     while (text.size() < 20'000'000) text += one;
     jisr::SplitOptions options;
@@ -80,9 +81,10 @@ int main(int argc, char** argv) {
       best_jisr = std::min(best_jisr, cpu_seconds() - t);
     }
     const double mb = static_cast<double>(text.size()) / 1e6;
-    fmt::print("{}: {:.1f} MB; plain ICU {:.1f} MB/s ({} boundaries), jisr {:.1f} MB/s ({} sentences); "
-               "jisr at {:.0f} % of ICU\n",
-               lang, mb, mb / best_icu, icu_n, mb / best_jisr, jisr_n, 100.0 * best_icu / best_jisr);
+    fmt::print(
+        "{}: {:.1f} MB; plain ICU {:.1f} MB/s ({} boundaries), jisr {:.1f} MB/s ({} sentences); "
+        "jisr at {:.0f} % of ICU\n",
+        lang, mb, mb / best_icu, icu_n, mb / best_jisr, jisr_n, 100.0 * best_icu / best_jisr);
   }
   return 0;
 }

@@ -7,10 +7,12 @@
 
 namespace jisr {
 
-CalendarNames CalendarNames::load(bool arabic, std::string_view lang, const MatchNormalizer& normalize) {
+CalendarNames CalendarNames::load(bool arabic, std::string_view lang,
+                                  const MatchNormalizer& normalize) {
   CalendarNames names;
   if (arabic) {
-    for (const char* locale : {"ar", "ar_SY", "ar_IQ", "ar_LB", "ar_JO", "ar_PS", "ar_MA", "ar_TN", "ar_DZ"})
+    for (const char* locale :
+         {"ar", "ar_SY", "ar_IQ", "ar_LB", "ar_JO", "ar_PS", "ar_MA", "ar_TN", "ar_DZ"})
       names.add(locale, normalize);
   } else {
     names.add(std::string(lang).c_str(), normalize);

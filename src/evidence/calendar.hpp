@@ -17,7 +17,8 @@ struct CalendarNames {
 
   // The names of the Arabic locales' calendars, or of `lang` and English.
   // Throws IcuError.
-  [[nodiscard]] static CalendarNames load(bool arabic, std::string_view lang, const MatchNormalizer& normalize);
+  [[nodiscard]] static CalendarNames load(bool arabic, std::string_view lang,
+                                          const MatchNormalizer& normalize);
 
   // Adds the wide and abbreviated names of one locale.
   void add(const char* locale, const MatchNormalizer& normalize);

@@ -1,16 +1,16 @@
 #include "evidence/dictionary_table.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <bit>
 #include <cstring>
 
 #include <fmt/format.h>
 
 #include "jisr/error.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace jisr {
 
@@ -69,7 +69,8 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h) {
 
 std::string DictionaryTable::build(const Entries& entries, std::uint64_t key) {
   // Half full at most, so that probes stay short.
-  const std::uint32_t slots = std::bit_ceil(static_cast<std::uint32_t>(std::max<std::size_t>(entries.size() * 2, 8)));
+  const std::uint32_t slots =
+      std::bit_ceil(static_cast<std::uint32_t>(std::max<std::size_t>(entries.size() * 2, 8)));
   std::vector<std::uint32_t> slot(slots, 0);
   std::string body;
   for (const auto& [head, targets] : entries) {
@@ -104,8 +105,9 @@ std::shared_ptr<const DictionaryTable> DictionaryTable::open(const std::filesyst
   if (fd < 0) return nullptr;
   struct stat st {};
   const bool sized = ::fstat(fd, &st) == 0 && st.st_size >= static_cast<off_t>(kHeader);
-  void* map = sized ? ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0)
-                    : MAP_FAILED;
+  void* map =
+      sized ? ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0)
+            : MAP_FAILED;
   ::close(fd);
   if (map == MAP_FAILED) return nullptr;
   std::shared_ptr<DictionaryTable> t(new DictionaryTable());

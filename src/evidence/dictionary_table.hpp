@@ -33,7 +33,8 @@ namespace jisr {
 
 class DictionaryTable {
  public:
-  using Entries = std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>>;
+  using Entries =
+      std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>>;
 
   // The table of `entries` as bytes, marked with `key`. Entries whose
   // headword or translation is longer than 65,535 bytes (or with more
@@ -42,8 +43,8 @@ class DictionaryTable {
 
   // Maps a file holding build's bytes; null if it is missing, unreadable,
   // of another key or format, truncated or corrupt.
-  [[nodiscard]] static std::shared_ptr<const DictionaryTable> open(const std::filesystem::path& path,
-                                                                   std::uint64_t key);
+  [[nodiscard]] static std::shared_ptr<const DictionaryTable> open(
+      const std::filesystem::path& path, std::uint64_t key);
 
   ~DictionaryTable();
   DictionaryTable(const DictionaryTable&) = delete;  // owns a mapping
@@ -73,6 +74,7 @@ class DictionaryTable {
 };
 
 // 64-bit FNV-1a of bytes, continuing from `h`.
-[[nodiscard]] std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 14695981039346656037ULL);
+[[nodiscard]] std::uint64_t fnv1a(std::string_view bytes,
+                                  std::uint64_t h = 14695981039346656037ULL);
 
 }  // namespace jisr

@@ -7,17 +7,18 @@
 // distinct word and kept in a memo; a sentence then costs a scan for word
 // boundaries, a hash look-up per word and the lexicon phrases that start
 // with a word known to begin one.
-#include <unicode/regex.h>
-#include <unicode/translit.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <unicode/regex.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "jisr/anchors.hpp"
 
 #include "evidence/calendar.hpp"
 #include "evidence/dictionary.hpp"
@@ -26,7 +27,6 @@
 #include "evidence/numbers.hpp"
 #include "evidence/string_hash.hpp"
 #include "evidence/tokens.hpp"
-#include "jisr/anchors.hpp"
 #include "util/icu.hpp"
 
 namespace jisr {
@@ -59,23 +59,24 @@ struct AnchorExtractor::Impl {
   std::unique_ptr<icu::Transliterator> romanizer;  // Arabic-Latin; Latin-ASCII
   CalendarNames calendar;
   std::optional<Lexicon> lexicon;
-  std::unordered_set<std::string, StringHash, std::equal_to<>> phrase_heads;  // first words of phrases
+  std::unordered_set<std::string, StringHash, std::equal_to<>>
+      phrase_heads;  // first words of phrases
   std::unique_ptr<icu::RegexPattern> url_pattern, email_pattern, tag_pattern;
 
   // Words by their text as written. Cleared between sentences once it holds
   // kMemoLimit words, which bounds its memory on huge vocabularies.
   static constexpr std::size_t kMemoLimit = std::size_t{1} << 16;
   mutable std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> memo;
-  mutable std::vector<std::string_view> spans;   // the current sentence's words
-  mutable std::vector<const WordInfo*> tokens;   // their memo entries
+  mutable std::vector<std::string_view> spans;        // the current sentence's words
+  mutable std::vector<const WordInfo*> tokens;        // their memo entries
   mutable std::unordered_set<std::string_view> seen;  // w: keys of the current sentence
 
   const WordInfo& word(std::string_view text) const {
     if (const auto it = memo.find(text); it != memo.end()) return it->second;
     WordInfo w;
     w.shape = word_shape(text);
-    const icu::UnicodeString u =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     w.norm = normalize(u);
     w.variants = arabic ? arabic_variants(w.norm) : std::vector<std::string>{w.norm};
     if (!w.shape.numeric) {
@@ -119,7 +120,8 @@ struct AnchorExtractor::Impl {
         out.push_back({"latin:" + w.norm, AnchorType::latin});
         if (options.names && w.shape.capitalised) {
           const std::string skeleton = consonant_skeleton(text);
-          if (skeleton.size() >= kMinSkeleton) out.push_back({"name:" + skeleton, AnchorType::name});
+          if (skeleton.size() >= kMinSkeleton)
+            out.push_back({"name:" + skeleton, AnchorType::name});
         }
       }
       return;
@@ -154,7 +156,8 @@ struct AnchorExtractor::Impl {
       out.push_back({"w:" + stem_english(w.norm), AnchorType::word});
       return;
     }
-    static constexpr std::string_view kSuffixes[] = {"ات", "ون", "ين", "ان", "ها", "هم", "هن", "كم", "نا", "ه", "ي"};
+    static constexpr std::string_view kSuffixes[] = {"ات", "ون", "ين", "ان", "ها", "هم",
+                                                     "هن", "كم", "نا", "ه",  "ي"};
     for (const std::string& base : w.variants) {
       std::vector<std::string> forms{base};
       if (arabic)
@@ -249,7 +252,8 @@ AnchorExtractor::AnchorExtractor(AnchorOptions options) : impl_(std::make_unique
   m.arabic = is_arabic_lang(m.options.lang);
   if (m.arabic) {
     UErrorCode status = U_ZERO_ERROR;
-    m.romanizer.reset(icu::Transliterator::createInstance("Arabic-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    m.romanizer.reset(
+        icu::Transliterator::createInstance("Arabic-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     detail::check_icu(status, "Transliterator::createInstance(Arabic-Latin)");
   }
   m.calendar = CalendarNames::load(m.arabic, m.options.lang, m.normalize);
@@ -278,7 +282,8 @@ std::vector<AnchorKey> AnchorExtractor::find(std::string_view sentence) const {
 
   // Each pattern needs a character or string that most sentences lack:
   // look for it before running the regular expression.
-  if (text.indexOf(u"://") >= 0 || text.indexOf(u"www.") >= 0) m.find_patterns(text, *m.url_pattern, "url:", out);
+  if (text.indexOf(u"://") >= 0 || text.indexOf(u"www.") >= 0)
+    m.find_patterns(text, *m.url_pattern, "url:", out);
   if (text.indexOf(u'@') >= 0) m.find_patterns(text, *m.email_pattern, "email:", out);
   if (text.indexOf(u'#') >= 0) m.find_patterns(text, *m.tag_pattern, "tag:", out);
   find_numbers(text, out);

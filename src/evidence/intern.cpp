@@ -9,16 +9,26 @@ namespace jisr {
 
 std::string_view to_string(AnchorType type) {
   switch (type) {
-    case AnchorType::number: return "number";
-    case AnchorType::month: return "month";
-    case AnchorType::day: return "day";
-    case AnchorType::lexicon: return "lexicon";
-    case AnchorType::name: return "name";
-    case AnchorType::latin: return "latin";
-    case AnchorType::url: return "url";
-    case AnchorType::symbol: return "symbol";
-    case AnchorType::word: return "word";
-    case AnchorType::count: break;
+    case AnchorType::number:
+      return "number";
+    case AnchorType::month:
+      return "month";
+    case AnchorType::day:
+      return "day";
+    case AnchorType::lexicon:
+      return "lexicon";
+    case AnchorType::name:
+      return "name";
+    case AnchorType::latin:
+      return "latin";
+    case AnchorType::url:
+      return "url";
+    case AnchorType::symbol:
+      return "symbol";
+    case AnchorType::word:
+      return "word";
+    case AnchorType::count:
+      break;
   }
   return "?";
 }
@@ -30,7 +40,8 @@ DocumentAnchors intern_anchors(const std::vector<std::vector<AnchorKey>>& src,
   auto add = [&](const std::vector<std::vector<AnchorKey>>& side, SideKeys& out) {
     for (const auto& keys : side) {
       for (const AnchorKey& k : keys) {
-        const auto [it, inserted] = ids.try_emplace(k.key, static_cast<std::uint32_t>(a.keys.size()));
+        const auto [it, inserted] =
+            ids.try_emplace(k.key, static_cast<std::uint32_t>(a.keys.size()));
         if (inserted) {
           a.keys.push_back(k.key);
           a.types.push_back(k.type);

@@ -3,15 +3,15 @@
 #include <algorithm>
 #include <fstream>
 
-#include <unicode/locid.h>
-
 #include <fmt/format.h>
+#include <unicode/locid.h>
 
 #include "jisr/error.hpp"
 
 namespace jisr {
 
-Lexicon::Lexicon(bool arabic, const std::filesystem::path& path, bool side_is_src, const MatchNormalizer& normalize)
+Lexicon::Lexicon(bool arabic, const std::filesystem::path& path, bool side_is_src,
+                 const MatchNormalizer& normalize)
     : arabic_(arabic) {
   add_country_names(normalize);
   if (!path.empty()) load(path, side_is_src, normalize);
@@ -63,7 +63,8 @@ std::string Lexicon::demonym_stem(std::string_view word) const {
       w.resize(w.size() - ending.size());
       break;
     }
-  while (w.size() > 3 && std::string_view("aeiou").find(w.back()) != std::string_view::npos) w.pop_back();
+  while (w.size() > 3 && std::string_view("aeiou").find(w.back()) != std::string_view::npos)
+    w.pop_back();
   return w.size() >= 3 ? w : std::string{};
 }
 
@@ -74,10 +75,12 @@ void Lexicon::add_phrase(const std::string& phrase, int id, bool country) {
     if (!stem.empty()) demonyms_.emplace(stem, id);
   }
   phrases_.emplace(phrase, id);
-  max_words_ = std::max(max_words_, static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' ') + 1));
+  max_words_ = std::max(
+      max_words_, static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' ') + 1));
 }
 
-void Lexicon::load(const std::filesystem::path& path, bool side_is_src, const MatchNormalizer& normalize) {
+void Lexicon::load(const std::filesystem::path& path, bool side_is_src,
+                   const MatchNormalizer& normalize) {
   std::ifstream in(path);
   if (!in) throw ModelError(fmt::format("{}: cannot open lexicon", path.string()));
   std::string line;

@@ -19,7 +19,8 @@ class Lexicon {
   // Country names of the side's language, then the file's phrases of this
   // side (`side_is_src`: its first column) when `path` is not empty.
   // Throws ModelError naming the file and line of a malformed entry.
-  Lexicon(bool arabic, const std::filesystem::path& path, bool side_is_src, const MatchNormalizer& normalize);
+  Lexicon(bool arabic, const std::filesystem::path& path, bool side_is_src,
+          const MatchNormalizer& normalize);
 
   // The entry of a normalised phrase (words joined by one space), or -1.
   [[nodiscard]] int find(const std::string& phrase) const;

@@ -12,25 +12,50 @@ namespace jisr {
 std::string consonant_skeleton(std::string_view latin) {
   std::string lower;
   for (const char c : latin) {
-    if (c >= 'A' && c <= 'Z') lower += static_cast<char>(c - 'A' + 'a');
-    else if (c >= 'a' && c <= 'z') lower += c;
+    if (c >= 'A' && c <= 'Z')
+      lower += static_cast<char>(c - 'A' + 'a');
+    else if (c >= 'a' && c <= 'z')
+      lower += c;
   }
   std::string out;
   for (std::size_t i = 0; i < lower.size(); ++i) {
     char c = lower[i];
     const char next = i + 1 < lower.size() ? lower[i + 1] : '\0';
-    if (next == 'h' && (c == 's' || c == 't' || c == 'd' || c == 'k' || c == 'g' || c == 'p' || c == 'c')) {
+    if (next == 'h' &&
+        (c == 's' || c == 't' || c == 'd' || c == 'k' || c == 'g' || c == 'p' || c == 'c')) {
       ++i;  // sh th dh kh gh ph ch: keep the first letter's class
     }
     switch (c) {
-      case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'w': continue;
-      case 'q': case 'c': c = 'k'; break;
-      case 'v': c = 'f'; break;
-      case 'p': c = 'b'; break;
-      case 'z': c = 's'; break;
-      case 'j': c = 'g'; break;
-      case 'x': out += 'k'; c = 's'; break;
-      default: break;
+      case 'a':
+      case 'e':
+      case 'i':
+      case 'o':
+      case 'u':
+      case 'y':
+      case 'w':
+        continue;
+      case 'q':
+      case 'c':
+        c = 'k';
+        break;
+      case 'v':
+        c = 'f';
+        break;
+      case 'p':
+        c = 'b';
+        break;
+      case 'z':
+        c = 's';
+        break;
+      case 'j':
+        c = 'g';
+        break;
+      case 'x':
+        out += 'k';
+        c = 's';
+        break;
+      default:
+        break;
     }
     if (out.empty() || out.back() != c) out += c;
   }
@@ -45,7 +70,8 @@ double skeleton_similarity(std::string_view a, std::string_view b) {
   for (std::size_t i = 1; i <= n; ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= m; ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     std::swap(prev, cur);
   }
   return 1.0 - static_cast<double>(prev[m]) / static_cast<double>(std::max(n, m));
@@ -108,7 +134,8 @@ std::pair<std::vector<std::string>, std::vector<std::string>> name_representativ
   std::vector<std::string> spelling(parent.size());
   for (std::size_t x = 0; x < parent.size(); ++x) {
     const std::size_t r = find(x);
-    if (spelling[r].empty() || x >= n_src) spelling[r] = x < n_src ? src_names[x] : tgt_names[x - n_src];
+    if (spelling[r].empty() || x >= n_src)
+      spelling[r] = x < n_src ? src_names[x] : tgt_names[x - n_src];
   }
   std::pair<std::vector<std::string>, std::vector<std::string>> out;
   out.first.reserve(n_src);
@@ -140,7 +167,8 @@ void match_names(std::vector<std::vector<AnchorKey>>& src, std::vector<std::vect
     const std::vector<std::string>& spelling = s == 0 ? spellings.first : spellings.second;
     for (auto& keys : side)
       for (AnchorKey& k : keys)
-        if (k.type == AnchorType::name) k.key = std::string(kNamePrefix) + spelling[index[s].at(k.key)];
+        if (k.type == AnchorType::name)
+          k.key = std::string(kNamePrefix) + spelling[index[s].at(k.key)];
   };
   rewrite(src, 0);
   rewrite(tgt, 1);

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "jisr/anchors.hpp"
+
 #include "util/icu.hpp"
 
 namespace jisr {
@@ -41,8 +42,8 @@ MatchNormalizer::MatchNormalizer() : transliterator_(make_match_transliterator()
 MatchNormalizer::~MatchNormalizer() = default;
 
 std::string MatchNormalizer::operator()(std::string_view text) const {
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   transliterator_->transliterate(u);
   return to_utf8(u);
 }
@@ -58,13 +59,16 @@ std::string normalize_for_matching(std::string_view text) { return MatchNormaliz
 std::string stem_english(std::string_view word) {
   std::string w;
   for (const char c : word) w += (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
-  if (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) w.resize(w.size() - (w.ends_with("'s") ? 2 : 4));
+  if (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"))
+    w.resize(w.size() - (w.ends_with("'s") ? 2 : 4));
   if (w.size() > 4 && w.ends_with("ies")) {
     w.resize(w.size() - 3);
     w += 'y';
-  } else if (w.size() > 4 && (w.ends_with("sses") || w.ends_with("shes") || w.ends_with("ches") || w.ends_with("xes"))) {
+  } else if (w.size() > 4 && (w.ends_with("sses") || w.ends_with("shes") || w.ends_with("ches") ||
+                              w.ends_with("xes"))) {
     w.resize(w.size() - 2);
-  } else if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")) {
+  } else if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") &&
+             !w.ends_with("is")) {
     w.pop_back();
   }
   // Cut after five code points (never inside a UTF-8 sequence).
@@ -83,7 +87,8 @@ std::string stem_english(std::string_view word) {
 std::vector<std::string> arabic_variants(const std::string& w) {
   std::vector<std::string> out{w};
   auto strip = [](std::string_view s, std::string_view prefix) -> std::optional<std::string> {
-    if (s.size() > prefix.size() + 4 && s.starts_with(prefix)) return std::string(s.substr(prefix.size()));
+    if (s.size() > prefix.size() + 4 && s.starts_with(prefix))
+      return std::string(s.substr(prefix.size()));
     return std::nullopt;
   };
   std::vector<std::string> frontier{w};

@@ -49,12 +49,15 @@ void find_numbers(const icu::UnicodeString& text, std::vector<AnchorKey>& out) {
       fraction = groups[1];
     } else {
       // A list such as "1، 2" or "1.2.3": each group on its own.
-      for (std::size_t g = 1; g < groups.size(); ++g) out.push_back({"num:" + std::to_string(std::stoull(groups[g].substr(0, 18))), AnchorType::number});
+      for (std::size_t g = 1; g < groups.size(); ++g)
+        out.push_back(
+            {"num:" + std::to_string(std::stoull(groups[g].substr(0, 18))), AnchorType::number});
     }
     while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
     const std::size_t nz = integer.find_first_not_of('0');
     integer = nz == std::string::npos ? "0" : integer.substr(nz);
-    out.push_back({"num:" + integer + (fraction.empty() ? "" : "." + fraction), AnchorType::number});
+    out.push_back(
+        {"num:" + integer + (fraction.empty() ? "" : "." + fraction), AnchorType::number});
   }
 }
 

@@ -10,8 +10,8 @@ namespace {
 
 bool word_char(UChar32 c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-  return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK ||
-         c == 0x0640 /* tatweel */;
+  return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK ||
+         u_charType(c) == U_COMBINING_SPACING_MARK || c == 0x0640 /* tatweel */;
 }
 
 }  // namespace
@@ -28,7 +28,8 @@ void split_words(std::string_view sentence, std::vector<std::string_view>& out) 
     const bool word = c >= 0 && word_char(c);
     if (word && start < 0) start = at;
     if (!word && start >= 0) {
-      out.push_back(sentence.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(at - start)));
+      out.push_back(
+          sentence.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(at - start)));
       start = -1;
     }
   }

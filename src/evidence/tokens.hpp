@@ -16,8 +16,8 @@ void split_words(std::string_view sentence, std::vector<std::string_view>& out);
 struct WordShape {
   bool latin = false;  // every letter in Latin script, not all digits
   bool capitalised = false;
-  bool numeric = false;      // digits only
-  std::int32_t length = 0;   // in UTF-16 code units
+  bool numeric = false;     // digits only
+  std::int32_t length = 0;  // in UTF-16 code units
 };
 
 // The shape of one word as split_words returns it.
