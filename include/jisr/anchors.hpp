@@ -84,23 +84,8 @@ class AnchorExtractor {
 
 // Text normalised for matching only: NFKC, Arabic harakat and tatweel
 // removed, alef forms unified (أ إ آ ٱ → ا), ى → ي, ة → ه, lower case.
-// Builds an ICU transliterator per call: for many strings use MatchNormalizer.
+// Builds an ICU transliterator per call (milliseconds): not for use in a loop.
 [[nodiscard]] std::string normalize_for_matching(std::string_view text);
-
-// The same normalisation, with the transliterator built once. Not
-// thread-safe: give each thread its own.
-class MatchNormalizer {
- public:
-  MatchNormalizer();
-  ~MatchNormalizer();
-  MatchNormalizer(const MatchNormalizer&) = delete;  // owns an ICU transliterator
-  MatchNormalizer& operator=(const MatchNormalizer&) = delete;
-  [[nodiscard]] std::string operator()(std::string_view text) const;
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
 
 // Consonant skeleton of a romanised word: lower case, vowels and doubled
 // letters dropped, digraphs and near-equivalent consonants folded

@@ -107,8 +107,7 @@ TranslationTable learn_translations(const Model& model, std::span<const AlignedP
 
 Model with_translations(const Model& model, const TranslationTable& table) {
   Model m = model;
-  auto d = model.anchors.dictionary_data ? std::make_shared<Dictionary>(*model.anchors.dictionary_data)
-                                         : std::make_shared<Dictionary>();
+  auto d = std::make_shared<Dictionary>(model.anchors.dictionary_data);  // an overlay, no copy
   // What the model already knows comes first; learned words fill in behind.
   for (const auto& [word, targets] : table) d->add_translations(word, targets, /*in_front=*/false);
   m.anchors.dictionary_data = std::move(d);

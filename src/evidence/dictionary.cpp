@@ -1,16 +1,19 @@
 #include "evidence/dictionary.hpp"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <sstream>
 
 #include <fmt/format.h>
 
-#include "jisr/anchors.hpp"
+#include "evidence/dictionary_table.hpp"
+#include "evidence/normalize.hpp"
 #include "jisr/error.hpp"
 #include "jisr/text.hpp"
 
@@ -114,34 +117,48 @@ std::string read_plain(const fs::path& path) {
 
 }  // namespace
 
-std::string stem_english(std::string_view word) {
-  std::string w;
-  for (const char c : word) w += (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
-  if (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) w.resize(w.size() - (w.ends_with("'s") ? 2 : 4));
-  if (w.size() > 4 && w.ends_with("ies")) {
-    w.resize(w.size() - 3);
-    w += 'y';
-  } else if (w.size() > 4 && (w.ends_with("sses") || w.ends_with("shes") || w.ends_with("ches") || w.ends_with("xes"))) {
-    w.resize(w.size() - 2);
-  } else if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")) {
-    w.pop_back();
+Dictionary::Dictionary(std::shared_ptr<const Dictionary> base) : base_(std::move(base)) {}
+
+Dictionary::Dictionary(std::shared_ptr<const DictionaryTable> table) : table_(std::move(table)) {}
+
+std::vector<std::string>& Dictionary::own(const std::string& headword) {
+  const auto [it, inserted] = entries_.try_emplace(headword);
+  if (inserted) {
+    std::vector<std::string_view> behind;
+    lookup_behind(headword, behind);
+    it->second.assign(behind.begin(), behind.end());
   }
-  // Cut after five code points (never inside a UTF-8 sequence).
-  constexpr std::size_t kStemLength = 5;
-  std::size_t points = 0;
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    if ((static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) continue;
-    if (points++ == kStemLength) {
-      w.resize(i);
-      break;
-    }
-  }
-  return w;
+  return it->second;
 }
+
+void Dictionary::lookup_behind(std::string_view word, std::vector<std::string_view>& out) const {
+  if (table_ && table_->lookup(word, out)) return;
+  if (base_) out = base_->lookup(word);
+}
+
+std::vector<std::string_view> Dictionary::lookup(std::string_view normalized) const {
+  std::vector<std::string_view> out;
+  if (const auto it = entries_.find(normalized); it != entries_.end())
+    out.assign(it->second.begin(), it->second.end());
+  else
+    lookup_behind(normalized, out);
+  return out;
+}
+
+std::size_t Dictionary::size() const {
+  std::size_t n = (table_ ? table_->size() : 0) + (base_ ? base_->size() : 0);
+  for (const auto& [head, targets] : entries_) {
+    const bool behind = (table_ && table_->contains(head)) || (base_ && !base_->lookup(head).empty());
+    if (!behind) ++n;
+  }
+  return n;
+}
+
+std::string Dictionary::to_table(std::uint64_t key) const { return DictionaryTable::build(entries_, key); }
 
 void Dictionary::add(const std::string& headword, std::string_view glosses, bool first) {
   if (headword.empty()) return;
-  auto& targets = entries_[headword];
+  auto& targets = own(headword);
   auto& known = first ? primary_[headword] : targets;
   if (known.size() >= kMaxTargets) return;
   for (std::string& w : gloss_words(glosses)) {
@@ -262,7 +279,7 @@ void Dictionary::add_file(const fs::path& path, bool reversed) {
 
 void Dictionary::add_translations(const std::string& headword, const std::vector<std::string>& targets,
                                   bool in_front) {
-  auto& list = entries_[headword];
+  auto& list = own(headword);
   std::vector<std::string> merged = in_front ? targets : list;
   for (const auto& w : in_front ? list : targets)
     if (std::find(merged.begin(), merged.end(), w) == merged.end()) merged.push_back(w);
@@ -270,22 +287,79 @@ void Dictionary::add_translations(const std::string& headword, const std::vector
   list = std::move(merged);
 }
 
-const std::vector<std::string>& Dictionary::lookup(const std::string& normalized) const {
-  static const std::vector<std::string> kNone;
-  const auto it = entries_.find(normalized);
-  return it == entries_.end() ? kNone : it->second;
+namespace {
+
+// A key for the cached table of dictionary files: their names, sizes and
+// modification times, and the table's format.
+std::uint64_t files_key(const std::vector<fs::path>& files) {
+  std::string id = "freedict-ara-eng table 1";
+  for (const fs::path& f : files) {
+    std::error_code ec;
+    const auto size = fs::file_size(f, ec);
+    const auto time = ec ? fs::file_time_type{} : fs::last_write_time(f, ec);
+    id += fmt::format("\n{}\t{}\t{}", f.string(), ec ? 0 : size, time.time_since_epoch().count());
+  }
+  return fnv1a(id);
 }
 
-std::shared_ptr<const Dictionary> load_system_arabic_english_dictionary() {
-  const fs::path ara_eng = "/usr/share/dictd/freedict-ara-eng.index";
-  const fs::path eng_ara = "/usr/share/dictd/freedict-eng-ara.index";
+// The dictd body beside an index: FILE.dict.dz, else FILE.dict.
+fs::path dictd_body(const fs::path& index) {
+  const fs::path base = index.parent_path() / index.stem();
+  std::error_code ec;
+  const fs::path dz = base.string() + ".dict.dz";
+  return fs::exists(dz, ec) ? dz : fs::path(base.string() + ".dict");
+}
+
+// Writes a table into the cache, or nothing when the folder is not
+// writable; a reader never sees a half-written file (rename).
+void write_cache(const fs::path& path, const std::string& bytes) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  fs::path tmp = path;
+  tmp += fmt::format(".{}.tmp", ::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return;
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      fs::remove(tmp, ec);
+      return;
+    }
+  }
+  fs::rename(tmp, path, ec);
+  if (ec) fs::remove(tmp, ec);
+}
+
+fs::path user_cache_dir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') return fs::path(xdg) / "jisr";
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
+    return fs::path(home) / ".cache" / "jisr";
+  return {};
+}
+
+}  // namespace
+
+std::shared_ptr<const Dictionary> load_arabic_english_dictionary(const fs::path& ara_eng, const fs::path& eng_ara,
+                                                                const fs::path& cache_dir) {
   std::error_code ec;
   const bool have_forward = fs::exists(ara_eng, ec), have_reverse = fs::exists(eng_ara, ec);
   if (!have_forward && !have_reverse) return nullptr;
+  const std::uint64_t key =
+      files_key({ara_eng, dictd_body(ara_eng), eng_ara, dictd_body(eng_ara)});
+  const fs::path cache = cache_dir.empty() ? fs::path{} : cache_dir / "freedict-ara-eng.table";
+  if (!cache.empty())
+    if (auto table = DictionaryTable::open(cache, key)) return std::make_shared<Dictionary>(std::move(table));
   auto d = std::make_shared<Dictionary>();
   if (have_forward) d->add_file(ara_eng);
   if (have_reverse) d->add_file(eng_ara, true);
+  if (!cache.empty()) write_cache(cache, d->to_table(key));
   return d;
+}
+
+std::shared_ptr<const Dictionary> load_system_arabic_english_dictionary() {
+  return load_arabic_english_dictionary("/usr/share/dictd/freedict-ara-eng.index",
+                                        "/usr/share/dictd/freedict-eng-ara.index", user_cache_dir());
 }
 
 }  // namespace jisr

@@ -235,9 +235,10 @@ void Model::load_dictionary(const std::filesystem::path& base) {
     d = std::make_shared<const Dictionary>(Dictionary::load(file));
   }
   if (!anchors.translations.empty()) {
-    auto merged = d ? std::make_shared<Dictionary>(*d) : std::make_shared<Dictionary>();
-    for (const auto& [word, targets] : anchors.translations) merged->add_translations(word, targets);
-    d = std::move(merged);
+    // The learned words go in an overlay; the dictionary itself is shared.
+    auto overlay = std::make_shared<Dictionary>(std::move(d));
+    for (const auto& [word, targets] : anchors.translations) overlay->add_translations(word, targets);
+    d = std::move(overlay);
   }
   anchors.dictionary_data = std::move(d);
 }

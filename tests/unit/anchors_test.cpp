@@ -1,15 +1,25 @@
 // Tests of anchor extraction (jisr/anchors.hpp): numbers in any digit
 // script, month names of the Arabic calendars and English, names matched
 // across scripts, URLs, e-mail addresses, question marks, Latin words, and
-// the normalisation and skeleton helpers.
+// the normalisation and skeleton helpers; the dictionary overlay, table and
+// cache.
 #define BOOST_TEST_MODULE anchors
 #include "jisr/anchors.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
+#include <fmt/format.h>
+
+#include "evidence/dictionary.hpp"
+#include "evidence/dictionary_table.hpp"
 
 using jisr::AnchorExtractor;
 using jisr::AnchorKey;
@@ -182,6 +192,106 @@ BOOST_AUTO_TEST_CASE(normalize_for_matching_unifies_alef_and_drops_harakat_and_t
   BOOST_TEST(jisr::normalize_for_matching("مستشفى") == "مستشفي");  // ى -> ي
   BOOST_TEST(jisr::normalize_for_matching("مدرسة") == "مدرسه");    // ة -> ه
   BOOST_TEST(jisr::normalize_for_matching("BBC") == "bbc");
+}
+
+// Dictionaries: the overlay of learned words, the table form and its cache.
+
+std::vector<std::string> strings(const std::vector<std::string_view>& views) {
+  return {views.begin(), views.end()};
+}
+
+std::filesystem::path fresh_dir(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / fmt::format("jisr-{}-{}", name, ::getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+BOOST_AUTO_TEST_CASE(overlay_puts_learned_words_in_front_and_leaves_the_base_alone) {
+  auto base = std::make_shared<jisr::Dictionary>();
+  base->add_tsv("كتاب\tbook\nبيت\thouse\n", "test");
+  jisr::Dictionary overlay(std::shared_ptr<const jisr::Dictionary>{base});
+  overlay.add_translations("كتاب", {"volum", "book"});
+  overlay.add_translations("قلم", {"pen"});
+  BOOST_TEST(strings(overlay.lookup("كتاب")) == (std::vector<std::string>{"volum", "book"}));
+  BOOST_TEST(strings(overlay.lookup("بيت")) == std::vector<std::string>{"house"});
+  BOOST_TEST(strings(overlay.lookup("قلم")) == std::vector<std::string>{"pen"});
+  BOOST_TEST(strings(base->lookup("كتاب")) == std::vector<std::string>{"book"});
+  BOOST_TEST(base->lookup("قلم").empty());
+  BOOST_TEST(overlay.size() == 3U);
+  // Behind, as realign adds what it learns.
+  jisr::Dictionary behind(std::shared_ptr<const jisr::Dictionary>{base});
+  behind.add_translations("كتاب", {"volum"}, /*in_front=*/false);
+  BOOST_TEST(strings(behind.lookup("كتاب")) == (std::vector<std::string>{"book", "volum"}));
+}
+
+BOOST_AUTO_TEST_CASE(dictionary_table_gives_the_same_translations_and_refuses_damage) {
+  jisr::Dictionary d;
+  d.add_tsv("كتاب\tbooks, volume\nبيت\thouse\nمدرسة\tschool\n", "test");
+  const auto dir = fresh_dir("table");
+  const auto path = dir / "d.table";
+  write_file(path, d.to_table(42));
+  const auto table = jisr::DictionaryTable::open(path, 42);
+  BOOST_TEST_REQUIRE(table != nullptr);
+  BOOST_TEST(table->size() == d.size());
+  const jisr::Dictionary read(table);
+  for (const char* w : {"كتاب", "بيت", "مدرسه", "قلم"}) BOOST_TEST(strings(read.lookup(w)) == strings(d.lookup(w)));
+  BOOST_TEST(jisr::DictionaryTable::open(path, 43) == nullptr);  // another key
+  std::string bytes = d.to_table(42);
+  bytes[bytes.size() - 2] ^= 0x20;
+  write_file(path, bytes);
+  BOOST_TEST(jisr::DictionaryTable::open(path, 42) == nullptr);  // corrupt
+  write_file(path, d.to_table(42).substr(0, 60));
+  BOOST_TEST(jisr::DictionaryTable::open(path, 42) == nullptr);  // truncated
+  BOOST_TEST(jisr::DictionaryTable::open(dir / "missing", 42) == nullptr);
+  std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(dictionary_cache_is_built_once_and_rebuilt_when_stale_or_corrupt) {
+  const auto dir = fresh_dir("cache");
+  const auto forward = dir / "ara-eng.tsv", reverse = dir / "eng-ara.tsv", cache = dir / "cache";
+  write_file(forward, "كتاب\tbook\n");
+  write_file(reverse, "بيت\thouse\n");
+  const auto built = jisr::load_arabic_english_dictionary(forward, reverse, cache);
+  const auto table = cache / "freedict-ara-eng.table";
+  BOOST_TEST_REQUIRE(std::filesystem::exists(table));
+  const auto written = std::filesystem::last_write_time(table);
+  const auto cached = jisr::load_arabic_english_dictionary(forward, reverse, cache);
+  BOOST_TEST((std::filesystem::last_write_time(table) == written));  // read, not rebuilt
+  for (const char* w : {"كتاب", "بيت", "قلم"}) BOOST_TEST(strings(cached->lookup(w)) == strings(built->lookup(w)));
+  // A changed source file makes the cache stale.
+  write_file(forward, "كتاب\tbook\nقلم\tpen\n");
+  BOOST_TEST(strings(jisr::load_arabic_english_dictionary(forward, reverse, cache)->lookup("قلم")) ==
+             std::vector<std::string>{"pen"});
+  // A damaged cache is rebuilt.
+  write_file(table, "jisrdic1 and then garbage");
+  BOOST_TEST(strings(jisr::load_arabic_english_dictionary(forward, reverse, cache)->lookup("قلم")) ==
+             std::vector<std::string>{"pen"});
+  BOOST_TEST(jisr::DictionaryTable::open(table, 0) == nullptr);  // rewritten whole, under its own key
+  BOOST_TEST(std::filesystem::file_size(table) > 48U);
+  // A cache folder that cannot be made is no cache.
+  write_file(dir / "file", "");
+  BOOST_TEST(strings(jisr::load_arabic_english_dictionary(forward, reverse, dir / "file" / "sub")->lookup("بيت")) ==
+             std::vector<std::string>{"house"});
+  std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(a_word_gives_the_same_keys_wherever_it_is_met_again) {
+  // The extractor remembers each word; a phrase still takes precedence.
+  const AnchorExtractor e = extractor("en");
+  const auto alone = e.find("Kingdom talks began in Geneva.");
+  const auto again = e.find("Kingdom talks began in Geneva.");
+  BOOST_TEST(alone == again);
+  BOOST_TEST(has(e, "The United Kingdom talks began in Geneva.", "latin:talks"));
+  BOOST_TEST(!has(e, "The United Kingdom talks began in Geneva.", "latin:kingdom"));  // in the phrase
+  BOOST_TEST(has(e, "Kingdom talks began in Geneva.", "latin:kingdom"));
+  BOOST_TEST(keys(e, "The United Kingdom talks began in Geneva.", AnchorType::lexicon).size() == 1U);
+  BOOST_TEST(keys(e, "Kingdom talks began in Geneva.", AnchorType::lexicon).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,92 @@
+// Time of each phase of aligning one presplit document pair, one thread
+// (wall seconds, and CPU seconds of the process, which a shared machine
+// disturbs less):
+// set-up (model, dictionary, lexicon), I/O (reading both files), anchor
+// extraction (both sides, names matched), the search (scorer and banded
+// DP), and writing the beads. Prints one JSON object; a profiler run on
+// this binary sees the same phases as `jisr align --presplit`.
+//
+//   phases_bench MODEL SRC.txt TGT.txt [OUT.beads]
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <fstream>
+#include <string>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "jisr/aligner.hpp"
+#include "jisr/text.hpp"
+
+#include "align/pipeline.hpp"
+#include <time.h>
+
+namespace {
+
+// Wall and CPU seconds from one moment on.
+struct Stopwatch {
+  std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
+  double cpu = cpu_now();
+
+  static double cpu_now() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+  }
+  // {wall, cpu} since the start, and starts again.
+  std::pair<double, double> lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double c = cpu_now();
+    const std::pair<double, double> out{std::chrono::duration<double>(now - wall).count(), c - cpu};
+    wall = now;
+    cpu = c;
+    return out;
+  }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::fputs("usage: phases_bench MODEL SRC.txt TGT.txt [OUT.beads]\n", stderr);
+    return 2;
+  }
+  try {
+    Stopwatch watch;
+    const jisr::Aligner aligner = jisr::Aligner::open(argv[1]);
+    const auto setup = watch.lap();
+
+    jisr::TextOptions presplit;
+    presplit.presplit = true;
+    const jisr::Document src = aligner.split(jisr::load_text(argv[2]), "ar", argv[2], presplit);
+    const jisr::Document tgt = aligner.split(jisr::load_text(argv[3]), "en", argv[3], presplit);
+    auto io = watch.lap();
+
+    const jisr::DocumentAnchors anchors = aligner.anchors(src, tgt, 1);
+    const auto extraction = watch.lap();
+
+    const jisr::Alignment alignment = jisr::align_with_anchors(aligner.model(), src, tgt, anchors);
+    const auto search = watch.lap();
+
+    if (argc > 4) {
+      std::ofstream out(argv[4]);
+      for (const jisr::Bead& b : alignment)
+        out << fmt::format("{} {} {} {}\n", b.src_begin, b.src_end, b.tgt_begin, b.tgt_end);
+    }
+    const auto write = watch.lap();
+    io = {io.first + write.first, io.second + write.second};
+
+    fmt::print("{{\"sentences\": [{}, {}], \"keys\": {}, \"key_ids\": [{}, {}], \"beads\": {}",
+               src.sentences.size(), tgt.sentences.size(), anchors.keys.size(),
+               anchors.src.ids.size(), anchors.tgt.ids.size(), alignment.size());
+    for (const auto& [name, t] : {std::pair{"setup", setup}, std::pair{"io", io},
+                                  std::pair{"extraction", extraction}, std::pair{"search", search}})
+      fmt::print(", \"{}_s\": {:.4f}, \"{}_cpu_s\": {:.4f}", name, t.first, name, t.second);
+    fmt::print("}}\n");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "phases_bench: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

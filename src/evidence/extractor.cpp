@@ -1,0 +1,352 @@
+// Input: one sentence (UTF-8) of one side. Output: its anchor keys in text
+// order (jisr/anchors.hpp): patterns, numbers and symbols first, then
+// lexicon phrases, calendar names, dictionary words, Latin words and names.
+//
+// Everything a word yields on its own (its normal form, clitic variants,
+// calendar, dictionary, Latin and name keys) is worked out once per
+// distinct word and kept in a memo; a sentence then costs a scan for word
+// boundaries, a hash look-up per word and the lexicon phrases that start
+// with a word known to begin one.
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <unicode/regex.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "jisr/anchors.hpp"
+
+#include "evidence/calendar.hpp"
+#include "evidence/dictionary.hpp"
+#include "evidence/lexicon.hpp"
+#include "evidence/normalize.hpp"
+#include "evidence/numbers.hpp"
+#include "evidence/string_hash.hpp"
+#include "evidence/tokens.hpp"
+#include "util/icu.hpp"
+
+namespace jisr {
+
+namespace {
+
+// Shorter skeletons ("tr", "sd") match too many unrelated words.
+constexpr std::size_t kMinSkeleton = 3;
+
+bool is_arabic_lang(std::string_view lang) { return lang.substr(0, 2) == "ar"; }
+
+std::string_view first_word(std::string_view phrase) { return phrase.substr(0, phrase.find(' ')); }
+
+// What one distinct word yields, whatever its neighbours.
+struct WordInfo {
+  WordShape shape;
+  std::string norm;                   // matching form
+  std::vector<std::string> variants;  // norm without clitics (Arabic), norm first
+  std::vector<std::size_t> heads;     // variants that may begin a phrase of two words or more
+  int single = -1;                    // lexicon entry of the word alone, or -1
+  std::vector<AnchorKey> alone;       // its keys when no phrase takes it
+};
+
+}  // namespace
+
+struct AnchorExtractor::Impl {
+  AnchorOptions options;
+  bool arabic = false;
+  MatchNormalizer normalize;
+  std::unique_ptr<icu::Transliterator> romanizer;  // Arabic-Latin; Latin-ASCII
+  CalendarNames calendar;
+  std::optional<Lexicon> lexicon;
+  std::unordered_set<std::string, StringHash, std::equal_to<>>
+      phrase_heads;  // first words of phrases
+  std::unique_ptr<icu::RegexPattern> url_pattern, email_pattern, tag_pattern;
+
+  // Words by their text as written. Cleared between sentences once it holds
+  // kMemoLimit words, which bounds its memory on huge vocabularies.
+  static constexpr std::size_t kMemoLimit = std::size_t{1} << 16;
+  // The longest word taken for matching, in bytes.
+  static constexpr std::size_t kMaxTokenBytes = 256;
+  mutable std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> memo;
+  mutable std::vector<std::string_view> spans;        // the current sentence's words
+  mutable std::vector<const WordInfo*> tokens;        // their memo entries
+  mutable std::unordered_set<std::string_view> seen;  // w: keys of the current sentence
+
+  const WordInfo& word(std::string_view text) const {
+    if (const auto it = memo.find(text); it != memo.end()) return it->second;
+    WordInfo w;
+    w.shape = word_shape(text);
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    w.norm = normalize(u);
+    w.variants = arabic ? arabic_variants(w.norm) : std::vector<std::string>{w.norm};
+    if (!w.shape.numeric) {
+      for (std::size_t v = 0; v < w.variants.size(); ++v)
+        if (phrase_heads.contains(first_word(w.variants[v]))) w.heads.push_back(v);
+      for (const std::string& v : w.variants) {
+        w.single = lexicon->find(v);
+        // Adjectives of country names: Syrian, Russians, العراقي، السورية.
+        if (w.single < 0) w.single = lexicon->find_demonym(v);
+        if (w.single >= 0) break;
+      }
+      add_alone_keys(text, w);
+    }
+    return memo.emplace(std::string(text), std::move(w)).first->second;
+  }
+
+  // The keys of a word that no phrase takes: a calendar name, or its
+  // dictionary, Latin and name keys.
+  void add_alone_keys(std::string_view text, WordInfo& w) const {
+    std::vector<AnchorKey>& out = w.alone;
+    // Month and weekday names; in Latin text only when capitalised ("May").
+    if (!w.shape.latin || w.shape.capitalised) {
+      for (const std::string& v : w.variants) {
+        if (const auto it = calendar.months.find(v); it != calendar.months.end()) {
+          out.push_back({fmt::format("month:{}", it->second), AnchorType::month});
+          return;
+        }
+        if (const auto it = calendar.days.find(v); it != calendar.days.end()) {
+          out.push_back({fmt::format("day:{}", it->second), AnchorType::day});
+          return;
+        }
+      }
+    }
+    if (options.dictionary != nullptr) add_word_keys(w, out);
+    if (w.shape.latin) {
+      // Every Latin word is a key; only those that also occur on the other
+      // side of the document survive (the scorer drops the rest), so this
+      // matches Latin words written inside Arabic text, and identical words
+      // (names, cognates, codes) between two Latin-script languages.
+      if (w.shape.length >= 2) {
+        out.push_back({"latin:" + w.norm, AnchorType::latin});
+        if (options.names && w.shape.capitalised) {
+          const std::string skeleton = consonant_skeleton(text);
+          if (skeleton.size() >= kMinSkeleton)
+            out.push_back({"name:" + skeleton, AnchorType::name});
+        }
+      }
+      return;
+    }
+    if (arabic && options.names && w.shape.length >= 3) {
+      // Candidate names: every Arabic word, romanised without its clitics.
+      // Only those that resemble a name of the other side survive matching.
+      for (auto it = w.variants.rbegin(); it != w.variants.rend(); ++it) {
+        const std::string skeleton = arabic_skeleton(*it);
+        if (skeleton.size() >= kMinSkeleton) {
+          out.push_back({"name:" + skeleton, AnchorType::name});
+          break;
+        }
+      }
+    }
+  }
+
+  // Consonant skeleton of an Arabic word (normalised), romanised first.
+  std::string arabic_skeleton(const std::string& word) const {
+    icu::UnicodeString latin = icu::UnicodeString::fromUTF8(word);
+    romanizer->transliterate(latin);
+    return consonant_skeleton(to_utf8(latin));
+  }
+
+  // Dictionary keys: translations of a source word (looked up with its
+  // clitics and common suffixes removed), or the stemmed word itself on the
+  // target side.
+  void add_word_keys(const WordInfo& w, std::vector<AnchorKey>& out) const {
+    constexpr std::size_t kMaxTranslations = 6;
+    if (!options.dictionary_side_is_src) {
+      if (!w.shape.latin || w.norm.size() < 3) return;
+      out.push_back({"w:" + stem_english(w.norm), AnchorType::word});
+      return;
+    }
+    static constexpr std::string_view kSuffixes[] = {"ات", "ون", "ين", "ان", "ها", "هم",
+                                                     "هن", "كم", "نا", "ه",  "ي"};
+    for (const std::string& base : w.variants) {
+      std::vector<std::string> forms{base};
+      if (arabic)
+        for (const auto suffix : kSuffixes)
+          if (base.size() >= suffix.size() + 6 && base.ends_with(suffix))
+            forms.push_back(base.substr(0, base.size() - suffix.size()));
+      for (const std::string& form : forms) {
+        const std::vector<std::string_view> translations = options.dictionary->lookup(form);
+        if (translations.empty()) continue;
+        for (std::size_t k = 0; k < translations.size() && k < kMaxTranslations; ++k)
+          out.push_back({"w:" + std::string(translations[k]), AnchorType::word});
+        return;
+      }
+    }
+  }
+
+  // The lexicon phrase or two-word month name that begins at token i,
+  // longest first; returns its length in words (0: none).
+  std::size_t match_phrase(std::size_t i, std::vector<AnchorKey>& out) const {
+    const WordInfo& w = *tokens[i];
+    for (std::size_t len = std::min(lexicon->max_words(), tokens.size() - i); len >= 2; --len) {
+      for (const std::size_t v : w.heads) {
+        std::string phrase = w.variants[v];
+        for (std::size_t k = 1; k < len; ++k) {
+          phrase += ' ';
+          phrase += tokens[i + k]->norm;
+        }
+        if (len == 2) {
+          if (const auto it = calendar.months.find(phrase); it != calendar.months.end()) {
+            out.push_back({fmt::format("month:{}", it->second), AnchorType::month});
+            return len;
+          }
+        }
+        if (const int id = lexicon->find(phrase); id >= 0) {
+          out.push_back({fmt::format("lex:{}", id), AnchorType::lexicon});
+          return len;
+        }
+      }
+    }
+    if (w.single >= 0) {
+      out.push_back({fmt::format("lex:{}", w.single), AnchorType::lexicon});
+      return 1;
+    }
+    return 0;
+  }
+
+  void find_patterns(const icu::UnicodeString& text, const icu::RegexPattern& pattern,
+                     std::string_view prefix, std::vector<AnchorKey>& out) const {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(text, status));
+    detail::check_icu(status, "RegexPattern::matcher");
+    while (m->find(status)) {
+      icu::UnicodeString found = m->group(status);
+      // Trailing sentence punctuation is not part of a URL.
+      while (found.length() > 0 && u_ispunct(found.char32At(found.length() - 1)) &&
+             found.char32At(found.length() - 1) != '/')
+        found.truncate(found.length() - 1);
+      found.toLower();
+      out.push_back({std::string(prefix) + to_utf8(found), AnchorType::url});
+    }
+    detail::check_icu(status, "RegexMatcher::find");
+  }
+
+  // A translation counts once a sentence, however many words gave it: the
+  // later w: keys equal to an earlier one go.
+  void drop_repeated_words(std::vector<AnchorKey>& out) const {
+    seen.clear();
+    std::vector<bool> repeated(out.size(), false);
+    for (std::size_t k = 0; k < out.size(); ++k)
+      if (out[k].type == AnchorType::word) repeated[k] = !seen.insert(out[k].key).second;
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < out.size(); ++k)
+      if (!repeated[k]) {
+        if (kept != k) out[kept] = std::move(out[k]);
+        ++kept;
+      }
+    out.resize(kept);
+  }
+
+  // The memo entries of the words of `sentence`, in `tokens`.
+  void look_up_words(std::string_view sentence) const {
+    if (memo.size() >= kMemoLimit) memo.clear();
+    split_words(sentence, spans);
+    tokens.clear();
+    // A run longer than any word (a line of combining marks, a base64
+    // blob) is not one: normalising it would cost time out of proportion.
+    for (const std::string_view s : spans)
+      if (s.size() <= kMaxTokenBytes) tokens.push_back(&word(s));
+  }
+};
+
+AnchorExtractor::AnchorExtractor(AnchorOptions options) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.options = std::move(options);
+  m.arabic = is_arabic_lang(m.options.lang);
+  if (m.arabic) {
+    UErrorCode status = U_ZERO_ERROR;
+    m.romanizer.reset(
+        icu::Transliterator::createInstance("Arabic-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    detail::check_icu(status, "Transliterator::createInstance(Arabic-Latin)");
+  }
+  m.calendar = CalendarNames::load(m.arabic, m.options.lang, m.normalize);
+  m.lexicon.emplace(m.arabic, m.options.lexicon, m.options.lexicon_side_is_src, m.normalize);
+  // A phrase of two words or more holds a space; its first word must begin it.
+  for (const auto& [phrase, id] : m.lexicon->phrases())
+    if (phrase.find(' ') != std::string::npos) m.phrase_heads.emplace(first_word(phrase));
+  for (const auto& [name, month] : m.calendar.months)
+    if (name.find(' ') != std::string::npos) m.phrase_heads.emplace(first_word(name));
+  UErrorCode status = U_ZERO_ERROR;
+  m.url_pattern.reset(icu::RegexPattern::compile(u"(?:https?://|www\\.)[^\\s<>\"«»]+", 0, status));
+  m.email_pattern.reset(icu::RegexPattern::compile(u"[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+", 0, status));
+  m.tag_pattern.reset(icu::RegexPattern::compile(u"(?<![\\w&])#[\\p{L}\\p{N}_]+", 0, status));
+  detail::check_icu(status, "RegexPattern::compile");
+}
+
+AnchorExtractor::~AnchorExtractor() = default;
+AnchorExtractor::AnchorExtractor(AnchorExtractor&&) noexcept = default;
+AnchorExtractor& AnchorExtractor::operator=(AnchorExtractor&&) noexcept = default;
+
+namespace {
+
+// Anchors come from the first kMaxAnchorBytes of a sentence (cut before a
+// UTF-8 lead byte): a "sentence" of megabytes (a line without punctuation)
+// would otherwise cost tokens, keys and time many times its size.
+constexpr std::size_t kMaxAnchorBytes = std::size_t{64} << 10;
+
+std::string_view anchor_span(std::string_view sentence) {
+  if (sentence.size() <= kMaxAnchorBytes) return sentence;
+  std::size_t cut = kMaxAnchorBytes;
+  while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;
+  return sentence.substr(0, cut);
+}
+
+}  // namespace
+
+std::vector<AnchorKey> AnchorExtractor::find(std::string_view whole) const {
+  const Impl& m = *impl_;
+  const std::string_view sentence = anchor_span(whole);
+  std::vector<AnchorKey> out;
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(sentence.data(), static_cast<int32_t>(sentence.size())));
+
+  // Each pattern needs a character or string that most sentences lack:
+  // look for it before running the regular expression.
+  if (text.indexOf(u"://") >= 0 || text.indexOf(u"www.") >= 0)
+    m.find_patterns(text, *m.url_pattern, "url:", out);
+  if (text.indexOf(u'@') >= 0) m.find_patterns(text, *m.email_pattern, "email:", out);
+  if (text.indexOf(u'#') >= 0) m.find_patterns(text, *m.tag_pattern, "tag:", out);
+  find_numbers(text, out);
+
+  bool question = false, quote = false, paren = false;
+  for (int32_t i = 0; i < text.length(); ++i) {
+    const char16_t c = text.charAt(i);
+    question |= c == u'?' || c == u'\u061F';
+    quote |= c == u'"' || c == u'\u00AB' || c == u'\u00BB' || c == u'\u201C' || c == u'\u201D';
+    paren |= c == u'(' || c == u'[';
+  }
+  if (question) out.push_back({"sym:?", AnchorType::symbol});
+  if (quote) out.push_back({"sym:quote", AnchorType::symbol});
+  if (paren) out.push_back({"sym:paren", AnchorType::symbol});
+
+  m.look_up_words(sentence);
+  const std::vector<const WordInfo*>& tokens = m.tokens;
+  // Lexicon phrases and two-word month names, longest first; the words
+  // they take yield nothing on their own.
+  std::vector<bool> used(tokens.size(), false);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i]->shape.numeric) continue;
+    const std::size_t len = m.match_phrase(i, out);
+    for (std::size_t k = 0; k < len; ++k) used[i + k] = true;
+  }
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (!used[i]) out.insert(out.end(), tokens[i]->alone.begin(), tokens[i]->alone.end());
+  m.drop_repeated_words(out);
+  return out;
+}
+
+std::vector<std::string> AnchorExtractor::words(std::string_view whole) const {
+  const Impl& m = *impl_;
+  const std::string_view sentence = anchor_span(whole);
+  m.look_up_words(sentence);
+  std::vector<std::string> out;
+  for (const WordInfo* w : m.tokens) {
+    if (w->shape.numeric || w->norm.size() < 2) continue;
+    out.push_back(m.options.dictionary_side_is_src ? w->norm : stem_english(w->norm));
+  }
+  return out;
+}
+
+}  // namespace jisr
