@@ -197,7 +197,7 @@ SetRunOptions parse_aligner_args(const std::string& args) {
   app.add_flag("--no-dictionary", no_dictionary);
   app.add_flag("--realign", realign);
   app.add_option("-m,--model", model);
-  app.add_option("--max-side", max_side)->check(CLI::Range(1, 4));
+  app.add_option("--max-side", max_side)->check(CLI::Range(1, 8));
   app.add_option("--band", band);
   app.add_option("--line-breaks", line_breaks)
       ->check(CLI::IsMember({"always", "heuristic", "never"}));

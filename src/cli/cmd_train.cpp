@@ -12,6 +12,7 @@
 #include "jisr/text.hpp"
 #include "jisr/split.hpp"
 #include "jisr/pipeline.hpp"
+#include "evidence/clauses.hpp"
 
 namespace jisr::cli {
 
@@ -23,9 +24,10 @@ struct TrainCommand {
   std::string output;
   std::string name = "ar-en";
   std::string src_lang, tgt_lang;
-  int max_side = 4;
+  int max_side = 8;
   double alpha = 0.5;
   std::string lexicon;
+  std::string clauses;  // clause rules (JSON), copied into the model
   std::string dictionary;
   bool learn = false;
   bool no_tune = false;
@@ -84,11 +86,13 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
   std::string data;
   std::string src_lang = c.src_lang, tgt_lang = c.tgt_lang;
   std::optional<Model> start;
+  std::vector<std::size_t> groups;  // per document: 0 for --pairs, k + 1 for the k-th --set
   if (!c.pairs.empty()) {
     start = load_model(c.start_model);
     docs = align_manifest(c.pairs, *start);
     src_lang = start->src_lang;
     tgt_lang = start->tgt_lang;
+    groups.assign(docs.size(), 0);
     data = fmt::format("{} ({} document pairs without gold, aligned by model {})",
                        std::filesystem::path(c.pairs).filename().string(), docs.size(), c.start_model);
   }
@@ -96,7 +100,10 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
     const CorpusSet set = open_set(c.sets[k], c.docs.empty() ? std::string{} : c.docs[k], src_lang, tgt_lang);
     src_lang = set.src_lang;
     tgt_lang = set.tgt_lang;
-    for (const SetDocument& d : set.docs) docs.push_back(read_aligned_document(d));
+    for (const SetDocument& d : set.docs) {
+      docs.push_back(read_aligned_document(d));
+      groups.push_back(k + 1);
+    }
     data += fmt::format("{}{} ({} documents{})", data.empty() ? "" : "; ",
                         std::filesystem::path(c.sets[k]).filename().string(), set.docs.size(),
                         c.docs.empty() ? "" : ", listed in " + std::filesystem::path(c.docs[k]).filename().string());
@@ -110,6 +117,8 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
   options.tune_anchors = !c.no_tune;
   options.dictionary = c.dictionary;
   options.learn_translations = c.learn;
+  options.groups = std::move(groups);
+  if (!c.clauses.empty()) options.clause_rules = parse_clause_rules(load_text(c.clauses), c.clauses);
   if (!c.lexicon.empty()) {
     // The model names its lexicon relative to its own folder.
     const auto out_dir = std::filesystem::absolute(c.output).parent_path();
@@ -145,24 +154,27 @@ void add_train_command(CLI::App& app) {
   sub->add_option("--name", c->name, "Model name")->capture_default_str();
   sub->add_option("--src-lang", c->src_lang, "Source language of the sets (default: from the file names)");
   sub->add_option("--tgt-lang", c->tgt_lang, "Target language of the sets");
-  sub->add_option("--max-side", c->max_side, "Largest bead side the model allows")->check(CLI::Range(1, 4))->capture_default_str();
+  sub->add_option("--max-side", c->max_side, "Largest bead side the model allows")->check(CLI::Range(1, 8))->capture_default_str();
+  sub->add_option("--clauses", c->clauses,
+                  "Clause rules by language (JSON, as models/anchors/clauses.json); turns on clause evidence");
   sub->add_option("--lexicon", c->lexicon, "Bilingual lexicon (TSV) the model will use for anchors");
   sub->add_option("--dictionary", c->dictionary,
                   "Dictionary for word anchors: system (Debian's FreeDict Arabic-English, if installed) or a file");
   sub->add_flag("--learn-translations", c->learn,
                 "Learn a word translation table (IBM Model 1) from the gold beads and store it in the model");
   sub->add_flag("--no-tune", c->no_tune, "Keep the default anchor weight and cap instead of choosing them on the data");
-  sub->add_option("--alpha", c->alpha, "Additive smoothing of bead-type counts")->capture_default_str();
+  sub->add_option("--alpha", c->alpha, "Ridge on the shape parameters of the bead-type prior")->capture_default_str();
   sub->callback([c] {
     std::string line = "jisr train";
     if (!c->pairs.empty()) line += " --pairs " + std::filesystem::path(c->pairs).filename().string() + " --model " + c->start_model;
     for (std::size_t k = 0; k < c->sets.size(); ++k) {
       line += " --set " + std::filesystem::path(c->sets[k]).filename().string();
-      if (!c->docs.empty()) line += " --docs " + std::filesystem::path(c->docs[k]).filename().string();
+      if (k < c->docs.size()) line += " --docs " + std::filesystem::path(c->docs[k]).filename().string();
     }
     line += fmt::format(" --name {} --max-side {} --alpha {}", c->name, c->max_side, c->alpha);
     if (!c->lexicon.empty()) line += " --lexicon " + std::filesystem::path(c->lexicon).filename().string();
     if (!c->dictionary.empty()) line += " --dictionary " + c->dictionary;
+    if (!c->clauses.empty()) line += " --clauses " + std::filesystem::path(c->clauses).filename().string();
     if (c->learn) line += " --learn-translations";
     if (c->no_tune) line += " --no-tune";
     run_train(*c, line);
