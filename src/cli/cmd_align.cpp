@@ -34,7 +34,7 @@ struct AlignCommand {
   bool realign = false;
   std::string dictionary;
   double min_score = 0.0;
-  int max_side = 4;
+  int max_side = 8;
   std::uint32_t band = 0;
   std::string line_breaks = "heuristic";
   std::string on_invalid = "fail";

@@ -189,7 +189,7 @@ void run_document_eval(const EvalCommand& c) {
 // Parses the --aligner-args string with the same option names as jisr align.
 SetRunOptions parse_aligner_args(const std::string& args) {
   std::string model = "ar-en", line_breaks = "heuristic";
-  int max_side = 4;
+  int max_side = 8;
   std::uint32_t band = 0;
   bool no_anchors = false, no_dictionary = false, realign = false;
   CLI::App app("aligner settings", "--aligner-args");
