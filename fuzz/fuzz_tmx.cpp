@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "jisr/error.hpp"
-#include "jisr/output.hpp"
+#include "jisr/formats.hpp"
 #include "jisr/text.hpp"
 #include "jisr/tmx.hpp"
 

@@ -1,5 +1,7 @@
-// The exceptions that jisr's library throws. The command-line tool maps them
-// to exit codes: InputError and ModelError -> 1, UsageError -> 2.
+// The exceptions that jisr's library throws, one category each for bad
+// input, failed output, limits and requests that cannot be carried out as
+// asked. The command-line tool maps them to exit codes: UsageError -> 2,
+// every other Error -> 1 (see `jisr --help`).
 #pragma once
 
 #include <stdexcept>
@@ -20,13 +22,30 @@ class InputError : public Error {
   using Error::Error;
 };
 
-// A model or rule file that is missing, malformed or of the wrong version.
-class ModelError : public Error {
+// A model or rule file that is missing, malformed or of the wrong version
+// (bad input of another kind).
+class ModelError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
+// An output could not be written (a full disk, a closed pipe, a failed
+// rename); the message names the output.
+class OutputError : public Error {
  public:
   using Error::Error;
 };
 
-// Options that contradict each other or name something unknown.
+// A limit that guards time or memory was reached: an input over the size
+// limit, a search larger than its cell limit. The message names the limit
+// and the option that raises it.
+class LimitError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A request that cannot be carried out as asked: options that contradict
+// each other, are out of range or name something unknown.
 class UsageError : public Error {
  public:
   using Error::Error;

@@ -16,9 +16,10 @@
 #include <vector>
 
 #include "jisr/anchors.hpp"
-#include "jisr/dictionary.hpp"
 
 namespace jisr {
+
+class Dictionary;  // evidence/dictionary.hpp
 
 inline constexpr int kModelVersion = 1;
 

@@ -4,9 +4,13 @@
 // srclang, and for each <tu> its tuid, its <prop type="x-score"> and the text
 // of each <tuv>'s <seg>. Inside a segment, the text of <hi> and <sub> is kept
 // and the native codes of <bpt>, <ept>, <it>, <ph> and <ut> are left out, as
-// translation tools do. Any fault (invalid UTF-8, malformed XML, an entity
-// declaration, a <tu> outside <body>) throws InputError naming the input
-// and the byte offset. Time and memory are linear in the input size.
+// translation tools do. XML is parsed by pugixml, which expands only the five
+// predefined entities and character references (an unknown entity stays as
+// written; declared entities are never expanded). Any fault (invalid UTF-8,
+// malformed XML, a character XML forbids, a <tu> outside <body>, nesting
+// deeper than 256 elements) throws InputError naming the input and the byte
+// offset. Time and memory are linear in the input size (the document is
+// held in memory, about twice its size).
 #pragma once
 
 #include <cstddef>
@@ -34,6 +38,7 @@ struct TmxUnit {
 struct TmxDocument {
   std::string srclang;  // header srclang; empty when absent
   std::vector<TmxUnit> units;
+  std::size_t dropped_codes = 0;  // inline native codes (<bpt> <ept> <it> <ph> <ut>) left out of segments
 };
 
 // Parses `xml`; `name` (a file name) starts every error message.

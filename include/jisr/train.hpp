@@ -21,15 +21,18 @@
 
 #include <filesystem>
 #include <map>
-#include <vector>
 #include <span>
 #include <string>
 
-#include "jisr/corpus.hpp"
+#include <vector>
+
+#include "jisr/anchors.hpp"
 #include "jisr/model.hpp"
-#include "jisr/pipeline.hpp"
+#include "jisr/types.hpp"
 
 namespace jisr {
+
+struct DocumentClauses;  // the clauses of a document pair, found with its anchors
 
 struct TrainOptions {
   std::string name = "ar-en";

@@ -59,4 +59,12 @@ struct Bead {
 // exactly once.
 using Alignment = std::vector<Bead>;
 
+// A document pair with its gold alignment, as training and evaluation read
+// it: sentences of both sides and the beads that align them.
+struct AlignedDocument {
+  std::string name;
+  std::vector<Sentence> src, tgt;
+  Alignment gold;
+};
+
 }  // namespace jisr

@@ -9,9 +9,8 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "jisr/error.hpp"
-#include "jisr/output.hpp"
-#include "jisr/pipeline.hpp"
-#include "jisr/realign.hpp"
+#include "jisr/formats.hpp"
+#include "jisr/aligner.hpp"
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
 
@@ -55,27 +54,24 @@ Format choose_format(const AlignCommand& c) {
                                c.output));
 }
 
-Document read_side(const std::string& path, const std::string& lang, const AlignCommand& c) {
+TextOptions text_options(const AlignCommand& c) {
+  TextOptions options;
+  options.presplit = c.presplit;
+  options.line_breaks = c.line_breaks == "always"  ? LineBreaks::always
+                        : c.line_breaks == "never" ? LineBreaks::never
+                                                   : LineBreaks::heuristic;
+  return options;
+}
+
+Document read_side(const Aligner& aligner, const std::string& path, const std::string& lang,
+                   const AlignCommand& c) {
   TextStats stats;
   const std::string text = load_text(
       path, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail, &stats, c.max_bytes);
   if (stats.replaced > 0)
     fmt::print(stderr, "jisr: warning: {}: replaced {} invalid byte sequences with U+FFFD\n", path,
                stats.replaced);
-  Document doc;
-  doc.name = path;
-  doc.lang = lang;
-  if (c.presplit) {
-    doc.sentences = read_presplit(text);
-  } else {
-    SplitOptions options;
-    options.lang = lang;
-    options.line_breaks = c.line_breaks == "always"  ? LineBreaks::always
-                          : c.line_breaks == "never" ? LineBreaks::never
-                                                     : LineBreaks::heuristic;
-    options.rules_dir = models_dir() / "split";
-    doc.sentences = SentenceSplitter(options).split(text);
-  }
+  Document doc = aligner.split(text, lang, path, text_options(c));
   if (doc.sentences.empty())
     throw InputError(fmt::format("{}: byte 0: no text to align (the file is empty or blank)", path));
   return doc;
@@ -110,14 +106,12 @@ void run_align(const AlignCommand& c) {
   if (c.src_path == "-" && c.tgt_path == "-")
     throw UsageError("only one of the two inputs can be standard input");
   // The model's dictionary is read only if it will be used.
-  const bool words = !c.no_anchors && !c.no_dictionary;
-  Model model = load_model(c.model, words && c.dictionary.empty());
-  if (c.no_anchors) model.use_anchors = false;
-  if (c.no_dictionary) model.anchors.dictionary_data.reset();
-  if (words && !c.dictionary.empty()) {
-    model.anchors.dictionary = c.dictionary;
-    model.load_dictionary(std::filesystem::current_path());
-  }
+  OpenOptions open_options;
+  open_options.anchors = !c.no_anchors;
+  open_options.dictionary = !c.no_dictionary;
+  open_options.dictionary_path = c.dictionary;
+  const Aligner aligner = Aligner::open(c.model, open_options);
+  const Model& model = aligner.model();
   const std::string src_lang = c.src_lang.empty() ? model.src_lang : c.src_lang;
   const std::string tgt_lang = c.tgt_lang.empty() ? model.tgt_lang : c.tgt_lang;
   check_language_tag(src_lang, "--src-lang");
@@ -131,15 +125,15 @@ void run_align(const AlignCommand& c) {
   check_language_tag(out_options.src_tag, "--src-tag");
   check_language_tag(out_options.tgt_tag, "--tgt-tag");
 
-  const Document src = read_side(c.src_path, src_lang, c);
-  const Document tgt = read_side(c.tgt_path, tgt_lang, c);
+  const Document src = read_side(aligner, c.src_path, src_lang, c);
+  const Document tgt = read_side(aligner, c.tgt_path, tgt_lang, c);
   AlignOptions align_options;
   align_options.max_side = c.max_side;
   align_options.band = c.band;
   align_options.max_cells = c.max_cells;
   align_options.threads = c.threads;
-  const Alignment alignment = c.realign ? realign_documents(model, src, tgt, align_options)
-                                        : align_documents(model, src, tgt, align_options);
+  const Alignment alignment =
+      c.realign ? aligner.realign(src, tgt, align_options) : aligner.align(src, tgt, align_options);
 
   OutputSummary summary;
   std::string where = "standard output";

@@ -9,6 +9,7 @@
 #include "jisr/anchors.hpp"
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
+#include "evidence/dictionary.hpp"
 
 namespace jisr::cli {
 

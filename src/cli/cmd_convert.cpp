@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "jisr/error.hpp"
-#include "jisr/output.hpp"
+#include "jisr/formats.hpp"
 #include "jisr/text.hpp"
 #include "jisr/tmx.hpp"
 

@@ -9,16 +9,17 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "jisr/corpus.hpp"
+#include "eval/corpus.hpp"
 #include "jisr/error.hpp"
 #include "jisr/eval.hpp"
-#include "jisr/eval_set.hpp"
-#include "jisr/output.hpp"
+#include "eval/eval_set.hpp"
+#include "jisr/formats.hpp"
 #include "jisr/text.hpp"
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/eval_split.hpp"
+#include "evidence/dictionary.hpp"
 
 namespace jisr::cli {
 

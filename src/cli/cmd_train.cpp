@@ -6,12 +6,13 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "jisr/corpus.hpp"
+#include "eval/corpus.hpp"
 #include "jisr/error.hpp"
 #include "jisr/train.hpp"
 #include "jisr/text.hpp"
-#include "jisr/split.hpp"
-#include "jisr/pipeline.hpp"
+#include "formats/manifest.hpp"
+#include "jisr/aligner.hpp"
+#include "util/parallel.hpp"
 #include "evidence/clauses.hpp"
 
 namespace jisr::cli {
@@ -35,45 +36,29 @@ struct TrainCommand {
   std::string start_model = "ar-en";  // first-pass model for --pairs
 };
 
-// Aligns the document pairs of a manifest (ar_path<TAB>en_path a line,
-// relative paths against the manifest's folder) with `start`; the result
-// stands in for gold beads (Viterbi training).
+// Aligns the document pairs of a manifest (source_path<TAB>target_path a
+// line, relative paths against the manifest's folder) with `start`, several
+// pairs at a time; the result stands in for gold beads (Viterbi training).
 std::vector<AlignedDocument> align_manifest(const std::string& manifest, const Model& start) {
-  const std::string text = load_text(manifest);
-  const std::filesystem::path base = std::filesystem::path(manifest).parent_path();
+  const std::vector<detail::ManifestEntry> entries = detail::read_manifest(manifest);
+  const Aligner aligner(start);
+  std::vector<AlignedDocument> aligned =
+      detail::parallel_map(entries.size(), 0, [&](std::size_t k) {
+        const Document src = aligner.split(load_text(entries[k].src.string()), start.src_lang,
+                                           entries[k].src.string());
+        const Document tgt = aligner.split(load_text(entries[k].tgt.string()), start.tgt_lang,
+                                           entries[k].tgt.string());
+        AlignedDocument d;
+        d.name = src.name;
+        if (src.sentences.empty() || tgt.sentences.empty()) return d;  // nothing to learn from
+        d.gold = aligner.align(src, tgt);
+        d.src = src.sentences;
+        d.tgt = tgt.sentences;
+        return d;
+      });
   std::vector<AlignedDocument> out;
-  SplitOptions so, to;
-  so.lang = start.src_lang;
-  to.lang = start.tgt_lang;
-  so.rules_dir = to.rules_dir = models_dir() / "split";
-  const SentenceSplitter src_splitter(so), tgt_splitter(to);
-  std::size_t line_no = 0, at = 0;
-  while (at < text.size()) {
-    std::size_t nl = text.find('\n', at);
-    if (nl == std::string::npos) nl = text.size();
-    const std::string line = text.substr(at, nl - at);
-    at = nl + 1;
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    const auto tab = line.find('\t');
-    if (tab == std::string::npos)
-      throw InputError(fmt::format("{}:{}: expected 'source_path<TAB>target_path'", manifest, line_no));
-    auto resolve = [&](std::string p) {
-      const std::filesystem::path path(p);
-      return (path.is_relative() ? base / path : path).string();
-    };
-    Document src{resolve(line.substr(0, tab)), start.src_lang, {}};
-    Document tgt{resolve(line.substr(tab + 1)), start.tgt_lang, {}};
-    src.sentences = src_splitter.split(load_text(src.name));
-    tgt.sentences = tgt_splitter.split(load_text(tgt.name));
-    if (src.sentences.empty() || tgt.sentences.empty()) continue;
-    AlignedDocument d;
-    d.name = src.name;
-    d.gold = align_documents(start, src, tgt);
-    d.src = std::move(src.sentences);
-    d.tgt = std::move(tgt.sentences);
-    out.push_back(std::move(d));
-  }
+  for (AlignedDocument& d : aligned)
+    if (!d.gold.empty()) out.push_back(std::move(d));
   if (out.empty()) throw InputError(fmt::format("{}: lists no document pair with text", manifest));
   return out;
 }

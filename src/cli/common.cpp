@@ -1,5 +1,7 @@
 #include "cli/common.hpp"
 
+#include "jisr/aligner.hpp"
+
 #include <array>
 #include <atomic>
 #include <csignal>
@@ -103,7 +105,7 @@ OutputFile::~OutputFile() {
 void OutputFile::commit() {
   out_.flush();
   out_.close();
-  if (out_.fail()) throw InputError(fmt::format("{}: write failed (disk full?)", final_.string()));
+  if (out_.fail()) throw OutputError(fmt::format("{}: write failed (disk full?)", final_.string()));
   if (direct_) {
     committed_ = true;
     return;
@@ -111,30 +113,15 @@ void OutputFile::commit() {
   std::error_code ec;
   fs::rename(temp_, target_, ec);
   if (ec)
-    throw InputError(
+    throw OutputError(
         fmt::format("{}: cannot rename into place: {}", final_.string(), ec.message()));
   committed_ = true;
 }
 
-fs::path models_dir() {
-  if (const char* env = std::getenv("JISR_MODELS"); env != nullptr && *env != '\0') return env;
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return "models";
-  return exe.parent_path().parent_path() / "share" / "jisr" / "models";
-}
+fs::path models_dir() { return find_models_dir(); }
 
 Model load_model(const std::string& name_or_path, bool with_dictionary) {
-  const fs::path as_path(name_or_path);
-  std::error_code ec;
-  if (fs::is_regular_file(as_path, ec)) return Model::load(as_path, with_dictionary);
-  if (name_or_path.find('/') != std::string::npos || as_path.extension() == ".json")
-    throw ModelError(fmt::format("{}: no such model file", name_or_path));
-  const fs::path installed = models_dir() / (name_or_path + ".json");
-  if (!fs::is_regular_file(installed, ec))
-    throw ModelError(
-        fmt::format("no model named \"{}\" (looked for {})", name_or_path, installed.string()));
-  return Model::load(installed, with_dictionary);
+  return Model::load(find_model(name_or_path), with_dictionary);
 }
 
 void check_language_tag(const std::string& tag, const std::string& option) {

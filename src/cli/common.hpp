@@ -11,10 +11,16 @@
 
 namespace jisr::cli {
 
-// Exit codes of every command.
+// Exit codes of every command: 0 success; 1 the run failed (bad input, an
+// output that could not be written, a limit reached, or an internal fault),
+// with a message on standard error; 2 bad usage (unknown or contradictory
+// options), with a message and a hint.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitBadInput = 1;
+inline constexpr int kExitFailed = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr const char* kExitStatusHelp =
+    "Exit status: 0 success; 1 bad input, an output that could not be written or a limit reached "
+    "(the message names the file and position); 2 bad usage.";
 
 // A file written under a temporary name beside its final path and renamed
 // into place by commit(). Until then the final path is untouched; if the
@@ -46,11 +52,10 @@ class OutputFile {
 // ignores SIGXFSZ so that a file size limit is an ordinary write error.
 void install_signal_cleanup();
 
-// The folder of installed models: $JISR_MODELS if set, else
-// <folder of the executable>/../share/jisr/models.
+// The folder of installed models (find_models_dir in aligner.hpp).
 [[nodiscard]] std::filesystem::path models_dir();
 
-// Resolves --model: an existing file path, or a NAME for models_dir()/NAME.json.
+// Resolves --model (find_model in aligner.hpp) and loads it.
 [[nodiscard]] Model load_model(const std::string& name_or_path, bool with_dictionary = true);
 
 // Checks a BCP 47 language tag such as "ar", "en-GB", "ar-SY"; throws UsageError.

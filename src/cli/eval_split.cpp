@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "jisr/split_eval.hpp"
+#include "eval/split_eval.hpp"
 #include "jisr/text.hpp"
 
 namespace jisr::cli {

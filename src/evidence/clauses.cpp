@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jisr/error.hpp"
-#include "jisr/score.hpp"
+#include "align/score.hpp"
 
 namespace jisr {
 

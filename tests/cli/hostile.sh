@@ -126,10 +126,19 @@ case $case_name in
       no_output_left
     done ;;
   hostile_tmx)
+    # Entities other than the predefined five are never expanded: an unknown
+    # one and a declared one stay as written (no expansion attack, no loss).
     printf '<tmx><body><tu><tuv xml:lang="en"><seg>&nbsp;</seg></tuv></tu></body></tmx>' >a.tmx
-    printf '<!DOCTYPE tmx [<!ENTITY x "xxxxxxxx">]><tmx/>' >b.tmx
+    run 0 convert a.tmx --src-tag en -o out.tsv
+    grep -qF '&nbsp;' out.tsv || fail "unknown entity not kept as written"
+    rm -f out.tsv
+    printf '<!DOCTYPE tmx [<!ENTITY x "xxxxxxxx">]><tmx><body><tu><tuv xml:lang="en"><seg>&x;</seg></tuv></tu></body></tmx>' >b.tmx
+    run 0 convert b.tmx --src-tag en -o out.tsv
+    grep -qF '&x;' out.tsv || fail "declared entity expanded"
+    rm -f out.tsv
     printf '<tmx><body><tu><tuv xml:lang="en"><seg>cut' >c.tmx
-    for f in a b c; do
+    printf '<tmx><body><tu><tuv xml:lang="en"><seg>&#1;</seg></tuv></tu></body></tmx>' >d.tmx
+    for f in c d; do
       run 1 convert $f.tmx -o out.tsv
       expect_error $f.tmx ''
       [ ! -e out.tsv ] || fail "out.tsv left behind"

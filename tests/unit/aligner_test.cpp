@@ -3,7 +3,7 @@
 // widening (and guided) band with the full search, and the
 // limits on options.
 #define BOOST_TEST_MODULE aligner
-#include "jisr/aligner.hpp"
+#include "align/search.hpp"
 
 #include <algorithm>
 #include <random>
@@ -13,7 +13,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "jisr/error.hpp"
-#include "jisr/output.hpp"
+#include "jisr/formats.hpp"
 
 using jisr::align;
 using jisr::AlignOptions;

@@ -10,9 +10,9 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "jisr/corpus.hpp"
+#include "eval/corpus.hpp"
 #include "jisr/error.hpp"
-#include "jisr/eval_set.hpp"
+#include "eval/eval_set.hpp"
 #include "jisr/model.hpp"
 #include "jisr/text.hpp"
 

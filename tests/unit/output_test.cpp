@@ -3,7 +3,7 @@
 // what each format leaves out and counts. The DTD check needs ../shared and
 // xmllint: it skips without them, and fails instead when CI=true.
 #define BOOST_TEST_MODULE output
-#include "jisr/output.hpp"
+#include "jisr/formats.hpp"
 
 #include <cstdlib>
 #include <filesystem>

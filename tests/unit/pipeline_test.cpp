@@ -3,7 +3,7 @@
 // rules and aligned with the bundled ar-en model, must give the beads of
 // examples/press.gold, which were set by reading the two texts.
 #define BOOST_TEST_MODULE pipeline
-#include "jisr/pipeline.hpp"
+#include "align/pipeline.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -16,8 +16,8 @@
 
 #include "jisr/error.hpp"
 #include "jisr/model.hpp"
-#include "jisr/score.hpp"
-#include "jisr/output.hpp"
+#include "align/score.hpp"
+#include "jisr/formats.hpp"
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
 

@@ -3,7 +3,7 @@
 // bead's cost, sentence endings and confidence; clause cutting and the
 // clause-level evidence inside one-to-many beads.
 #define BOOST_TEST_MODULE score
-#include "jisr/score.hpp"
+#include "align/score.hpp"
 
 #include "evidence/clauses.hpp"
 

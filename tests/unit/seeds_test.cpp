@@ -16,10 +16,10 @@
 
 #include "jisr/eval.hpp"
 #include "jisr/model.hpp"
-#include "jisr/pipeline.hpp"
+#include "align/pipeline.hpp"
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
-#include "split_space.hpp"
+#include "split/space.hpp"
 
 namespace fs = std::filesystem;
 

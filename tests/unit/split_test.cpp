@@ -3,7 +3,7 @@
 // fail instead when CI=true.
 #define BOOST_TEST_MODULE split
 #include "jisr/split.hpp"
-#include "split_space.hpp"
+#include "split/space.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -17,7 +17,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "jisr/error.hpp"
-#include "jisr/split_eval.hpp"
+#include "eval/split_eval.hpp"
 #include "jisr/text.hpp"
 
 namespace fs = std::filesystem;

@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(find_invalid_utf8_points_at_the_first_fault) {
 
 BOOST_AUTO_TEST_CASE(stream_longer_than_the_limit_is_refused) {
   std::istringstream in(std::string(100, 'x'));
-  BOOST_CHECK_THROW((void)jisr::read_stream_bytes(in, "<stdin>", 99), jisr::InputError);
+  BOOST_CHECK_THROW((void)jisr::read_stream_bytes(in, "<stdin>", 99), jisr::LimitError);
   std::istringstream exact(std::string(100, 'x'));
   BOOST_TEST(jisr::read_stream_bytes(exact, "<stdin>", 100).size() == 100u);
 }

@@ -7,9 +7,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include "jisr/error.hpp"
-#include "jisr/output.hpp"
+#include "jisr/formats.hpp"
 
-#include "detail/xml.hpp"
+#include "formats/xml.hpp"  // append_xml_escaped, the writers' one escape
 
 namespace {
 
@@ -66,29 +66,54 @@ BOOST_AUTO_TEST_CASE(malformed_xml_is_reported_with_offset) {
   BOOST_TEST(
       error_for(wrap("<tu><tuv xml:lang=\"en\"><seg>x</tuv></seg></tu>")).find("t.tmx: byte ") ==
       0u);
-  BOOST_TEST(error_for(wrap("<tu><tuv xml:lang=\"en\"><seg>x</tuv></seg></tu>"))
-                 .find("</tuv> where </seg> was expected") != std::string::npos);
-  BOOST_TEST(error_for(wrap("&nbsp;")).find("unknown entity &nbsp;") != std::string::npos);
-  BOOST_TEST(error_for("<!DOCTYPE tmx [<!ENTITY a \"b\">]><tmx/>").find("internal subset") !=
+  BOOST_TEST(error_for(wrap("<tu><tuv xml:lang=\"en\"><seg>x</tuv></seg></tu>")).find("mismatch") !=
              std::string::npos);
-  BOOST_TEST(error_for("<tmx><body><tu>") == "t.tmx: byte 15: document ends inside <tu>");
-  BOOST_TEST(error_for(wrap("<tu>")).find("</body> where </tu> was expected") != std::string::npos);
-  BOOST_TEST(error_for(wrap("&#1;")).find("forbids") != std::string::npos);
+  BOOST_TEST(error_for("<tmx><body><tu>").find("t.tmx: byte ") == 0u);
+  BOOST_TEST(error_for(wrap("<tu>")).find("mismatch") != std::string::npos);
+  BOOST_TEST(error_for(wrap("<tu><tuv xml:lang=\"en\"><seg>&#1;</seg></tuv></tu>")).find("forbids") !=
+             std::string::npos);
   BOOST_TEST(error_for("<tmx>\x01</tmx>") == "t.tmx: byte 5: a character that XML 1.0 forbids");
   BOOST_TEST(error_for("<tmx>\xC0</tmx>") == "t.tmx: byte 5: invalid UTF-8");
-  BOOST_TEST(error_for("<tmx/><tmx/>").find("second root") != std::string::npos);
+  BOOST_TEST(error_for("<tmx/><tmx/>") == "t.tmx: byte 6: a second root element");
+  BOOST_TEST(error_for("<root/>").find("the root element is not <tmx>") != std::string::npos);
   // Found by fuzz_tmx: a <tu> nested in another through a second <body>.
   BOOST_TEST(error_for(wrap("<tu><body><tu><tuv xml:lang=\"en\"><seg/></tuv></tu></body>"
                             "<tuv xml:lang=\"ar\"><seg/></tuv></tu>"))
                  .find("<tu> inside another <tu>") != std::string::npos);
   BOOST_TEST(error_for(wrap("<tuv xml:lang=\"en\"><seg/></tuv>")).find("<tuv> outside <tu>") !=
              std::string::npos);
+  BOOST_TEST(error_for(wrap("<tu><tuv><seg/></tuv></tu>")).find("<tuv> without xml:lang") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(entities_are_never_expanded_beyond_the_predefined_ones) {
+  // An unknown entity stays as written, and a declared one is not expanded
+  // (no entity expansion attacks); the text is kept, never dropped.
+  const jisr::TmxDocument unknown = jisr::read_tmx(
+      wrap("<tu><tuv xml:lang=\"en\"><seg>a&nbsp;b &amp; &#x41;</seg></tuv></tu>"), "t.tmx");
+  BOOST_TEST(unknown.units.at(0).variants.at(0).text == "a&nbsp;b & A");
+  const jisr::TmxDocument declared = jisr::read_tmx(
+      "<!DOCTYPE tmx [<!ENTITY a \"bbbbbbbb\">]><tmx><body><tu><tuv xml:lang=\"en\"><seg>&a;</seg>"
+      "</tuv></tu></body></tmx>",
+      "t.tmx");
+  BOOST_TEST(declared.units.at(0).variants.at(0).text == "&a;");
 }
 
 BOOST_AUTO_TEST_CASE(deep_nesting_is_refused_not_recursed) {
   std::string deep = "<tmx>";
   for (int k = 0; k < 100000; ++k) deep += "<a>";
+  for (int k = 0; k < 100000; ++k) deep += "</a>";
+  deep += "</tmx>";
   BOOST_TEST(error_for(deep).find("nested deeper than") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(inline_codes_are_counted) {
+  const jisr::TmxDocument doc = jisr::read_tmx(
+      wrap("<tu><tuv xml:lang=\"en\"><seg>A<ph>{1}</ph> b<bpt i=\"1\">&lt;b&gt;</bpt>c<ept i=\"1\">"
+           "&lt;/b&gt;</ept></seg></tuv></tu>"),
+      "t.tmx");
+  BOOST_TEST(doc.units.at(0).variants.at(0).text == "A bc");
+  BOOST_TEST(doc.dropped_codes == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(language_matching_ignores_case_and_region) {

@@ -13,7 +13,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "jisr/error.hpp"
-#include "jisr/score.hpp"
+#include "align/score.hpp"
 
 using jisr::AlignedDocument;
 using jisr::Bead;

@@ -1,0 +1,296 @@
+#include "align/pipeline.hpp"
+
+#include "align/score.hpp"
+#include "evidence/clauses.hpp"
+#include "evidence/dictionary.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "util/parallel.hpp"
+
+namespace jisr {
+
+namespace {
+
+// Sentences per unit of work when anchors are found on several threads.
+constexpr std::size_t kChunk = 1024;
+
+// The keys of a run of sentences of one side, interned locally.
+struct Chunk {
+  bool is_src = true;
+  std::size_t begin = 0, end = 0;  // sentence range
+  DocumentAnchors keys;            // only keys and one side (src) filled
+  SideClauses clauses;             // sentences of two clauses or more
+};
+
+// Finds the keys of a chunk's sentences. With clause rules, a sentence of
+// several clauses has its keys found clause by clause (in order, so that
+// its key list is the clauses' lists one after the other) and its clauses
+// recorded.
+void find_chunk(const AnchorExtractor& extractor, const Document& doc, const ClauseRules* rules, Chunk& chunk) {
+  std::vector<std::vector<AnchorKey>> found;
+  found.reserve(chunk.end - chunk.begin);
+  for (std::size_t k = chunk.begin; k < chunk.end; ++k) {
+    const std::string& text = doc.sentences[k].text;
+    const auto spans = rules != nullptr ? cut_clauses(text, *rules) : std::vector<std::pair<std::size_t, std::size_t>>{};
+    if (spans.size() < 2) {
+      found.push_back(extractor.find(text));
+      chunk.clauses.begin.push_back(chunk.clauses.begin.back());
+      continue;
+    }
+    std::vector<AnchorKey> keys;
+    for (const auto& [from, to] : spans) {
+      const std::string_view clause = std::string_view(text).substr(from, to - from);
+      for (AnchorKey& key : extractor.find(clause)) keys.push_back(std::move(key));
+      chunk.clauses.key_end.push_back(static_cast<std::uint32_t>(keys.size()));
+      chunk.clauses.length.push_back(alignment_length(clause));
+    }
+    found.push_back(std::move(keys));
+    chunk.clauses.begin.push_back(static_cast<std::uint32_t>(chunk.clauses.key_end.size()));
+  }
+  chunk.keys = intern_anchors(found, {});
+}
+
+const ClauseRules* clause_rules(const Model& model, const std::string& lang) {
+  const auto it = model.clauses.rules.find(lang);
+  return it == model.clauses.rules.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+bool uses_clauses(const Model& model) {
+  return !model.clauses.rules.empty() && (model.clauses.length_weight > 0 || model.clauses.anchor_weight > 0);
+}
+
+DocumentAnchors find_document_anchors(const Model& model, const Document& src,
+                                      const Document& tgt, unsigned threads, DocumentClauses* clauses) {
+  const detail::ExtractorPool pool(model);
+  return find_document_anchors(pool, src, tgt, threads, clauses);
+}
+
+DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const Document& src,
+                                      const Document& tgt, unsigned threads, DocumentClauses* clauses) {
+  std::vector<Chunk> chunks;
+  for (const bool is_src : {true, false}) {
+    const std::size_t n = (is_src ? src : tgt).sentences.size();
+    for (std::size_t b = 0; b < n; b += kChunk) chunks.push_back({is_src, b, std::min(n, b + kChunk), {}, {}});
+  }
+  // Each thread uses its own extractors from the pool.
+  (void)detail::parallel_map(chunks.size(), threads, [&](std::size_t c) {
+    Chunk& chunk = chunks[c];
+    const Document& doc = chunk.is_src ? src : tgt;
+    find_chunk(pool.get(doc.lang, chunk.is_src), doc, clauses != nullptr ? clause_rules(pool.model(), doc.lang) : nullptr,
+               chunk);
+    return true;
+  });
+
+  // Merge the chunks in order, giving each distinct key one id.
+  DocumentAnchors a;
+  std::unordered_map<std::string, std::uint32_t> ids;
+  for (Chunk& chunk : chunks) {
+    std::vector<std::uint32_t> to(chunk.keys.keys.size());
+    for (std::size_t k = 0; k < to.size(); ++k) {
+      const auto [it, inserted] = ids.try_emplace(chunk.keys.keys[k], static_cast<std::uint32_t>(a.keys.size()));
+      if (inserted) {
+        a.keys.push_back(std::move(chunk.keys.keys[k]));
+        a.types.push_back(chunk.keys.types[k]);
+      }
+      to[k] = it->second;
+    }
+    SideKeys& side = chunk.is_src ? a.src : a.tgt;
+    const SideKeys& local = chunk.keys.src;
+    for (std::size_t k = 1; k < local.begin.size(); ++k)
+      side.begin.push_back(static_cast<std::uint32_t>(side.ids.size() + local.begin[k]));
+    for (const std::uint32_t id : local.ids) side.ids.push_back(to[id]);
+    if (clauses != nullptr) {
+      SideClauses& out = chunk.is_src ? clauses->src : clauses->tgt;
+      const SideClauses& in = chunk.clauses;
+      const auto base = static_cast<std::uint32_t>(out.key_end.size());
+      for (std::size_t k = 1; k < in.begin.size(); ++k) out.begin.push_back(base + in.begin[k]);
+      out.key_end.insert(out.key_end.end(), in.key_end.begin(), in.key_end.end());
+      out.length.insert(out.length.end(), in.length.begin(), in.length.end());
+    }
+    chunk.keys = {};
+  }
+  match_names(a);
+  return a;
+}
+
+double document_variance(const Model& model, const Document& src, const Document& tgt,
+                         const Alignment& alignment) {
+  std::uint64_t src_total = 0, tgt_total = 0;
+  std::vector<std::uint32_t> src_len, tgt_len;
+  for (const Sentence& s : src.sentences) src_total += src_len.emplace_back(alignment_length(s.text));
+  for (const Sentence& s : tgt.sentences) tgt_total += tgt_len.emplace_back(alignment_length(s.text));
+  const double c = document_length_ratio(model.length, src_total, tgt_total);
+  double sq = 0, weight = 0;
+  std::size_t pairs = 0;
+  for (const Bead& b : alignment) {
+    if (!b.is_pair()) continue;
+    double l1 = 0, l2 = 0;
+    for (std::uint32_t k = b.src_begin; k < b.src_end; ++k) l1 += src_len[k];
+    for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k) l2 += tgt_len[k];
+    sq += (l2 - c * l1) * (l2 - c * l1);
+    weight += (l1 + l2 / c) / 2;
+    ++pairs;
+  }
+  // Shrink towards the model's variance with the weight of kPriorBeads beads.
+  constexpr double kPriorBeads = 20;
+  if (pairs == 0 || weight <= 0) return model.length.s2;
+  const double mean_weight = weight / static_cast<double>(pairs);
+  return (sq + kPriorBeads * mean_weight * model.length.s2) / (weight + kPriorBeads * mean_weight);
+}
+
+namespace {
+
+// A stretch of di x dj sentences between two anchor pairs is searched
+// whole while di·dj <= (di + dj)·kWholeStretch: about the cells a band of
+// that half-width spends on it, so the search stays linear in the length.
+constexpr std::uint64_t kWholeStretch = 64;
+
+bool guides(AnchorType type) {
+  switch (type) {
+    case AnchorType::number:
+    case AnchorType::month:
+    case AnchorType::day:
+    case AnchorType::lexicon:
+    case AnchorType::name:
+    case AnchorType::latin:
+    case AnchorType::url:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Appends beads of at most one sentence a side that run as straight as the
+// grid allows from (i0, j0) to (i1, j1).
+void straight_path(std::uint32_t i0, std::uint32_t j0, std::uint32_t i1, std::uint32_t j1, Alignment& out) {
+  const std::uint32_t di = i1 - i0, dj = j1 - j0, steps = std::max(di, dj);
+  std::uint32_t i = i0, j = j0;
+  for (std::uint32_t t = 1; t <= steps; ++t) {
+    const auto ni = i0 + static_cast<std::uint32_t>((std::uint64_t{t} * di + steps / 2) / steps);
+    const auto nj = j0 + static_cast<std::uint32_t>((std::uint64_t{t} * dj + steps / 2) / steps);
+    Bead b;
+    b.src_begin = i;
+    b.src_end = ni;
+    b.tgt_begin = j;
+    b.tgt_end = nj;
+    out.push_back(b);
+    i = ni;
+    j = nj;
+  }
+}
+
+}  // namespace
+
+Alignment anchor_guide(const DocumentAnchors& anchors) {
+  // Per key, the one sentence of each side holding it (kNone: none, kMany:
+  // more than one).
+  constexpr std::uint32_t kNone = UINT32_MAX, kMany = UINT32_MAX - 1;
+  auto sole_sentence = [&](const SideKeys& side) {
+    std::vector<std::uint32_t> where(anchors.keys.size(), kNone);
+    for (std::uint32_t k = 0; k < side.size(); ++k)
+      for (const std::uint32_t id : side[k])
+        where[id] = where[id] == kNone || where[id] == k ? k : kMany;
+    return where;
+  };
+  const std::vector<std::uint32_t> in_src = sole_sentence(anchors.src), in_tgt = sole_sentence(anchors.tgt);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> points;
+  for (std::size_t id = 0; id < anchors.keys.size(); ++id)
+    if (guides(anchors.types[id]) && in_src[id] < kMany && in_tgt[id] < kMany)
+      points.emplace_back(in_src[id], in_tgt[id]);
+  if (points.empty()) return {};
+  // The longest chain increasing on both sides: sort by source (target
+  // descending among equals) and take the longest strictly increasing run
+  // of targets (patience sorting).
+  std::sort(points.begin(), points.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first < y.first : x.second > y.second;
+  });
+  std::vector<std::size_t> tails, parent(points.size(), SIZE_MAX);
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    const auto it = std::lower_bound(tails.begin(), tails.end(), points[k].second,
+                                     [&](std::size_t t, std::uint32_t j) { return points[t].second < j; });
+    if (it != tails.begin()) parent[k] = *(it - 1);
+    if (it == tails.end()) tails.push_back(k);
+    else *it = k;
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> chain;
+  for (std::size_t k = tails.back(); k != SIZE_MAX; k = parent[k]) chain.push_back(points[k]);
+  std::reverse(chain.begin(), chain.end());
+  // From (0, 0) through each pair, taken as a 1-1 bead, to the end. A
+  // stretch between two pairs small enough to search whole becomes one
+  // bead spanning it (the band then covers the rectangle: any path inside
+  // it, such as a run of sentences on one side only); a larger one, a
+  // straight line of small beads.
+  Alignment path;
+  auto stretch = [&path](std::uint32_t i0, std::uint32_t j0, std::uint32_t i1, std::uint32_t j1) {
+    const std::uint64_t di = i1 - i0, dj = j1 - j0;
+    if (di * dj <= (di + dj) * kWholeStretch) {
+      if (di + dj > 0) path.push_back(Bead{i0, i1, j0, j1});
+    } else {
+      straight_path(i0, j0, i1, j1, path);
+    }
+  };
+  std::uint32_t i = 0, j = 0;
+  for (const auto& [pi, pj] : chain) {
+    stretch(i, j, pi, pj);
+    path.push_back(Bead{pi, pi + 1, pj, pj + 1});
+    i = pi + 1;
+    j = pj + 1;
+  }
+  stretch(i, j, static_cast<std::uint32_t>(anchors.src.size()), static_cast<std::uint32_t>(anchors.tgt.size()));
+  return path;
+}
+
+Alignment align_with_anchors(const Model& model, const Document& src, const Document& tgt,
+                             const DocumentAnchors& a, const AlignOptions& options,
+                             const DocumentClauses* clauses) {
+  // The scorer leaves the anchors out when the model turns them off.
+  auto run = [&](const Model& m, const AlignOptions& o, std::span<const Bead> guide) {
+    return align(BeadScorer(m, src.sentences, tgt.sentences, &a, clauses), o, guide);
+  };
+  // The first search follows the anchors' guide, in a band as wide as the
+  // one it would have around the diagonal.
+  Alignment guide;
+  AlignOptions guided = options;
+  if (model.use_anchors) {
+    guide = anchor_guide(a);
+    if (guided.band == 0)
+      guided.band = default_band(static_cast<std::uint32_t>(src.sentences.size()),
+                                 static_cast<std::uint32_t>(tgt.sentences.size()));
+  }
+  Alignment first = run(model, guided, guide);
+  if (!model.length.per_document) return first;
+  // Translations differ in how freely they follow the source: measure the
+  // length variance on this pair's own first alignment and, if it differs
+  // markedly from the model's, align again with it.
+  Model adapted = model;
+  adapted.length.s2 = document_variance(model, src, tgt, first);
+  const double ratio = adapted.length.s2 / model.length.s2;
+  if (ratio < 1.25 && ratio > 0.8) return first;
+  // The second search runs in a narrow band around the first alignment.
+  return run(adapted, options, first);
+}
+
+Alignment align_documents(const Model& model, const Document& src, const Document& tgt,
+                          const AlignOptions& options) {
+  const detail::ExtractorPool pool(model);
+  return align_documents(pool, src, tgt, options);
+}
+
+Alignment align_documents(const detail::ExtractorPool& pool, const Document& src, const Document& tgt,
+                          const AlignOptions& options) {
+  DocumentAnchors a;
+  const Model& model = pool.model();
+  DocumentClauses clauses;
+  const bool with_clauses = model.use_anchors && uses_clauses(model);
+  if (model.use_anchors) a = find_document_anchors(pool, src, tgt, options.threads, with_clauses ? &clauses : nullptr);
+  return align_with_anchors(model, src, tgt, a, options, with_clauses ? &clauses : nullptr);
+}
+
+}  // namespace jisr

@@ -1,0 +1,499 @@
+#include "align/score.hpp"
+
+#include "jisr/error.hpp"
+
+#include "evidence/clauses.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+namespace jisr {
+
+std::uint32_t alignment_length(std::string_view utf8) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  std::uint32_t n = 0;
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) continue;
+    const int8_t type = u_charType(c);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) continue;
+    if (u_isUWhiteSpace(c)) continue;
+    ++n;
+  }
+  return n;
+}
+
+bool ends_with_terminal(std::string_view utf8) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  auto i = static_cast<int32_t>(utf8.size());
+  while (i > 0) {
+    UChar32 c = 0;
+    U8_PREV(bytes, 0, i, c);
+    if (c < 0 || u_isUWhiteSpace(c)) continue;
+    const int8_t type = u_charType(c);
+    if (type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION || c == '"' || c == '\'') continue;
+    return u_hasBinaryProperty(c, UCHAR_S_TERM);
+  }
+  return false;
+}
+
+double neg_log_two_tailed(double x) {
+  const double z = std::abs(x) / std::numbers::sqrt2;
+  if (z < 25.0) return -std::log(std::erfc(z));
+  // Asymptotic expansion: erfc(z) ~ exp(-z²) / (z·sqrt(pi)) · (1 - 1/(2z²)).
+  return z * z + std::log(z) + 0.5 * std::log(std::numbers::pi) - std::log1p(-0.5 / (z * z));
+}
+
+double document_length_ratio(const LengthStats& stats, std::uint64_t src_total,
+                             std::uint64_t tgt_total) {
+  if (!stats.per_document || src_total == 0 || tgt_total == 0) return stats.c;
+  // Shrink towards the model's ratio by a prior worth kRatioPrior source
+  // characters, so that very short documents are not judged by one sentence.
+  constexpr double kRatioPrior = 100.0;
+  return (static_cast<double>(tgt_total) + kRatioPrior * stats.c) /
+         (static_cast<double>(src_total) + kRatioPrior);
+}
+
+struct BeadScorer::Impl {
+  // The parts of the model the scorer reads (not the whole Model, whose
+  // translation table would be copied for every document pair).
+  LengthStats length;
+  std::map<BeadType, double> priors;
+  std::array<std::array<double, 2>, 3> ending_cost{};
+  double paragraph_penalty = 0;
+  double c = 1.0;  // length ratio used for this document pair
+  std::vector<std::uint32_t> src_len, tgt_len;       // per sentence
+  std::vector<std::uint64_t> src_prefix, tgt_prefix;  // prefix sums of lengths
+  std::vector<std::uint32_t> src_para, tgt_para;
+  // Prefix counts of sentences without final punctuation.
+  std::vector<std::uint32_t> src_open, tgt_open;
+  // Whether endings say anything on a side: not where most sentences lack
+  // final punctuation (verse, lists, unpunctuated text).
+  bool src_endings = true, tgt_endings = true;
+  // prior_cost[a][b] = -log P(a-b), +inf where not allowed.
+  double prior_cost[9][9];
+  // Anchors: key ids of sentence k of a side are ids[begin[k] .. begin[k+1]), sorted.
+  bool anchors = false;
+  std::vector<bool> keep_;  // by key id: the key can tell beads apart
+  std::vector<AnchorType> types_;  // by key id
+  std::vector<std::uint32_t> src_begin, tgt_begin, src_ids, tgt_ids;
+
+  // Prefix sums over sentences of their keys' penalties, and per key id
+  // what a matched pair earns back: both penalties and the bonus.
+  std::vector<double> src_penalty_prefix, tgt_penalty_prefix, match_gain;
+  std::vector<double> src_gain_prefix, tgt_gain_prefix;  // prefix sums over sentences of match_gain
+
+  // The anchor cost of a bead is the penalty of every key on either side
+  // less match_gain for each key matched across (as a multiset: a key twice
+  // on one side and once on the other matches once). The penalties come
+  // from prefix sums; only the matches need the keys themselves.
+  double anchor_penalties(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    return (src_penalty_prefix[i + a] - src_penalty_prefix[i]) +
+           (tgt_penalty_prefix[j + b] - tgt_penalty_prefix[j]);
+  }
+
+  // An upper bound of anchor_gain: every key of the poorer side matched.
+  double anchor_gain_bound(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    return std::min(src_gain_prefix[i + a] - src_gain_prefix[i], tgt_gain_prefix[j + b] - tgt_gain_prefix[j]);
+  }
+
+  double anchor_gain(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    const std::uint32_t s0 = src_begin[i], s1 = src_begin[i + a];
+    const std::uint32_t t0 = tgt_begin[j], t1 = tgt_begin[j + b];
+    double gain = 0;
+    if (s0 == s1 || t0 == t1) return gain;
+    if (a == 1 && b == 1) {
+      // One sentence a side: both key lists are sorted; merge them.
+      std::uint32_t p = s0, q = t0;
+      while (p < s1 && q < t1) {
+        if (src_ids[p] < tgt_ids[q]) {
+          ++p;
+        } else if (tgt_ids[q] < src_ids[p]) {
+          ++q;
+        } else {
+          gain += match_gain[src_ids[p]];
+          ++p;
+          ++q;
+        }
+      }
+      return gain;
+    }
+    // Several sentences: count the target keys in a table indexed by key id
+    // (cheaper than sorting the concatenated lists), then match the source
+    // keys against it and clear what was set.
+    thread_local std::vector<std::uint32_t> counts;
+    if (counts.size() < match_gain.size()) counts.resize(match_gain.size(), 0);
+    for (std::uint32_t q = t0; q < t1; ++q) ++counts[tgt_ids[q]];
+    for (std::uint32_t p = s0; p < s1; ++p) {
+      std::uint32_t& n = counts[src_ids[p]];
+      if (n > 0) {
+        --n;
+        gain += match_gain[src_ids[p]];
+      }
+    }
+    for (std::uint32_t q = t0; q < t1; ++q) counts[tgt_ids[q]] = 0;
+    return gain;
+  }
+
+  double anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    if (!anchors) return 0.0;
+    return anchor_penalties(i, a, j, b) - anchor_gain(i, a, j, b);
+  }
+
+  void build_anchors(const AnchorParams& params, const DocumentAnchors& a) {
+    const std::size_t n_keys = a.keys.size();
+    std::vector<double> df_src(n_keys, 0.0), df_tgt(n_keys, 0.0);
+    // Document frequency: the number of sentences holding a key.
+    auto count = [&](const SideKeys& side, std::vector<double>& df) {
+      std::vector<std::uint32_t> v;
+      for (std::size_t k = 0; k < side.size(); ++k) {
+        v.assign(side[k].begin(), side[k].end());
+        std::sort(v.begin(), v.end());
+        for (std::size_t x = 0; x < v.size(); ++x)
+          if (x == 0 || v[x] != v[x - 1]) df[v[x]] += 1;
+      }
+    };
+    count(a.src, df_src);
+    count(a.tgt, df_tgt);
+    const double n = (static_cast<double>(a.src.size()) + static_cast<double>(a.tgt.size())) / 2.0;
+    std::vector<double> bonus(n_keys, 0.0), penalty(n_keys, 0.0);
+    std::vector<bool> keep(n_keys, false);
+    for (std::size_t k = 0; k < n_keys; ++k) {
+      if (df_src[k] == 0 || df_tgt[k] == 0) continue;  // one side only: no evidence
+      const auto p_it = params.p_match.find(a.types[k]);
+      if (p_it == params.p_match.end() || p_it->second <= 0) continue;
+      const double p = p_it->second;
+      const double df = (df_src[k] + df_tgt[k]) / 2.0;
+      const double q = std::min(0.99, df / n);
+      keep[k] = true;
+      bonus[k] = params.weight * std::min(params.cap, std::max(0.0, std::log(p) + std::log(n / df)));
+      penalty[k] = params.weight * std::max(0.0, -std::log((1 - p) / (1 - q)));
+    }
+    // Per sentence the kept keys, sorted so that one-to-one beads can merge.
+    auto flatten = [&](const SideKeys& side, std::vector<std::uint32_t>& begin,
+                       std::vector<std::uint32_t>& flat, std::vector<double>& penalty_prefix,
+                       std::vector<double>& gain_prefix) {
+      begin.assign(1, 0);
+      begin.reserve(side.size() + 1);
+      for (std::size_t k = 0; k < side.size(); ++k) {
+        const std::size_t from = flat.size();
+        for (const std::uint32_t id : side[k])
+          if (keep[id]) flat.push_back(id);
+        std::sort(flat.begin() + static_cast<std::ptrdiff_t>(from), flat.end());
+        begin.push_back(static_cast<std::uint32_t>(flat.size()));
+      }
+      penalty_prefix.assign(1, 0.0);
+      penalty_prefix.reserve(side.size() + 1);
+      gain_prefix.assign(1, 0.0);
+      gain_prefix.reserve(side.size() + 1);
+      for (std::size_t k = 0; k < side.size(); ++k) {
+        double pen = 0, gain = 0;
+        for (std::uint32_t x = begin[k]; x < begin[k + 1]; ++x) {
+          pen += penalty[flat[x]];
+          gain += match_gain[flat[x]];
+        }
+        penalty_prefix.push_back(penalty_prefix.back() + pen);
+        gain_prefix.push_back(gain_prefix.back() + gain);
+      }
+    };
+    keep_ = keep;
+    types_ = a.types;
+    match_gain.resize(n_keys);
+    for (std::size_t k = 0; k < n_keys; ++k) match_gain[k] = 2 * penalty[k] + bonus[k];
+    flatten(a.src, src_begin, src_ids, src_penalty_prefix, src_gain_prefix);
+    flatten(a.tgt, tgt_begin, tgt_ids, tgt_penalty_prefix, tgt_gain_prefix);
+    anchors = !src_ids.empty() || !tgt_ids.empty();
+  }
+
+  // Clauses of the sentences of one side that have two or more: sentence k
+  // has clauses [first[k], first[k+1]); clause x has length len[x] and the
+  // kept key ids ids[kbegin[x] .. kbegin[x+1]), sorted.
+  struct ClauseSide {
+    std::vector<std::uint32_t> first, len, kbegin{0}, ids;
+  };
+  ClauseSide src_clauses, tgt_clauses;
+  bool clauses = false;
+  double clause_length_weight = 0, clause_anchor_weight = 0;
+
+  // Keys whose place in a sentence says where its content went: not
+  // dictionary words (a common word's translation is found in many
+  // clauses) nor punctuation.
+  static bool positional(AnchorType type) {
+    return type != AnchorType::word && type != AnchorType::symbol;
+  }
+
+  void build_clauses(const DocumentAnchors& a, const DocumentClauses& dc, const std::vector<bool>& keep) {
+    auto build = [&](const SideKeys& keys, const SideClauses& sc, ClauseSide& out) {
+      // A side without clause rules (or without a sentence they cut) has none.
+      if (sc.size() != keys.size() || sc.key_end.empty()) return;
+      out.first.assign(1, 0);
+      for (std::size_t k = 0; k < keys.size(); ++k) {
+        const auto sentence = keys[k];
+        std::uint32_t from = 0;
+        for (std::uint32_t x = sc.begin[k]; x < sc.begin[k + 1]; ++x) {
+          const std::size_t at = out.ids.size();
+          for (std::uint32_t q = from; q < sc.key_end[x] && q < sentence.size(); ++q)
+            if (keep[sentence[q]] && positional(a.types[sentence[q]])) out.ids.push_back(sentence[q]);
+          std::sort(out.ids.begin() + static_cast<std::ptrdiff_t>(at), out.ids.end());
+          out.kbegin.push_back(static_cast<std::uint32_t>(out.ids.size()));
+          out.len.push_back(sc.length[x]);
+          from = sc.key_end[x];
+        }
+        out.first.push_back(static_cast<std::uint32_t>(out.len.size()));
+      }
+    };
+    build(a.src, dc.src, src_clauses);
+    build(a.tgt, dc.tgt, tgt_clauses);
+    clauses = src_clauses.first.size() > 1 || tgt_clauses.first.size() > 1;
+  }
+
+  // Gain of the keys matched between two sorted id lists.
+  double merge_gain(const std::uint32_t* p, const std::uint32_t* p_end, const std::uint32_t* q,
+                    const std::uint32_t* q_end) const {
+    double gain = 0;
+    while (p < p_end && q < q_end) {
+      if (*p < *q) {
+        ++p;
+      } else if (*q < *p) {
+        ++q;
+      } else {
+        gain += match_gain[*p];
+        ++p;
+        ++q;
+      }
+    }
+    return gain;
+  }
+
+  // The clause term of score.hpp for sentence k of the side `one` (the
+  // source if one_is_src) against sentences [j, j+b) of the other side.
+  double clause_cost(bool one_is_src, std::uint32_t k, std::uint32_t j, int b) const {
+    constexpr int kMaxClauses = 24, kMaxMany = 8;
+    const ClauseSide& cs = one_is_src ? src_clauses : tgt_clauses;
+    if (cs.first.size() <= k + 1 || b > kMaxMany) return 0.0;
+    const std::vector<std::uint32_t>& many_begin = one_is_src ? tgt_begin : src_begin;
+    const std::vector<std::uint32_t>& many_ids = one_is_src ? tgt_ids : src_ids;
+    const std::vector<std::uint32_t>& many_len = one_is_src ? tgt_len : src_len;
+    // The one sentence's clauses; a sentence without joints is one clause.
+    int n_clauses = static_cast<int>(cs.first[k + 1] - cs.first[k]);
+    double len[kMaxClauses];
+    const std::uint32_t* kb[kMaxClauses];
+    const std::uint32_t* ke[kMaxClauses];
+    if (n_clauses < 2) {
+      n_clauses = 1;
+      len[0] = one_is_src ? src_len[k] : tgt_len[k];
+      const auto& begin = one_is_src ? src_begin : tgt_begin;
+      const auto& ids = one_is_src ? src_ids : tgt_ids;
+      thread_local std::vector<std::uint32_t> whole;
+      whole.clear();
+      for (std::uint32_t q = begin[k]; q < begin[k + 1]; ++q)
+        if (positional(types_[ids[q]])) whole.push_back(ids[q]);
+      kb[0] = whole.data();
+      ke[0] = whole.data() + whole.size();
+    } else {
+      n_clauses = std::min(n_clauses, kMaxClauses);
+      for (int x = 0; x < n_clauses; ++x) {
+        const std::uint32_t at = cs.first[k] + static_cast<std::uint32_t>(x);
+        len[x] = cs.len[at];
+        kb[x] = cs.ids.data() + cs.kbegin[at];
+        ke[x] = cs.ids.data() + cs.kbegin[at + 1];
+      }
+    }
+    // lost[x][n]: what clause x's keys matched in the other sentences than n earn.
+    double lost[kMaxClauses][kMaxMany];
+    for (int x = 0; x < n_clauses; ++x) {
+      double g[kMaxMany], total = 0;
+      for (int n = 0; n < b; ++n) {
+        const std::uint32_t s = j + static_cast<std::uint32_t>(n);
+        g[n] = anchors && kb[x] != ke[x]
+                   ? merge_gain(kb[x], ke[x], many_ids.data() + many_begin[s], many_ids.data() + many_begin[s + 1])
+                   : 0.0;
+        total += g[n];
+      }
+      for (int n = 0; n < b; ++n) lost[x][n] = clause_anchor_weight * (total - g[n]);
+    }
+    auto piece_length = [&](double run, std::uint32_t other) {
+      const double l1 = one_is_src ? run : other, l2 = one_is_src ? other : run;
+      const double mean = (l1 + l2 / c) / 2.0;
+      if (mean <= 0.0) return 0.0;
+      return clause_length_weight * length_cost((l2 - c * l1) / std::sqrt(mean * length.s2));
+    };
+    // best[x]: cheapest match of the first x clauses to the sentences so far.
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    double best[kMaxClauses + 1], next[kMaxClauses + 1];
+    best[0] = 0;
+    for (int x = 1; x <= n_clauses; ++x) best[x] = kInf;
+    for (int n = 0; n < b; ++n) {
+      const std::uint32_t other = many_len[j + static_cast<std::uint32_t>(n)];
+      for (int x = 0; x <= n_clauses; ++x) {
+        double v = kInf, run = 0, run_lost = 0;
+        for (int from = x; from >= 0; --from) {
+          if (from < x) {
+            run += len[from];
+            run_lost += lost[from][n];
+          }
+          if (best[from] == kInf) continue;
+          v = std::min(v, best[from] + run_lost + piece_length(run, other));
+        }
+        next[x] = v;
+      }
+      std::copy(next, next + n_clauses + 1, best);
+    }
+    return best[n_clauses];
+  }
+
+  // -log of the robust length match: the Gale–Church two-tailed probability
+  // mixed with a floor, the share of beads whose lengths follow no rule.
+  double length_cost(double d, bool open = false) const {
+    const double eps = open ? length.outlier_open : length.outlier;
+    if (eps <= 0) return neg_log_two_tailed(d);
+    // With the floor the probability cannot underflow: no asymptotics needed.
+    return -std::log((1 - eps) * std::erfc(std::abs(d) / std::numbers::sqrt2) + eps);
+  }
+
+  // True if no sentence of the bead ends in final punctuation.
+  bool is_open(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    return src_open[i + a] - src_open[i] == static_cast<std::uint32_t>(a) &&
+           tgt_open[j + b] - tgt_open[j] == static_cast<std::uint32_t>(b);
+  }
+
+  double delta(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    const double l1 = static_cast<double>(src_prefix[i + a] - src_prefix[i]);
+    const double l2 = static_cast<double>(tgt_prefix[j + b] - tgt_prefix[j]);
+    const double mean = (l1 + l2 / c) / 2.0;
+    if (mean <= 0.0) return 0.0;
+    return (l2 - c * l1) / std::sqrt(mean * (is_open(i, a, j, b) ? length.s2_open : length.s2));
+  }
+};
+
+BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
+                       std::span<const Sentence> tgt,
+                       const DocumentAnchors* anchors, const DocumentClauses* clauses)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.length = model.length;
+  m.priors = model.priors;
+  m.ending_cost = model.ending_cost;
+  m.paragraph_penalty = model.paragraph_penalty;
+  auto fill = [](std::span<const Sentence> side, std::vector<std::uint32_t>& len,
+                 std::vector<std::uint64_t>& prefix, std::vector<std::uint32_t>& para) {
+    len.reserve(side.size());
+    prefix.assign(1, 0);
+    prefix.reserve(side.size() + 1);
+    for (const Sentence& s : side) {
+      len.push_back(alignment_length(s.text));
+      prefix.push_back(prefix.back() + len.back());
+      para.push_back(s.paragraph);
+    }
+  };
+  fill(src, m.src_len, m.src_prefix, m.src_para);
+  fill(tgt, m.tgt_len, m.tgt_prefix, m.tgt_para);
+  auto open_counts = [](std::span<const Sentence> side, std::vector<std::uint32_t>& prefix) {
+    prefix.assign(1, 0);
+    for (const Sentence& s : side) prefix.push_back(prefix.back() + (ends_with_terminal(s.text) ? 0 : 1));
+  };
+  open_counts(src, m.src_open);
+  open_counts(tgt, m.tgt_open);
+  m.src_endings = 2 * m.src_open.back() <= src.size();
+  m.tgt_endings = 2 * m.tgt_open.back() <= tgt.size();
+  m.c = document_length_ratio(model.length, m.src_prefix.back(), m.tgt_prefix.back());
+  for (auto& row : m.prior_cost)
+    for (double& v : row) v = std::numeric_limits<double>::infinity();
+  for (const auto& [type, p] : model.priors)
+    if (type.src <= 8 && type.tgt <= 8 && p > 0) m.prior_cost[type.src][type.tgt] = -std::log(p);
+  if (model.use_anchors && anchors != nullptr) {
+    if (anchors->src.size() != src.size() || anchors->tgt.size() != tgt.size() ||
+        anchors->types.size() != anchors->keys.size())
+      throw UsageError("BeadScorer: one anchor list per sentence expected");
+    m.build_anchors(model.anchors, *anchors);
+    m.clause_length_weight = model.clauses.length_weight;
+    m.clause_anchor_weight = model.clauses.anchor_weight;
+    if (clauses != nullptr && (m.clause_length_weight > 0 || m.clause_anchor_weight > 0))
+      m.build_clauses(*anchors, *clauses, m.keep_);
+  }
+}
+
+BeadScorer::~BeadScorer() = default;
+BeadScorer::BeadScorer(BeadScorer&&) noexcept = default;
+BeadScorer& BeadScorer::operator=(BeadScorer&&) noexcept = default;
+
+std::uint32_t BeadScorer::src_size() const { return static_cast<std::uint32_t>(impl_->src_len.size()); }
+std::uint32_t BeadScorer::tgt_size() const { return static_cast<std::uint32_t>(impl_->tgt_len.size()); }
+std::uint32_t BeadScorer::src_length(std::uint32_t k) const { return impl_->src_len[k]; }
+std::uint32_t BeadScorer::tgt_length(std::uint32_t k) const { return impl_->tgt_len[k]; }
+
+std::vector<BeadType> BeadScorer::bead_types(int max_side) const {
+  std::vector<BeadType> types;
+  for (const auto& [type, p] : impl_->priors)
+    if (type.src <= max_side && type.tgt <= max_side && p > 0) types.push_back(type);
+  return types;
+}
+
+double BeadScorer::cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
+  return cost_below(i, a, j, b, std::numeric_limits<double>::infinity());
+}
+
+double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, double limit) const {
+  const Impl& m = *impl_;
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  // The parts in order of their price: the prior, endings and paragraphs,
+  // then the anchors' penalties less the most they could earn back, then the
+  // length match, then the matched anchors. Each partial sum is a lower bound
+  // of the cost; once one reaches the limit the rest is not computed. The
+  // tolerance keeps float rounding from dropping a bead that ties.
+  constexpr double kTolerance = 1e-9;
+  double cost = m.prior_cost[a][b];
+  const auto& ending = m.ending_cost[static_cast<std::size_t>(bead_class(a, b))];
+  if (m.src_endings) {
+    const double open = m.src_open[i + a] - m.src_open[i];
+    cost += open * ending[1] + (a - open) * ending[0];
+  }
+  if (m.tgt_endings) {
+    const double open = m.tgt_open[j + b] - m.tgt_open[j];
+    cost += open * ending[1] + (b - open) * ending[0];
+  }
+  if (a > 1 && m.src_para[i] != m.src_para[i + a - 1]) cost += m.paragraph_penalty;
+  if (b > 1 && m.tgt_para[j] != m.tgt_para[j + b - 1]) cost += m.paragraph_penalty;
+  double penalties = 0, bound = 0;
+  if (m.anchors) {
+    penalties = m.anchor_penalties(i, a, j, b);
+    bound = m.anchor_gain_bound(i, a, j, b);
+  }
+  if (cost + penalties - bound >= limit + kTolerance) return kInf;
+  // A sentence without a counterpart has no length to match: its prior (and
+  // its anchors, which now go unmatched) is its whole cost. Gale and Church
+  // also scored such beads by delta, which makes deleting a long sentence
+  // far dearer than wrongly merging it into a neighbour.
+  if (a > 0 && b > 0) {
+    cost += m.length_cost(m.delta(i, a, j, b), m.is_open(i, a, j, b));
+    if (cost + penalties - bound >= limit + kTolerance) return kInf;
+  }
+  if (m.anchors) cost += penalties - m.anchor_gain(i, a, j, b);
+  if (m.clauses && a > 0 && b > 0 && (a == 1) != (b == 1)) {
+    if (cost >= limit + kTolerance) return kInf;
+    cost += a == 1 ? m.clause_cost(true, i, j, b) : m.clause_cost(false, j, i, a);
+  }
+  return cost;
+}
+
+double BeadScorer::anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
+  return impl_->anchor_cost(i, a, j, b);
+}
+
+double BeadScorer::confidence(std::uint32_t i, int a, std::uint32_t j, int b) const {
+  if (a == 0 || b == 0) return 0.0;
+  const double p = std::clamp(std::erfc(std::abs(impl_->delta(i, a, j, b)) / std::numbers::sqrt2), 1e-4, 1 - 1e-4);
+  const double logit = std::log(p / (1 - p)) - impl_->anchor_cost(i, a, j, b);
+  return 1.0 / (1.0 + std::exp(-logit));
+}
+
+}  // namespace jisr

@@ -1,0 +1,217 @@
+#include "align/search.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <span>
+
+#include <fmt/format.h>
+
+#include "jisr/error.hpp"
+
+namespace jisr {
+
+namespace {
+
+constexpr std::uint8_t kNone = 0xFF;
+constexpr double kInf = std::numeric_limits<double>::infinity();
+// Half-width of the band around a guide path: room for the path to move by
+// a few beads of the largest size.
+constexpr std::uint32_t kGuideHalfWidth = 16;
+
+// The band: for each row i (source sentences consumed), the columns
+// [lo[i], hi[i]] (target sentences consumed) searched.
+struct Band {
+  std::vector<std::uint32_t> lo, hi;
+  std::vector<std::size_t> offset;  // start of row i in the back-pointer array
+  std::size_t cells = 0;
+};
+
+void finish_band(Band& band) {
+  const std::size_t rows = band.lo.size();
+  band.offset.resize(rows + 1);
+  band.cells = 0;
+  for (std::size_t i = 0; i < rows; ++i) {
+    band.offset[i] = band.cells;
+    band.cells += band.hi[i] - band.lo[i] + 1;
+  }
+  band.offset[rows] = band.cells;
+}
+
+// A band of half-width `half` around the straight line from (0, 0) to (n, m).
+Band diagonal_band(std::uint32_t n, std::uint32_t m, std::uint32_t half) {
+  Band band;
+  band.lo.resize(n + 1);
+  band.hi.resize(n + 1);
+  const double slope = n == 0 ? 0.0 : static_cast<double>(m) / n;
+  for (std::uint32_t i = 0; i <= n; ++i) {
+    const double center = slope * i;
+    const double lo = std::floor(center) - half;
+    const double hi = std::ceil(center) + half;
+    band.lo[i] = lo <= 0 ? 0 : static_cast<std::uint32_t>(lo);
+    band.hi[i] = hi >= m ? m : static_cast<std::uint32_t>(hi);
+  }
+  finish_band(band);
+  return band;
+}
+
+// True if the beads form a path from (0, 0) to (n, m).
+bool is_path(std::span<const Bead> beads, std::uint32_t n, std::uint32_t m) {
+  std::uint32_t i = 0, j = 0;
+  for (const Bead& b : beads) {
+    if (b.src_begin != i || b.tgt_begin != j || b.src_end < i || b.tgt_end < j) return false;
+    i = b.src_end;
+    j = b.tgt_end;
+  }
+  return i == n && j == m;
+}
+
+// A band of half-width `half` around a path: row i spans the columns the
+// path passes through at row i (a bead covers the rectangle it spans),
+// widened by `half` on each side.
+Band path_band(std::span<const Bead> path, std::uint32_t n, std::uint32_t m, std::uint32_t half) {
+  Band band;
+  band.lo.assign(n + 1, m);
+  band.hi.assign(n + 1, 0);
+  for (const Bead& b : path) {
+    for (std::uint32_t i = b.src_begin; i <= b.src_end; ++i) {
+      band.lo[i] = std::min(band.lo[i], b.tgt_begin);
+      band.hi[i] = std::max(band.hi[i], b.tgt_end);
+    }
+  }
+  for (std::uint32_t i = 0; i <= n; ++i) {
+    band.lo[i] = band.lo[i] > half ? band.lo[i] - half : 0;
+    band.hi[i] = std::min<std::uint64_t>(std::uint64_t{band.hi[i]} + half, m);
+  }
+  finish_band(band);
+  return band;
+}
+
+struct Search {
+  Alignment beads;
+  bool touched_edge = false;
+};
+
+Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, const Band& band,
+              int max_side) {
+  const std::uint32_t n = scorer.src_size(), m = scorer.tgt_size();
+  const auto ring_rows = static_cast<std::uint32_t>(max_side + 1);
+  std::vector<std::vector<double>> ring(ring_rows);
+  std::vector<std::uint8_t> back(band.cells, kNone);
+  // Try the likeliest types first (1-1, then the smallest), so that the best
+  // cost so far lets cost_below skip most of the rest.
+  std::vector<std::uint8_t> order(types.size());
+  for (std::size_t t = 0; t < types.size(); ++t) order[t] = static_cast<std::uint8_t>(t);
+  auto rank = [&](std::uint8_t t) {
+    const BeadType& x = types[t];
+    return x.src == 1 && x.tgt == 1 ? 0 : x.src + x.tgt;
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::uint8_t x, std::uint8_t y) { return rank(x) < rank(y); });
+
+  for (std::uint32_t i = 0; i <= n; ++i) {
+    const std::uint32_t lo = band.lo[i], hi = band.hi[i];
+    std::vector<double>& row = ring[i % ring_rows];
+    row.assign(hi - lo + 1, kInf);
+    std::uint8_t* row_back = back.data() + band.offset[i];
+    for (std::uint32_t j = lo; j <= hi; ++j) {
+      if (i == 0 && j == 0) {
+        row[0] = 0.0;
+        continue;
+      }
+      double best = kInf;
+      std::uint8_t best_type = kNone;
+      for (const std::uint8_t t : order) {
+        const auto a = static_cast<std::uint32_t>(types[t].src);
+        const auto b = static_cast<std::uint32_t>(types[t].tgt);
+        if (a > i || b > j) continue;
+        const std::uint32_t pi = i - a, pj = j - b;
+        if (pj < band.lo[pi] || pj > band.hi[pi]) continue;
+        const double prev = ring[pi % ring_rows][pj - band.lo[pi]];
+        if (prev == kInf) continue;
+        const double c = prev + scorer.cost_below(pi, types[t].src, pj, types[t].tgt, best - prev);
+        // Ties go to the type listed first, whatever the order of trying.
+        if (c < best || (c == best && c != kInf && t < best_type)) {
+          best = c;
+          best_type = t;
+        }
+      }
+      row[j - lo] = best;
+      row_back[j - lo] = best_type;
+    }
+  }
+
+  Search result;
+  const std::uint32_t margin = static_cast<std::uint32_t>(max_side) + 2;
+  std::uint32_t i = n, j = m;
+  while (i > 0 || j > 0) {
+    const std::uint8_t t = back[band.offset[i] + (j - band.lo[i])];
+    if (t == kNone) {
+      // The band cut every path: report it so that the caller widens it.
+      result.touched_edge = true;
+      result.beads.clear();
+      return result;
+    }
+    if ((band.lo[i] > 0 && j < band.lo[i] + margin) || (band.hi[i] < m && j + margin > band.hi[i]))
+      result.touched_edge = true;
+    const int a = types[t].src, b = types[t].tgt;
+    Bead bead;
+    bead.src_begin = i - static_cast<std::uint32_t>(a);
+    bead.src_end = i;
+    bead.tgt_begin = j - static_cast<std::uint32_t>(b);
+    bead.tgt_end = j;
+    bead.cost = scorer.cost(bead.src_begin, a, bead.tgt_begin, b);
+    bead.score = scorer.confidence(bead.src_begin, a, bead.tgt_begin, b);
+    result.beads.push_back(bead);
+    i = bead.src_begin;
+    j = bead.tgt_begin;
+  }
+  std::reverse(result.beads.begin(), result.beads.end());
+  return result;
+}
+
+}  // namespace
+
+std::uint32_t default_band(std::uint32_t n, std::uint32_t m) {
+  // The band must be at least as wide as the slope so that neighbouring
+  // rows overlap.
+  const double slope = n == 0 || m == 0 ? 0.0 : std::max(double(m) / n, double(n) / m);
+  return static_cast<std::uint32_t>(std::ceil(2 * slope)) + 32;
+}
+
+Alignment align(const BeadScorer& scorer, const AlignOptions& options, std::span<const Bead> guide) {
+  if (options.max_side < 1 || options.max_side > 8)
+    throw UsageError(fmt::format("largest bead side must be 1 to 8, not {}", options.max_side));
+  const std::uint32_t n = scorer.src_size(), m = scorer.tgt_size();
+  std::vector<BeadType> types = scorer.bead_types(options.max_side);
+  // 1-0 and 0-1 beads keep every input alignable, whatever the model says.
+  for (const BeadType t : {BeadType{1, 0}, BeadType{0, 1}})
+    if (std::find(types.begin(), types.end(), t) == types.end()) types.push_back(t);
+  if (types.size() >= kNone) throw UsageError("too many bead types");
+
+  const std::uint32_t longer = std::max(n, m);
+  // Around a guide path the band need only leave the path room to move.
+  Alignment centre;
+  if (is_path(guide, n, m)) centre.assign(guide.begin(), guide.end());
+  std::uint32_t half = options.band != 0 ? options.band : centre.empty() ? default_band(n, m) : kGuideHalfWidth;
+  half = std::min(half, std::max<std::uint32_t>(longer, 1));
+  for (;;) {
+    const Band band = centre.empty() ? diagonal_band(n, m, half) : path_band(centre, n, m, half);
+    if (band.cells > options.max_cells)
+      throw InputError(fmt::format(
+          "alignment search of {} x {} sentences needs {} cells, more than the limit of {}", n, m,
+          band.cells, options.max_cells));
+    Search s = search(scorer, types, band, options.max_side);
+    const bool full = half >= longer;
+    if (!s.touched_edge || full) return std::move(s.beads);
+    const std::uint32_t wider = std::min<std::uint32_t>(half * 2, longer);
+    const Band next = centre.empty() ? diagonal_band(n, m, wider) : path_band(centre, n, m, wider);
+    if (next.cells > options.max_cells) {
+      if (!s.beads.empty()) return std::move(s.beads);
+      throw LimitError(fmt::format("alignment search of {} x {} sentences exceeds the cell limit",
+                                   n, m));
+    }
+    half = wider;
+  }
+}
+
+}  // namespace jisr

@@ -1,0 +1,39 @@
+// Input: a BeadScorer for one document pair. Output: the minimum-cost
+// Alignment (every sentence of both sides in exactly one bead, in order).
+//
+// Dynamic programming over beads (Gale and Church 1993) restricted to a band
+// around the diagonal of the (source, target) grid, or around a guide path.
+// The band widens and the search reruns while the best path touches the
+// band's edge, so the result equals the full search except for pathological
+// inputs, while time and memory grow linearly with document length: the DP
+// keeps costs for the last few rows only and one byte of back-pointer per
+// cell.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "align/score.hpp"
+#include "jisr/aligner.hpp"
+#include "jisr/types.hpp"
+
+namespace jisr {
+
+
+// The band's starting half-width around the diagonal for sides of n and m
+// sentences: room for the slope plus 32 sentences.
+[[nodiscard]] std::uint32_t default_band(std::uint32_t n, std::uint32_t m);
+
+// Aligns the two sides the scorer was built for. Throws InputError when the
+// search would exceed options.max_cells.
+//
+// `guide`, when it is a whole alignment of the two sides (an earlier
+// alignment under another model, say), centres the band on it instead of on
+// the diagonal, and the band starts narrow (options.band, or 16 sentences
+// each side of the path); it widens around the guide as it would around the
+// diagonal.
+[[nodiscard]] Alignment align(const BeadScorer& scorer, const AlignOptions& options = {},
+                              std::span<const Bead> guide = {});
+
+}  // namespace jisr
