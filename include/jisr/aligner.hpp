@@ -31,7 +31,7 @@ namespace jisr {
 
 // Settings of one alignment search.
 struct AlignOptions {
-  int max_side = 4;              // largest bead side: 4 allows 1-4 and 4-1
+  int max_side = 8;              // largest bead side: 8 allows 1-8 and 8-1
   std::uint32_t band = 0;        // initial half-width of the band; 0 chooses from the sizes
   std::size_t max_cells = std::size_t{1} << 31;  // refuse searches larger than this (bytes of back-pointers)
   unsigned threads = 1;          // for the work around the search (finding anchors); 0: one per core

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <array>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -37,6 +38,10 @@ struct LengthStats {
   // Share of beads whose length ratio follows no rule (free translations,
   // notes added on one side): P(match) = (1 - outlier)·2(1 - Φ(|δ|)) + outlier.
   double outlier = 0.0;
+  // The same share for beads of open lines (headings, datelines, header
+  // lines: no sentence ends in final punctuation), which are translated more
+  // freely still: a full name against a short one, a dateline reworded.
+  double outlier_open = 0.0;
 };
 
 // How anchor keys count in a bead's cost (see score.hpp).
@@ -57,6 +62,29 @@ struct AnchorParams {
   std::map<std::string, std::vector<std::string>> translations;
 };
 
+// Where a sentence of one language may be cut into clauses (see
+// src/evidence/clauses.hpp). A clause shorter than min_length characters
+// joins its neighbour; clauses beyond max_clauses join the last one.
+struct ClauseRules {
+  std::vector<std::string> joints;   // punctuation a clause ends with (، ؛ , ;)
+  std::vector<std::string> openers;  // words a clause begins with, compared without marks
+  std::uint32_t min_length = 12;
+  std::uint32_t max_clauses = 16;
+};
+
+// Clause rules by language tag ("ar", "en", ...).
+using ClauseRuleSet = std::map<std::string, ClauseRules>;
+
+// Clause-level evidence inside beads of one sentence against several
+// (score.hpp): the one sentence is cut into clauses and matched
+// monotonically to the several; each piece's length mismatch and each
+// anchor matched outside its piece cost, scaled by these weights.
+struct ClauseParams {
+  double length_weight = 0.0;  // 0 with anchor_weight 0: clause evidence off
+  double anchor_weight = 0.0;
+  ClauseRuleSet rules;
+};
+
 struct Model {
   int version = kModelVersion;
   std::string name;                      // "ar-en", "generic", ...
@@ -74,6 +102,7 @@ struct Model {
   std::array<std::array<double, 2>, 3> ending_cost{};
   bool use_anchors = true;               // false: length (and paragraphs) only
   AnchorParams anchors;
+  ClauseParams clauses;
   std::string provenance;                // free text: command and data the model came from
 
   // Loads and checks a model; throws ModelError naming the file and fault.

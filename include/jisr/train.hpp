@@ -6,16 +6,21 @@
 //        sides non-empty;
 //   s² = sum (l2 - c·l1)² / sum (l1 + l2/c)/2 over the same beads, the
 //        variance per character of the scorer's delta;
-//   P(a-b) = (count(a-b) + alpha) / (N + alpha·K) for the K bead types
-//        allowed, so that types unseen in the data keep a small probability;
+//   P(a-b) = a log-linear form over the bead's shape (fit_bead_priors),
+//        fitted by maximum likelihood to the counts of the bead types, so
+//        that sizes seen rarely or never get a probability that follows the
+//        ones seen often, not a floor;
 //   p_match(T) = for anchor keys of type T inside gold beads with both sides
 //        non-empty (keys present on both sides of their document), the share
 //        of occurrences matched by the same key on the other side;
 //   anchor weight and cap: with tune_anchors, the pair from a small grid
-//        that gives the highest strict F1 on the training documents.
+//        that gives the highest strict F1 on the training documents;
+//   clause weights (ClauseParams): with clause rules and tune_anchors,
+//        likewise from a small grid, after the anchor weight and cap.
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <span>
 #include <string>
 
@@ -27,11 +32,13 @@
 
 namespace jisr {
 
+struct DocumentClauses;  // the clauses of a document pair, found with its anchors
+
 struct TrainOptions {
   std::string name = "ar-en";
   std::string src_lang = "ar", tgt_lang = "en";
-  int max_side = 4;     // bead types with up to this many sentences a side
-  double alpha = 0.5;   // additive smoothing of bead-type counts
+  int max_side = 8;     // bead types with up to this many sentences a side
+  double alpha = 0.5;   // ridge on the shape parameters of the bead prior
   bool per_document = true;  // the model scales c to each document (see score.hpp)
   std::string provenance;
   std::filesystem::path lexicon;  // stored in the model as given (relative to the model file)
@@ -39,7 +46,23 @@ struct TrainOptions {
   bool tune_anchors = true;
   std::string dictionary;  // as Model::anchors.dictionary ("system", a file, or empty)
   bool learn_translations = false;  // learn a word translation table (IBM Model 1) from the beads
+  ClauseRuleSet clause_rules;  // where sentences may be cut into clauses, by language
+  // Per document, the set it came from: weights and caps are then chosen
+  // by the mean over sets of each set's F1, so that a small set of
+  // restructured translations counts as much as a large sentence-parallel
+  // one. Empty: F1 pooled over all documents.
+  std::vector<std::size_t> groups;
 };
+
+// The bead prior: log P(t) = theta · phi(t) - log Z over the types, with
+// shape features phi: one indicator each for 1-0 and 0-1 (1-1 is the
+// reference), and for the other types an indicator, the larger side less
+// two (each added sentence multiplies the probability by one factor), the
+// source side being the larger, and both sides above one. Fitted to
+// `counts` (types outside `types` are ignored) by Newton's method with a
+// ridge `alpha` on theta, so it extends to types never seen.
+[[nodiscard]] std::map<BeadType, double> fit_bead_priors(const std::map<BeadType, double>& counts,
+                                                        const std::vector<BeadType>& types, double alpha);
 
 // The bead types a model allows by default: 1-0, 0-1, 1-1, 2-2, and 1-k and
 // k-1 for k up to max_side. Other many-to-many types (2-3, 2-4) are rare in
@@ -47,10 +70,14 @@ struct TrainOptions {
 [[nodiscard]] std::vector<BeadType> default_bead_types(int max_side);
 
 // Strict F1 (beads with both sides non-empty, pooled) of `model` on `docs`;
-// `anchors`, when given, holds each document's anchors already found.
+// `anchors`, when given, holds each document's anchors already found, and
+// `clauses` their clauses; with `groups` (one per document), the mean over
+// groups of each group's pooled F1.
 [[nodiscard]] double strict_f1_on(const Model& model, std::span<const AlignedDocument> docs,
                                   const std::string& src_lang, const std::string& tgt_lang,
-                                  const std::vector<DocumentAnchors>* anchors = nullptr);
+                                  const std::vector<DocumentAnchors>* anchors = nullptr,
+                                  const std::vector<DocumentClauses>* clauses = nullptr,
+                                  std::span<const std::size_t> groups = {});
 
 [[nodiscard]] Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& options);
 

@@ -1,6 +1,7 @@
 #include "align/pipeline.hpp"
 
 #include "align/score.hpp"
+#include "evidence/clauses.hpp"
 #include "evidence/dictionary.hpp"
 
 #include <algorithm>
@@ -23,35 +24,67 @@ struct Chunk {
   bool is_src = true;
   std::size_t begin = 0, end = 0;  // sentence range
   DocumentAnchors keys;            // only keys and one side (src) filled
+  SideClauses clauses;             // sentences of two clauses or more
 };
 
-void find_chunk(const AnchorExtractor& extractor, const Document& doc, Chunk& chunk) {
+// Finds the keys of a chunk's sentences. With clause rules, a sentence of
+// several clauses has its keys found clause by clause (in order, so that
+// its key list is the clauses' lists one after the other) and its clauses
+// recorded.
+void find_chunk(const AnchorExtractor& extractor, const Document& doc, const ClauseRules* rules, Chunk& chunk) {
   std::vector<std::vector<AnchorKey>> found;
   found.reserve(chunk.end - chunk.begin);
-  for (std::size_t k = chunk.begin; k < chunk.end; ++k) found.push_back(extractor.find(doc.sentences[k].text));
+  for (std::size_t k = chunk.begin; k < chunk.end; ++k) {
+    const std::string& text = doc.sentences[k].text;
+    const auto spans = rules != nullptr ? cut_clauses(text, *rules) : std::vector<std::pair<std::size_t, std::size_t>>{};
+    if (spans.size() < 2) {
+      found.push_back(extractor.find(text));
+      chunk.clauses.begin.push_back(chunk.clauses.begin.back());
+      continue;
+    }
+    std::vector<AnchorKey> keys;
+    for (const auto& [from, to] : spans) {
+      const std::string_view clause = std::string_view(text).substr(from, to - from);
+      for (AnchorKey& key : extractor.find(clause)) keys.push_back(std::move(key));
+      chunk.clauses.key_end.push_back(static_cast<std::uint32_t>(keys.size()));
+      chunk.clauses.length.push_back(alignment_length(clause));
+    }
+    found.push_back(std::move(keys));
+    chunk.clauses.begin.push_back(static_cast<std::uint32_t>(chunk.clauses.key_end.size()));
+  }
   chunk.keys = intern_anchors(found, {});
+}
+
+const ClauseRules* clause_rules(const Model& model, const std::string& lang) {
+  const auto it = model.clauses.rules.find(lang);
+  return it == model.clauses.rules.end() ? nullptr : &it->second;
 }
 
 }  // namespace
 
+bool uses_clauses(const Model& model) {
+  return !model.clauses.rules.empty() && (model.clauses.length_weight > 0 || model.clauses.anchor_weight > 0);
+}
+
 DocumentAnchors find_document_anchors(const Model& model, const Document& src,
-                                      const Document& tgt, unsigned threads) {
+                                      const Document& tgt, unsigned threads, DocumentClauses* clauses) {
   const detail::ExtractorPool pool(model);
-  return find_document_anchors(pool, src, tgt, threads);
+  return find_document_anchors(pool, src, tgt, threads, clauses);
 }
 
 DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const Document& src,
-                                      const Document& tgt, unsigned threads) {
+                                      const Document& tgt, unsigned threads, DocumentClauses* clauses) {
   std::vector<Chunk> chunks;
   for (const bool is_src : {true, false}) {
     const std::size_t n = (is_src ? src : tgt).sentences.size();
-    for (std::size_t b = 0; b < n; b += kChunk) chunks.push_back({is_src, b, std::min(n, b + kChunk), {}});
+    for (std::size_t b = 0; b < n; b += kChunk) chunks.push_back({is_src, b, std::min(n, b + kChunk), {}, {}});
   }
   // Each thread uses its own extractors from the pool.
   (void)detail::parallel_map(chunks.size(), threads, [&](std::size_t c) {
     Chunk& chunk = chunks[c];
     const Document& doc = chunk.is_src ? src : tgt;
-    find_chunk(pool.get(doc.lang, chunk.is_src), doc, chunk);
+    find_chunk(pool.get(doc.lang, chunk.is_src), doc, clauses != nullptr ? clause_rules(pool.model(), doc.lang) : nullptr,
+               chunk);
     return true;
   });
 
@@ -73,6 +106,14 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
     for (std::size_t k = 1; k < local.begin.size(); ++k)
       side.begin.push_back(static_cast<std::uint32_t>(side.ids.size() + local.begin[k]));
     for (const std::uint32_t id : local.ids) side.ids.push_back(to[id]);
+    if (clauses != nullptr) {
+      SideClauses& out = chunk.is_src ? clauses->src : clauses->tgt;
+      const SideClauses& in = chunk.clauses;
+      const auto base = static_cast<std::uint32_t>(out.key_end.size());
+      for (std::size_t k = 1; k < in.begin.size(); ++k) out.begin.push_back(base + in.begin[k]);
+      out.key_end.insert(out.key_end.end(), in.key_end.begin(), in.key_end.end());
+      out.length.insert(out.length.end(), in.length.begin(), in.length.end());
+    }
     chunk.keys = {};
   }
   match_names(a);
@@ -207,10 +248,11 @@ Alignment anchor_guide(const DocumentAnchors& anchors) {
 }
 
 Alignment align_with_anchors(const Model& model, const Document& src, const Document& tgt,
-                             const DocumentAnchors& a, const AlignOptions& options) {
+                             const DocumentAnchors& a, const AlignOptions& options,
+                             const DocumentClauses* clauses) {
   // The scorer leaves the anchors out when the model turns them off.
   auto run = [&](const Model& m, const AlignOptions& o, std::span<const Bead> guide) {
-    return align(BeadScorer(m, src.sentences, tgt.sentences, &a), o, guide);
+    return align(BeadScorer(m, src.sentences, tgt.sentences, &a, clauses), o, guide);
   };
   // The first search follows the anchors' guide, in a band as wide as the
   // one it would have around the diagonal.
@@ -244,8 +286,11 @@ Alignment align_documents(const Model& model, const Document& src, const Documen
 Alignment align_documents(const detail::ExtractorPool& pool, const Document& src, const Document& tgt,
                           const AlignOptions& options) {
   DocumentAnchors a;
-  if (pool.model().use_anchors) a = find_document_anchors(pool, src, tgt, options.threads);
-  return align_with_anchors(pool.model(), src, tgt, a, options);
+  const Model& model = pool.model();
+  DocumentClauses clauses;
+  const bool with_clauses = model.use_anchors && uses_clauses(model);
+  if (model.use_anchors) a = find_document_anchors(pool, src, tgt, options.threads, with_clauses ? &clauses : nullptr);
+  return align_with_anchors(model, src, tgt, a, options, with_clauses ? &clauses : nullptr);
 }
 
 }  // namespace jisr

@@ -15,15 +15,26 @@
 
 namespace jisr {
 
+struct DocumentClauses;  // src/evidence/clauses.hpp
+
 // Finds the anchors of both documents with the model's lexicon; source name
 // keys are rewritten to the target's spelling where they match (match_names).
 // Long documents are cut into chunks of sentences shared among `threads`
 // threads (0: one per core); the result does not depend on their number.
+// With `clauses`, sentences of a language the model has clause rules for
+// are cut into clauses, their keys found clause by clause, and the clauses
+// recorded there.
 [[nodiscard]] DocumentAnchors find_document_anchors(const Model& model, const Document& src,
-                                                    const Document& tgt, unsigned threads = 1);
+                                                    const Document& tgt, unsigned threads = 1,
+                                                    DocumentClauses* clauses = nullptr);
 // The same with the extractors of `pool` (built once per thread and reused).
 [[nodiscard]] DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const Document& src,
-                                                    const Document& tgt, unsigned threads = 1);
+                                                    const Document& tgt, unsigned threads = 1,
+                                                    DocumentClauses* clauses = nullptr);
+
+// True if the model scores clause-level evidence (clause rules and a
+// non-zero clause weight).
+[[nodiscard]] bool uses_clauses(const Model& model);
 
 // A guide for the search (aligner.hpp): the keys found in exactly one
 // sentence of each side (numbers, names, lexicon entries, dates, Latin
@@ -40,9 +51,11 @@ namespace jisr {
 // Aligns two documents whose anchors are already found (the scorer and
 // banded DP of align_documents); lets a caller try several models on the
 // same anchors.
+// `clauses`, when given, are the clauses find_document_anchors recorded.
 [[nodiscard]] Alignment align_with_anchors(const Model& model, const Document& src,
                                            const Document& tgt, const DocumentAnchors& anchors,
-                                           const AlignOptions& options = {});
+                                           const AlignOptions& options = {},
+                                           const DocumentClauses* clauses = nullptr);
 
 // Aligns two documents: anchors (unless the model turns them off), scorer,
 // banded DP.

@@ -2,6 +2,8 @@
 
 #include "jisr/error.hpp"
 
+#include "evidence/clauses.hpp"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -81,6 +83,8 @@ struct BeadScorer::Impl {
   double prior_cost[9][9];
   // Anchors: key ids of sentence k of a side are ids[begin[k] .. begin[k+1]), sorted.
   bool anchors = false;
+  std::vector<bool> keep_;  // by key id: the key can tell beads apart
+  std::vector<AnchorType> types_;  // by key id
   std::vector<std::uint32_t> src_begin, tgt_begin, src_ids, tgt_ids;
 
   // Prefix sums over sentences of their keys' penalties, and per key id
@@ -201,6 +205,8 @@ struct BeadScorer::Impl {
         gain_prefix.push_back(gain_prefix.back() + gain);
       }
     };
+    keep_ = keep;
+    types_ = a.types;
     match_gain.resize(n_keys);
     for (std::size_t k = 0; k < n_keys; ++k) match_gain[k] = 2 * penalty[k] + bonus[k];
     flatten(a.src, src_begin, src_ids, src_penalty_prefix, src_gain_prefix);
@@ -208,13 +214,156 @@ struct BeadScorer::Impl {
     anchors = !src_ids.empty() || !tgt_ids.empty();
   }
 
+  // Clauses of the sentences of one side that have two or more: sentence k
+  // has clauses [first[k], first[k+1]); clause x has length len[x] and the
+  // kept key ids ids[kbegin[x] .. kbegin[x+1]), sorted.
+  struct ClauseSide {
+    std::vector<std::uint32_t> first, len, kbegin{0}, ids;
+  };
+  ClauseSide src_clauses, tgt_clauses;
+  bool clauses = false;
+  double clause_length_weight = 0, clause_anchor_weight = 0;
+
+  // Keys whose place in a sentence says where its content went: not
+  // dictionary words (a common word's translation is found in many
+  // clauses) nor punctuation.
+  static bool positional(AnchorType type) {
+    return type != AnchorType::word && type != AnchorType::symbol;
+  }
+
+  void build_clauses(const DocumentAnchors& a, const DocumentClauses& dc, const std::vector<bool>& keep) {
+    auto build = [&](const SideKeys& keys, const SideClauses& sc, ClauseSide& out) {
+      // A side without clause rules (or without a sentence they cut) has none.
+      if (sc.size() != keys.size() || sc.key_end.empty()) return;
+      out.first.assign(1, 0);
+      for (std::size_t k = 0; k < keys.size(); ++k) {
+        const auto sentence = keys[k];
+        std::uint32_t from = 0;
+        for (std::uint32_t x = sc.begin[k]; x < sc.begin[k + 1]; ++x) {
+          const std::size_t at = out.ids.size();
+          for (std::uint32_t q = from; q < sc.key_end[x] && q < sentence.size(); ++q)
+            if (keep[sentence[q]] && positional(a.types[sentence[q]])) out.ids.push_back(sentence[q]);
+          std::sort(out.ids.begin() + static_cast<std::ptrdiff_t>(at), out.ids.end());
+          out.kbegin.push_back(static_cast<std::uint32_t>(out.ids.size()));
+          out.len.push_back(sc.length[x]);
+          from = sc.key_end[x];
+        }
+        out.first.push_back(static_cast<std::uint32_t>(out.len.size()));
+      }
+    };
+    build(a.src, dc.src, src_clauses);
+    build(a.tgt, dc.tgt, tgt_clauses);
+    clauses = src_clauses.first.size() > 1 || tgt_clauses.first.size() > 1;
+  }
+
+  // Gain of the keys matched between two sorted id lists.
+  double merge_gain(const std::uint32_t* p, const std::uint32_t* p_end, const std::uint32_t* q,
+                    const std::uint32_t* q_end) const {
+    double gain = 0;
+    while (p < p_end && q < q_end) {
+      if (*p < *q) {
+        ++p;
+      } else if (*q < *p) {
+        ++q;
+      } else {
+        gain += match_gain[*p];
+        ++p;
+        ++q;
+      }
+    }
+    return gain;
+  }
+
+  // The clause term of score.hpp for sentence k of the side `one` (the
+  // source if one_is_src) against sentences [j, j+b) of the other side.
+  double clause_cost(bool one_is_src, std::uint32_t k, std::uint32_t j, int b) const {
+    constexpr int kMaxClauses = 24, kMaxMany = 8;
+    const ClauseSide& cs = one_is_src ? src_clauses : tgt_clauses;
+    if (cs.first.size() <= k + 1 || b > kMaxMany) return 0.0;
+    const std::vector<std::uint32_t>& many_begin = one_is_src ? tgt_begin : src_begin;
+    const std::vector<std::uint32_t>& many_ids = one_is_src ? tgt_ids : src_ids;
+    const std::vector<std::uint32_t>& many_len = one_is_src ? tgt_len : src_len;
+    // The one sentence's clauses; a sentence without joints is one clause.
+    int n_clauses = static_cast<int>(cs.first[k + 1] - cs.first[k]);
+    double len[kMaxClauses];
+    const std::uint32_t* kb[kMaxClauses];
+    const std::uint32_t* ke[kMaxClauses];
+    if (n_clauses < 2) {
+      n_clauses = 1;
+      len[0] = one_is_src ? src_len[k] : tgt_len[k];
+      const auto& begin = one_is_src ? src_begin : tgt_begin;
+      const auto& ids = one_is_src ? src_ids : tgt_ids;
+      thread_local std::vector<std::uint32_t> whole;
+      whole.clear();
+      for (std::uint32_t q = begin[k]; q < begin[k + 1]; ++q)
+        if (positional(types_[ids[q]])) whole.push_back(ids[q]);
+      kb[0] = whole.data();
+      ke[0] = whole.data() + whole.size();
+    } else {
+      n_clauses = std::min(n_clauses, kMaxClauses);
+      for (int x = 0; x < n_clauses; ++x) {
+        const std::uint32_t at = cs.first[k] + static_cast<std::uint32_t>(x);
+        len[x] = cs.len[at];
+        kb[x] = cs.ids.data() + cs.kbegin[at];
+        ke[x] = cs.ids.data() + cs.kbegin[at + 1];
+      }
+    }
+    // lost[x][n]: what clause x's keys matched in the other sentences than n earn.
+    double lost[kMaxClauses][kMaxMany];
+    for (int x = 0; x < n_clauses; ++x) {
+      double g[kMaxMany], total = 0;
+      for (int n = 0; n < b; ++n) {
+        const std::uint32_t s = j + static_cast<std::uint32_t>(n);
+        g[n] = anchors && kb[x] != ke[x]
+                   ? merge_gain(kb[x], ke[x], many_ids.data() + many_begin[s], many_ids.data() + many_begin[s + 1])
+                   : 0.0;
+        total += g[n];
+      }
+      for (int n = 0; n < b; ++n) lost[x][n] = clause_anchor_weight * (total - g[n]);
+    }
+    auto piece_length = [&](double run, std::uint32_t other) {
+      const double l1 = one_is_src ? run : other, l2 = one_is_src ? other : run;
+      const double mean = (l1 + l2 / c) / 2.0;
+      if (mean <= 0.0) return 0.0;
+      return clause_length_weight * length_cost((l2 - c * l1) / std::sqrt(mean * length.s2));
+    };
+    // best[x]: cheapest match of the first x clauses to the sentences so far.
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    double best[kMaxClauses + 1], next[kMaxClauses + 1];
+    best[0] = 0;
+    for (int x = 1; x <= n_clauses; ++x) best[x] = kInf;
+    for (int n = 0; n < b; ++n) {
+      const std::uint32_t other = many_len[j + static_cast<std::uint32_t>(n)];
+      for (int x = 0; x <= n_clauses; ++x) {
+        double v = kInf, run = 0, run_lost = 0;
+        for (int from = x; from >= 0; --from) {
+          if (from < x) {
+            run += len[from];
+            run_lost += lost[from][n];
+          }
+          if (best[from] == kInf) continue;
+          v = std::min(v, best[from] + run_lost + piece_length(run, other));
+        }
+        next[x] = v;
+      }
+      std::copy(next, next + n_clauses + 1, best);
+    }
+    return best[n_clauses];
+  }
+
   // -log of the robust length match: the Gale–Church two-tailed probability
   // mixed with a floor, the share of beads whose lengths follow no rule.
-  double length_cost(double d) const {
-    const double eps = length.outlier;
+  double length_cost(double d, bool open = false) const {
+    const double eps = open ? length.outlier_open : length.outlier;
     if (eps <= 0) return neg_log_two_tailed(d);
     // With the floor the probability cannot underflow: no asymptotics needed.
     return -std::log((1 - eps) * std::erfc(std::abs(d) / std::numbers::sqrt2) + eps);
+  }
+
+  // True if no sentence of the bead ends in final punctuation.
+  bool is_open(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    return src_open[i + a] - src_open[i] == static_cast<std::uint32_t>(a) &&
+           tgt_open[j + b] - tgt_open[j] == static_cast<std::uint32_t>(b);
   }
 
   double delta(std::uint32_t i, int a, std::uint32_t j, int b) const {
@@ -222,15 +371,13 @@ struct BeadScorer::Impl {
     const double l2 = static_cast<double>(tgt_prefix[j + b] - tgt_prefix[j]);
     const double mean = (l1 + l2 / c) / 2.0;
     if (mean <= 0.0) return 0.0;
-    const bool open = src_open[i + a] - src_open[i] == static_cast<std::uint32_t>(a) &&
-                      tgt_open[j + b] - tgt_open[j] == static_cast<std::uint32_t>(b);
-    return (l2 - c * l1) / std::sqrt(mean * (open ? length.s2_open : length.s2));
+    return (l2 - c * l1) / std::sqrt(mean * (is_open(i, a, j, b) ? length.s2_open : length.s2));
   }
 };
 
 BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
                        std::span<const Sentence> tgt,
-                       const DocumentAnchors* anchors)
+                       const DocumentAnchors* anchors, const DocumentClauses* clauses)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.length = model.length;
@@ -268,6 +415,10 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
         anchors->types.size() != anchors->keys.size())
       throw UsageError("BeadScorer: one anchor list per sentence expected");
     m.build_anchors(model.anchors, *anchors);
+    m.clause_length_weight = model.clauses.length_weight;
+    m.clause_anchor_weight = model.clauses.anchor_weight;
+    if (clauses != nullptr && (m.clause_length_weight > 0 || m.clause_anchor_weight > 0))
+      m.build_clauses(*anchors, *clauses, m.keep_);
   }
 }
 
@@ -323,11 +474,15 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
   // also scored such beads by delta, which makes deleting a long sentence
   // far dearer than wrongly merging it into a neighbour.
   if (a > 0 && b > 0) {
-    cost += m.length_cost(m.delta(i, a, j, b));
+    cost += m.length_cost(m.delta(i, a, j, b), m.is_open(i, a, j, b));
     if (cost + penalties - bound >= limit + kTolerance) return kInf;
   }
-  if (!m.anchors) return cost;
-  return cost + (penalties - m.anchor_gain(i, a, j, b));
+  if (m.anchors) cost += penalties - m.anchor_gain(i, a, j, b);
+  if (m.clauses && a > 0 && b > 0 && (a == 1) != (b == 1)) {
+    if (cost >= limit + kTolerance) return kInf;
+    cost += a == 1 ? m.clause_cost(true, i, j, b) : m.clause_cost(false, j, i, a);
+  }
+  return cost;
 }
 
 double BeadScorer::anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {

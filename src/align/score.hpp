@@ -18,6 +18,17 @@
 // little, and no single key can earn more than `cap`. Keys found on one side
 // of the document only are dropped: they cannot tell alignments apart. The
 // sum is scaled by the model's anchor weight.
+//
+// Clause evidence (with clauses and non-zero ClauseParams weights): in a
+// bead of one sentence against n >= 2, the one sentence's clauses are
+// matched to the n sentences in order, each of them taking a run of
+// clauses (possibly empty). A run costs its length mismatch (the robust
+// length cost above) times length_weight, plus anchor_weight times the
+// gain of every key of its clauses that matches in another of the n
+// sentences rather than its own. The cheapest such monotone match, found by
+// a small dynamic program over clauses, is added to the bead's cost: a bead
+// whose boundary cuts through the content of a clause, or whose sentence on
+// the edge matches a clause at the wrong end, pays for it.
 #pragma once
 
 #include <cstdint>
@@ -31,14 +42,18 @@
 
 namespace jisr {
 
+struct DocumentClauses;  // src/evidence/clauses.hpp
+
 // Scores candidate beads for one document pair. Construction does the
 // per-sentence work once (lengths); cost() is O(1) and const, so one scorer
 // may serve several threads.
 class BeadScorer {
  public:
-  // Anchors, when given, hold one key list per sentence of each side.
+  // Anchors, when given, hold one key list per sentence of each side;
+  // clauses, when given with them, the clauses found with the anchors
+  // (find_document_anchors), for the clause-level evidence below.
   BeadScorer(const Model& model, std::span<const Sentence> src, std::span<const Sentence> tgt,
-             const DocumentAnchors* anchors = nullptr);
+             const DocumentAnchors* anchors = nullptr, const DocumentClauses* clauses = nullptr);
   ~BeadScorer();
   BeadScorer(BeadScorer&&) noexcept;
   BeadScorer& operator=(BeadScorer&&) noexcept;

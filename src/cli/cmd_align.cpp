@@ -40,7 +40,7 @@ struct AlignCommand {
   bool realign = false;
   std::string dictionary;
   double min_score = 0.0;
-  int max_side = 4;
+  int max_side = 8;
   std::uint32_t band = 0;
   std::string line_breaks = "heuristic";
   std::string on_invalid = "fail";
@@ -256,8 +256,8 @@ void add_align_command(CLI::App& app) {
   sub->add_option("--min-score", c->min_score, "Leave out aligned beads scoring under this (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));
   sub->add_flag("--keep-unaligned", c->keep_unaligned, "tsv, moses: also write 1-0 and 0-1 beads, with an empty side");
-  sub->add_option("--max-side", c->max_side, "Largest number of sentences on one side of a bead (1 to 4)")
-      ->check(CLI::Range(1, 4))
+  sub->add_option("--max-side", c->max_side, "Largest number of sentences on one side of a bead (1 to 8)")
+      ->check(CLI::Range(1, 8))
       ->capture_default_str();
   sub->add_option("--band", c->band, "Initial half-width of the search band (0: automatic)");
   sub->add_option("--src-lang", c->src_lang, "Source language (default: the model's)");

@@ -190,7 +190,7 @@ void run_document_eval(const EvalCommand& c) {
 // Parses the --aligner-args string with the same option names as jisr align.
 SetRunOptions parse_aligner_args(const std::string& args) {
   std::string model = "ar-en", line_breaks = "heuristic";
-  int max_side = 4;
+  int max_side = 8;
   std::uint32_t band = 0;
   bool no_anchors = false, no_dictionary = false, realign = false;
   CLI::App app("aligner settings", "--aligner-args");
@@ -198,7 +198,7 @@ SetRunOptions parse_aligner_args(const std::string& args) {
   app.add_flag("--no-dictionary", no_dictionary);
   app.add_flag("--realign", realign);
   app.add_option("-m,--model", model);
-  app.add_option("--max-side", max_side)->check(CLI::Range(1, 4));
+  app.add_option("--max-side", max_side)->check(CLI::Range(1, 8));
   app.add_option("--band", band);
   app.add_option("--line-breaks", line_breaks)
       ->check(CLI::IsMember({"always", "heuristic", "never"}));

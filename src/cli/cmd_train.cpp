@@ -15,6 +15,7 @@
 #include "formats/manifest.hpp"
 #include "jisr/aligner.hpp"
 #include "util/parallel.hpp"
+#include "evidence/clauses.hpp"
 
 namespace jisr::cli {
 
@@ -26,9 +27,10 @@ struct TrainCommand {
   std::string output;
   std::string name = "ar-en";
   std::string src_lang, tgt_lang;
-  int max_side = 4;
+  int max_side = 8;
   double alpha = 0.5;
   std::string lexicon;
+  std::string clauses;  // clause rules (JSON), copied into the model
   std::string dictionary;
   bool learn = false;
   bool no_tune = false;
@@ -71,11 +73,13 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
   std::string data;
   std::string src_lang = c.src_lang, tgt_lang = c.tgt_lang;
   std::optional<Model> start;
+  std::vector<std::size_t> groups;  // per document: 0 for --pairs, k + 1 for the k-th --set
   if (!c.pairs.empty()) {
     start = load_model(c.start_model);
     docs = align_manifest(c.pairs, *start);
     src_lang = start->src_lang;
     tgt_lang = start->tgt_lang;
+    groups.assign(docs.size(), 0);
     data = fmt::format("{} ({} document pairs without gold, aligned by model {})",
                        std::filesystem::path(c.pairs).filename().string(), docs.size(), c.start_model);
   }
@@ -83,7 +87,10 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
     const CorpusSet set = open_set(c.sets[k], c.docs.empty() ? std::string{} : c.docs[k], src_lang, tgt_lang);
     src_lang = set.src_lang;
     tgt_lang = set.tgt_lang;
-    for (const SetDocument& d : set.docs) docs.push_back(read_aligned_document(d));
+    for (const SetDocument& d : set.docs) {
+      docs.push_back(read_aligned_document(d));
+      groups.push_back(k + 1);
+    }
     data += fmt::format("{}{} ({} documents{})", data.empty() ? "" : "; ",
                         std::filesystem::path(c.sets[k]).filename().string(), set.docs.size(),
                         c.docs.empty() ? "" : ", listed in " + std::filesystem::path(c.docs[k]).filename().string());
@@ -97,6 +104,8 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
   options.tune_anchors = !c.no_tune;
   options.dictionary = c.dictionary;
   options.learn_translations = c.learn;
+  options.groups = std::move(groups);
+  if (!c.clauses.empty()) options.clause_rules = parse_clause_rules(load_text(c.clauses), c.clauses);
   if (!c.lexicon.empty()) {
     // The model names its lexicon relative to its own folder.
     const auto out_dir = std::filesystem::absolute(c.output).parent_path();
@@ -135,14 +144,16 @@ void add_train_command(CLI::App& app) {
   sub->add_option("--name", c->name, "Model name")->capture_default_str();
   sub->add_option("--src-lang", c->src_lang, "Source language of the sets (default: from the file names)");
   sub->add_option("--tgt-lang", c->tgt_lang, "Target language of the sets");
-  sub->add_option("--max-side", c->max_side, "Largest bead side the model allows")->check(CLI::Range(1, 4))->capture_default_str();
+  sub->add_option("--max-side", c->max_side, "Largest bead side the model allows")->check(CLI::Range(1, 8))->capture_default_str();
+  sub->add_option("--clauses", c->clauses,
+                  "Clause rules by language (JSON, as models/anchors/clauses.json); turns on clause evidence");
   sub->add_option("--lexicon", c->lexicon, "Bilingual lexicon (TSV) the model will use for anchors");
   sub->add_option("--dictionary", c->dictionary,
                   "Dictionary for word anchors: system (Debian's FreeDict Arabic-English, if installed) or a file");
   sub->add_flag("--learn-translations", c->learn,
                 "Learn a word translation table (IBM Model 1) from the gold beads and store it in the model");
   sub->add_flag("--no-tune", c->no_tune, "Keep the default anchor weight and cap instead of choosing them on the data");
-  sub->add_option("--alpha", c->alpha, "Additive smoothing of bead-type counts (above 0, at most 1000)")
+  sub->add_option("--alpha", c->alpha, "Ridge on the shape parameters of the bead-type prior (above 0, at most 1000)")
       ->check(CLI::Validator(
           [](const std::string& text) -> std::string {
             const double v = std::strtod(text.c_str(), nullptr);
@@ -155,11 +166,12 @@ void add_train_command(CLI::App& app) {
     if (!c->pairs.empty()) line += " --pairs " + std::filesystem::path(c->pairs).filename().string() + " --model " + c->start_model;
     for (std::size_t k = 0; k < c->sets.size(); ++k) {
       line += " --set " + std::filesystem::path(c->sets[k]).filename().string();
-      if (!c->docs.empty()) line += " --docs " + std::filesystem::path(c->docs[k]).filename().string();
+      if (k < c->docs.size()) line += " --docs " + std::filesystem::path(c->docs[k]).filename().string();
     }
     line += fmt::format(" --name {} --max-side {} --alpha {}", c->name, c->max_side, c->alpha);
     if (!c->lexicon.empty()) line += " --lexicon " + std::filesystem::path(c->lexicon).filename().string();
     if (!c->dictionary.empty()) line += " --dictionary " + c->dictionary;
+    if (!c->clauses.empty()) line += " --clauses " + std::filesystem::path(c->clauses).filename().string();
     if (c->learn) line += " --learn-translations";
     if (c->no_tune) line += " --no-tune";
     run_train(*c, line);

@@ -1,5 +1,7 @@
 #include "jisr/model.hpp"
 
+#include "evidence/clauses.hpp"
+
 #include <cmath>
 #include <fstream>
 #include <set>
@@ -78,7 +80,7 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
         fmt::format("{}: not a jisr model (\"format\" is not \"jisr-model\")", origin));
   reject_unknown_keys(j,
                       {"format", "version", "name", "src_lang", "tgt_lang", "length", "priors",
-                       "paragraph_penalty", "ending_cost", "anchors", "provenance"},
+                       "paragraph_penalty", "ending_cost", "anchors", "clauses", "provenance"},
                       origin);
   Model m;
   const double version = number(j, "version", 0, 1e6, origin);
@@ -96,7 +98,8 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
   }
   if (!j.contains("length") || !j["length"].is_object())
     throw ModelError(fmt::format("{}: missing object \"length\"", origin));
-  reject_unknown_keys(j["length"], {"unit", "c", "s2", "s2_open", "per_document", "outlier"}, origin + ": length");
+  reject_unknown_keys(j["length"], {"unit", "c", "s2", "s2_open", "per_document", "outlier", "outlier_open"},
+                      origin + ": length");
   if (j["length"].contains("per_document")) {
     if (!j["length"]["per_document"].is_boolean())
       throw ModelError(fmt::format("{}: length: \"per_document\" must be true or false", origin));
@@ -107,6 +110,9 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
   m.length.s2_open = j["length"].contains("s2_open") ? number(j["length"], "s2_open", 1e-3, 1e4, origin + ": length")
                                                      : m.length.s2;
   if (j["length"].contains("outlier")) m.length.outlier = number(j["length"], "outlier", 0, 0.5, origin + ": length");
+  m.length.outlier_open = j["length"].contains("outlier_open")
+                              ? number(j["length"], "outlier_open", 0, 0.5, origin + ": length")
+                              : m.length.outlier;
   if (!j.contains("priors") || !j["priors"].is_object() || j["priors"].empty())
     throw ModelError(fmt::format("{}: missing object \"priors\"", origin));
   for (const auto& [key, value] : j["priors"].items()) {
@@ -194,6 +200,15 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
       m.anchors.lexicon = a["lexicon"].get<std::string>();
     }
   }
+  if (j.contains("clauses")) {
+    const json& c = j["clauses"];
+    const std::string where = origin + ": clauses";
+    if (!c.is_object()) throw ModelError(fmt::format("{} must be an object", where));
+    reject_unknown_keys(c, {"length_weight", "anchor_weight", "rules"}, where);
+    if (c.contains("length_weight")) m.clauses.length_weight = number(c, "length_weight", 0, 100, where);
+    if (c.contains("anchor_weight")) m.clauses.anchor_weight = number(c, "anchor_weight", 0, 100, where);
+    if (c.contains("rules")) m.clauses.rules = parse_clause_rules(c["rules"].dump(), where);
+  }
   return m;
 }
 
@@ -256,7 +271,8 @@ std::string Model::to_json() const {
                  {"s2", length.s2},
                  {"s2_open", length.s2_open},
                  {"per_document", length.per_document},
-                 {"outlier", length.outlier}};
+                 {"outlier", length.outlier},
+                 {"outlier_open", length.outlier_open}};
   json prior_table = json::object();
   for (const auto& [type, p] : priors) prior_table[to_string(type)] = p;
   j["priors"] = prior_table;
@@ -268,6 +284,10 @@ std::string Model::to_json() const {
   if (!anchors.lexicon.empty()) j["anchors"]["lexicon"] = anchors.lexicon.string();
   if (!anchors.dictionary.empty()) j["anchors"]["dictionary"] = anchors.dictionary;
   if (!anchors.translations.empty()) j["anchors"]["translations"] = anchors.translations;
+  if (!clauses.rules.empty())
+    j["clauses"] = {{"length_weight", clauses.length_weight},
+                    {"anchor_weight", clauses.anchor_weight},
+                    {"rules", json::parse(clause_rules_json(clauses.rules))}};
   return j.dump(2) + "\n";
 }
 

@@ -1,6 +1,8 @@
 #include "jisr/train.hpp"
 
 #include <algorithm>
+#include <array>
+#include <initializer_list>
 #include <cmath>
 #include <numbers>
 #include <map>
@@ -12,6 +14,7 @@
 #include "align/pipeline.hpp"
 #include "align/realign.hpp"
 #include "align/score.hpp"
+#include "evidence/clauses.hpp"
 
 namespace jisr {
 
@@ -84,18 +87,149 @@ TranslationTable learn_from_gold(const Model& model, std::span<const AlignedDocu
   return learn_translations(model, aligned);
 }
 
+// Tries the settings xs × ys on copies of `m` (`set` makes a copy's
+// setting, false to skip it) and keeps in `m` the first that raises `best`
+// (the score `f1` gives, updated).
+template <typename Score, typename Set>
+void tune_on_grid(Model& m, double& best, std::initializer_list<double> xs, std::initializer_list<double> ys,
+                  const Score& f1, const Set& set) {
+  Model chosen = m;
+  for (const double x : xs) {
+    for (const double y : ys) {
+      Model trial = m;
+      if (!set(trial, x, y)) continue;
+      const double score = f1(trial);
+      if (score > best + 1e-9) {
+        best = score;
+        chosen = std::move(trial);
+      }
+    }
+  }
+  m = std::move(chosen);
+}
+
+}  // namespace
+
+std::map<BeadType, double> fit_bead_priors(const std::map<BeadType, double>& counts,
+                                           const std::vector<BeadType>& types, double alpha) {
+  constexpr int kFeatures = 6;
+  using Vec = std::array<double, kFeatures>;
+  auto features = [](BeadType t) {
+    Vec phi{};
+    if (t.src == 1 && t.tgt == 0) phi[0] = 1;
+    else if (t.src == 0 && t.tgt == 1) phi[1] = 1;
+    else if (!(t.src == 1 && t.tgt == 1)) {
+      phi[2] = 1;
+      phi[3] = std::max(t.src, t.tgt) - 2;
+      phi[4] = t.src > t.tgt ? 1 : 0;
+      phi[5] = std::min(t.src, t.tgt) > 1 ? 1 : 0;
+    }
+    return phi;
+  };
+  std::vector<Vec> phi;
+  std::vector<double> n;
+  double total = 0;
+  Vec observed{};
+  for (const BeadType t : types) {
+    phi.push_back(features(t));
+    const auto it = counts.find(t);
+    n.push_back(it == counts.end() ? 0.0 : it->second);
+    total += n.back();
+    for (int f = 0; f < kFeatures; ++f) observed[f] += n.back() * phi.back()[f];
+  }
+  Vec theta{};
+  std::vector<double> p(types.size());
+  auto probabilities = [&] {
+    double z = 0;
+    for (std::size_t t = 0; t < types.size(); ++t) {
+      double s = 0;
+      for (int f = 0; f < kFeatures; ++f) s += theta[f] * phi[t][f];
+      p[t] = std::exp(s);
+      z += p[t];
+    }
+    for (double& v : p) v /= z;
+  };
+  // Newton's method on the concave penalised log-likelihood.
+  for (int iteration = 0; iteration < 200; ++iteration) {
+    probabilities();
+    Vec mean{}, grad{};
+    for (std::size_t t = 0; t < types.size(); ++t)
+      for (int f = 0; f < kFeatures; ++f) mean[f] += p[t] * phi[t][f];
+    std::array<Vec, kFeatures> h{};
+    for (int f = 0; f < kFeatures; ++f) {
+      grad[f] = observed[f] - total * mean[f] - alpha * theta[f];
+      for (int g = 0; g < kFeatures; ++g) {
+        double cov = 0;
+        for (std::size_t t = 0; t < types.size(); ++t) cov += p[t] * (phi[t][f] - mean[f]) * (phi[t][g] - mean[g]);
+        h[f][g] = total * cov + (f == g ? alpha : 0.0);
+      }
+    }
+    // Solve h · step = grad (h is positive definite) by Gaussian elimination.
+    Vec step = grad;
+    for (int col = 0; col < kFeatures; ++col) {
+      const double pivot = h[col][col];
+      if (pivot <= 1e-12) continue;
+      for (int row = col + 1; row < kFeatures; ++row) {
+        const double r = h[row][col] / pivot;
+        for (int k = col; k < kFeatures; ++k) h[row][k] -= r * h[col][k];
+        step[row] -= r * step[col];
+      }
+    }
+    for (int row = kFeatures - 1; row >= 0; --row) {
+      if (h[row][row] <= 1e-12) {
+        step[row] = 0;
+        continue;
+      }
+      for (int k = row + 1; k < kFeatures; ++k) step[row] -= h[row][k] * step[k];
+      step[row] /= h[row][row];
+    }
+    // Damped: no parameter moves by more than one per step, so that the
+    // steps do not overshoot while a never-seen shape heads far below zero.
+    double change = 0;
+    for (int f = 0; f < kFeatures; ++f) change = std::max(change, std::abs(step[f]));
+    const double scale = change > 1.0 ? 1.0 / change : 1.0;
+    for (int f = 0; f < kFeatures; ++f) theta[f] += scale * step[f];
+    if (change < 1e-10) break;
+  }
+  probabilities();
+  std::map<BeadType, double> priors;
+  for (std::size_t t = 0; t < types.size(); ++t) priors[types[t]] = p[t];
+  return priors;
+}
+
+namespace {
+
+// The bead counts of one document aligned by `model`.
+Counts document_counts(const Model& model, const AlignedDocument& d, const std::string& src_lang,
+                       const std::string& tgt_lang, const DocumentAnchors* anchors, const DocumentClauses* clauses) {
+  const Document src = as_document(d.src, src_lang), tgt = as_document(d.tgt, tgt_lang);
+  const DocumentClauses* c = clauses != nullptr && uses_clauses(model) ? clauses : nullptr;
+  const Alignment test = anchors != nullptr ? align_with_anchors(model, src, tgt, *anchors, {}, c)
+                                            : align_documents(model, src, tgt);
+  return count_matches(d.gold, test);
+}
+
 }  // namespace
 
 double strict_f1_on(const Model& model, std::span<const AlignedDocument> docs, const std::string& src_lang,
-                    const std::string& tgt_lang, const std::vector<DocumentAnchors>* anchors) {
-  Counts counts;
-  for (std::size_t n = 0; n < docs.size(); ++n) {
-    const AlignedDocument& d = docs[n];
-    const Document src = as_document(d.src, src_lang), tgt = as_document(d.tgt, tgt_lang);
-    const Alignment test = anchors != nullptr ? align_with_anchors(model, src, tgt, (*anchors)[n])
-                                              : align_documents(model, src, tgt);
-    counts += count_matches(d.gold, test);
+                    const std::string& tgt_lang, const std::vector<DocumentAnchors>* anchors,
+                    const std::vector<DocumentClauses>* clauses, std::span<const std::size_t> groups) {
+  if (!groups.empty()) {
+    // The mean over groups of each group's pooled F1.
+    if (groups.size() != docs.size()) throw std::invalid_argument("strict_f1_on: one group per document expected");
+    std::map<std::size_t, Counts> by_group;
+    for (std::size_t n = 0; n < docs.size(); ++n)
+      by_group[groups[n]] += document_counts(model, docs[n], src_lang, tgt_lang,
+                                             anchors != nullptr ? &(*anchors)[n] : nullptr,
+                                             clauses != nullptr ? &(*clauses)[n] : nullptr);
+    double sum = 0;
+    for (const auto& [group, counts] : by_group) sum += strict_prf(counts).f1;
+    return sum / static_cast<double>(by_group.size());
   }
+  Counts counts;
+  for (std::size_t n = 0; n < docs.size(); ++n)
+    counts += document_counts(model, docs[n], src_lang, tgt_lang, anchors != nullptr ? &(*anchors)[n] : nullptr,
+                              clauses != nullptr ? &(*clauses)[n] : nullptr);
   return strict_prf(counts).f1;
 }
 
@@ -178,23 +312,28 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
   // Outlier share by EM on a mixture of densities: the normal density of
   // z = delta for inliers, a uniform density on |z| <= kOutlierRange for
   // outliers (see LengthStats::outlier).
+  // Beads of open lines (headings) get their own share, fitted on them
+  // alone, where there are enough.
   constexpr double kOutlierRange = 20.0;
-  double eps = 0.01;
-  for (int iteration = 0; iteration < 100; ++iteration) {
-    double responsibility = 0;
-    for (const double r : deltas) {
-      const double z = r / std::sqrt(m.length.s2);
-      const double inlier = std::exp(-z * z / 2) / std::sqrt(2 * std::numbers::pi);
-      const double outlier = 1.0 / (2 * kOutlierRange);
-      responsibility += eps * outlier / ((1 - eps) * inlier + eps * outlier);
+  auto outlier_share = [&](bool open_only, double s2) {
+    double eps = 0.01;
+    for (int iteration = 0; iteration < 100; ++iteration) {
+      double responsibility = 0, n = 0;
+      for (std::size_t x = 0; x < deltas.size(); ++x) {
+        if (open_only && !open_pair[x]) continue;
+        const double z = deltas[x] / std::sqrt(s2);
+        const double inlier = std::exp(-z * z / 2) / std::sqrt(2 * std::numbers::pi);
+        const double outlier = 1.0 / (2 * kOutlierRange);
+        responsibility += eps * outlier / ((1 - eps) * inlier + eps * outlier);
+        n += 1;
+      }
+      eps = std::clamp(responsibility / std::max(n, 1.0), 1e-4, 0.5);
     }
-    eps = std::clamp(responsibility / static_cast<double>(deltas.size()), 1e-4, 0.5);
-  }
-  m.length.outlier = eps;
-  const auto types = default_bead_types(options.max_side);
-  double total = 0;
-  for (const BeadType t : types) total += counts[t] + options.alpha;
-  for (const BeadType t : types) m.priors[t] = (counts[t] + options.alpha) / total;
+    return eps;
+  };
+  m.length.outlier = outlier_share(false, m.length.s2);
+  m.length.outlier_open = n_open >= kMinOpenBeads ? outlier_share(true, m.length.s2_open) : m.length.outlier;
+  m.priors = fit_bead_priors(counts, default_bead_types(options.max_side), options.alpha);
 
   // Ending costs, with add-one smoothing.
   double all[2] = {0, 0};
@@ -217,28 +356,30 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
   m.load_dictionary(std::filesystem::current_path());
   // Anchors depend on the lexicon and dictionary, not on the weights being
   // estimated and tuned: find them once.
+  m.clauses.rules = options.clause_rules;
   std::vector<DocumentAnchors> anchors;
+  std::vector<DocumentClauses> clauses(docs.size());
   anchors.reserve(docs.size());
-  for (const AlignedDocument& d : docs)
-    anchors.push_back(find_document_anchors(m, as_document(d.src, options.src_lang),
-                                            as_document(d.tgt, options.tgt_lang)));
+  for (std::size_t n = 0; n < docs.size(); ++n)
+    anchors.push_back(find_document_anchors(m, as_document(docs[n].src, options.src_lang),
+                                            as_document(docs[n].tgt, options.tgt_lang), 1, &clauses[n]));
   m.anchors.p_match = estimate_p_match(docs, anchors);
   if (options.tune_anchors) {
+    auto f1 = [&](const Model& trial) {
+      return strict_f1_on(trial, docs, options.src_lang, options.tgt_lang, &anchors, &clauses, options.groups);
+    };
     double best = -1;
-    AnchorParams chosen = m.anchors;
-    for (const double scale : {0.25, 0.5, 0.75, 1.0, 1.5}) {
-      for (const double cap : {3.0, 5.0, 8.0}) {
-        Model trial = m;
-        trial.anchors.weight = scale;
-        trial.anchors.cap = cap;
-        const double f1 = strict_f1_on(trial, docs, options.src_lang, options.tgt_lang, &anchors);
-        if (f1 > best + 1e-9) {
-          best = f1;
-          chosen = trial.anchors;
-        }
-      }
-    }
-    m.anchors = chosen;
+    tune_on_grid(m, best, {0.25, 0.5, 0.75, 1.0, 1.5}, {3.0, 5.0, 8.0}, f1, [](Model& t, double scale, double cap) {
+      t.anchors.weight = scale;
+      t.anchors.cap = cap;
+      return true;
+    });
+    if (!m.clauses.rules.empty())
+      tune_on_grid(m, best, {0.0, 0.25, 0.5}, {0.0, 0.5, 1.0}, f1, [](Model& t, double length, double anchor) {
+        t.clauses.length_weight = length;
+        t.clauses.anchor_weight = anchor;
+        return length > 0 || anchor > 0;
+      });
   }
   m.anchors.lexicon = options.lexicon;
   return m;

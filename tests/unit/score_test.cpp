@@ -1,8 +1,11 @@
 // Tests of the bead scorer (jisr/score.hpp): sentence lengths, the
 // two-tailed tail cost, length, prior, paragraph and anchor parts of a
-// bead's cost, sentence endings and confidence.
+// bead's cost, sentence endings and confidence; clause cutting and the
+// clause-level evidence inside one-to-many beads.
 #define BOOST_TEST_MODULE score
 #include "align/score.hpp"
+
+#include "evidence/clauses.hpp"
 
 #include <cmath>
 #include <limits>
@@ -309,6 +312,63 @@ BOOST_AUTO_TEST_CASE(document_length_ratio_shrinks_towards_the_model) {
   BOOST_TEST(short_pair < 3.0);
   BOOST_TEST(jisr::document_length_ratio(stats, 100000, 300000) > 2.99);
   BOOST_TEST(jisr::document_length_ratio(stats, 0, 300) == 1.0);
+}
+
+BOOST_AUTO_TEST_CASE(cut_clauses_cuts_at_joints_and_openers_and_keeps_short_pieces_together) {
+  jisr::ClauseRules rules;
+  rules.joints = {"\xD8\x8C"};  // ،
+  rules.openers = {"\xD8\xAB\xD9\x85"};  // ثم
+  rules.min_length = 4;
+  // "aaaaa bbbbb، ccccc ddddd ثم eeeee fffff": three clauses.
+  const std::string s = "aaaaa bbbbb\xD8\x8C ccccc ddddd \xD8\xAB\xD9\x85 eeeee fffff";
+  const auto spans = jisr::cut_clauses(s, rules);
+  BOOST_TEST_REQUIRE(spans.size() == 3U);
+  BOOST_TEST(s.substr(spans[0].first, spans[0].second - spans[0].first) == "aaaaa bbbbb\xD8\x8C ");
+  BOOST_TEST(s.substr(spans[1].first, spans[1].second - spans[1].first) == "ccccc ddddd ");
+  BOOST_TEST(s.substr(spans[2].first) == "\xD8\xAB\xD9\x85 eeeee fffff");
+  BOOST_TEST(spans.back().second == s.size());
+  // An opener with harakat still opens a clause; a clause under min_length
+  // joins its neighbour.
+  const auto marked = jisr::cut_clauses("aaaaa bbbbb \xD8\xAB\xD9\x8F\xD9\x85\xD9\x91 eeeee", rules);
+  BOOST_TEST(marked.size() == 2U);
+  rules.min_length = 20;
+  BOOST_TEST(jisr::cut_clauses(s, rules).size() == 1U);
+  BOOST_TEST(jisr::cut_clauses("", rules).size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(clause_evidence_prefers_the_order_the_clauses_are_in) {
+  // One source sentence of two clauses (30 and 10 letters, keys 111 then
+  // 222) against two target sentences. Matched in order (30 letters with
+  // 111, 10 with 222) the bead costs less than with the targets swapped,
+  // although as bags of keys and in total length both are the same bead.
+  Model m = plain_model();
+  m.clauses.length_weight = 1.0;
+  m.clauses.anchor_weight = 1.0;
+  m.clauses.rules["ar"] = {};
+  const auto src = side({40, 40});
+  const auto in_order = side({30, 10, 40});
+  const auto swapped = side({10, 30, 40});
+  const Keys src_keys{{num("111"), num("222")}, {num("333")}};
+  auto clauses = [] {
+    jisr::DocumentClauses c;
+    c.src.begin = {0, 2, 2};
+    c.src.key_end = {1, 2};
+    c.src.length = {30, 11};
+    c.tgt.begin = {0, 0, 0, 0};
+    return c;
+  };
+  const jisr::DocumentClauses dc = clauses();
+  const jisr::DocumentAnchors a1 = jisr::intern_anchors(src_keys, {{num("111")}, {num("222")}, {num("333")}});
+  const jisr::DocumentAnchors a2 = jisr::intern_anchors(src_keys, {{num("222")}, {num("111")}, {num("333")}});
+  const BeadScorer right(m, src, in_order, &a1, &dc), wrong(m, src, swapped, &a2, &dc);
+  BOOST_TEST(right.anchor_cost(0, 1, 0, 2) == wrong.anchor_cost(0, 1, 0, 2), boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(right.cost(0, 1, 0, 2) + 1.0 < wrong.cost(0, 1, 0, 2));
+  // Without clause weights the two are the same bead.
+  m.clauses = {};
+  const BeadScorer right0(m, src, in_order, &a1, &dc), wrong0(m, src, swapped, &a2, &dc);
+  BOOST_TEST(right0.cost(0, 1, 0, 2) == wrong0.cost(0, 1, 0, 2), boost::test_tools::tolerance(1e-12));
+  // One-to-one beads never pay the clause term.
+  BOOST_TEST(right.cost(1, 1, 2, 1) == right0.cost(1, 1, 2, 1), boost::test_tools::tolerance(1e-12));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

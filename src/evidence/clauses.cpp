@@ -1,0 +1,160 @@
+#include "evidence/clauses.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "jisr/error.hpp"
+#include "align/score.hpp"
+
+namespace jisr {
+
+namespace {
+
+// A word compared with the openers: combining marks and tatweel dropped,
+// hamza-carrying alefs folded into bare alef, Latin lower-cased.
+std::string fold_word(std::string_view word) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  const auto length = static_cast<int32_t>(word.size());
+  std::string out;
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) continue;
+    if (u_charType(c) == U_NON_SPACING_MARK || c == 0x0640) continue;
+    if (c == 0x0623 || c == 0x0625 || c == 0x0622 || c == 0x0671) c = 0x0627;
+    c = u_tolower(c);
+    char buf[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, c);
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+bool is_space_at(std::string_view s, std::size_t i, std::size_t* width) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  auto at = static_cast<int32_t>(i);
+  UChar32 c = 0;
+  U8_NEXT(bytes, at, static_cast<int32_t>(s.size()), c);
+  *width = static_cast<std::size_t>(at) - i;
+  return c >= 0 && u_isUWhiteSpace(c);
+}
+
+// Strips punctuation from both ends of a word for the opener test.
+std::string_view trim_punctuation(std::string_view w) {
+  auto is_punct_byte = [](unsigned char b) { return b < 0x80 && !std::isalnum(b); };
+  while (!w.empty() && is_punct_byte(static_cast<unsigned char>(w.front()))) w.remove_prefix(1);
+  while (!w.empty() && is_punct_byte(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+  return w;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> cut_clauses(std::string_view sentence,
+                                                             const ClauseRules& rules) {
+  // Words as byte ranges.
+  std::vector<std::pair<std::size_t, std::size_t>> words;
+  for (std::size_t i = 0; i < sentence.size();) {
+    std::size_t w = 0;
+    if (is_space_at(sentence, i, &w)) {
+      i += std::max<std::size_t>(w, 1);
+      continue;
+    }
+    const std::size_t from = i;
+    while (i < sentence.size() && !is_space_at(sentence, i, &w)) i += std::max<std::size_t>(w, 1);
+    words.emplace_back(from, i);
+  }
+  std::set<std::string> openers;
+  for (const std::string& o : rules.openers) openers.insert(fold_word(o));
+  // Candidate cuts: word indices a clause starts at.
+  std::vector<std::size_t> starts{0};
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    const std::string_view prev = sentence.substr(words[k - 1].first, words[k - 1].second - words[k - 1].first);
+    bool cut = false;
+    for (const std::string& j : rules.joints)
+      if (prev.size() >= j.size() && prev.substr(prev.size() - j.size()) == j) cut = true;
+    if (!cut) {
+      const std::string_view word = sentence.substr(words[k].first, words[k].second - words[k].first);
+      cut = openers.contains(fold_word(trim_punctuation(word)));
+    }
+    if (cut) starts.push_back(k);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  if (words.empty()) {
+    out.emplace_back(0, sentence.size());
+    return out;
+  }
+  // Clauses as byte ranges; a short one joins the one before it (the first,
+  // if short, joins the next).
+  std::vector<std::pair<std::size_t, std::size_t>> raw;
+  for (std::size_t s = 0; s < starts.size(); ++s) {
+    const std::size_t begin = s == 0 ? 0 : words[starts[s]].first;
+    const std::size_t end = s + 1 < starts.size() ? words[starts[s + 1]].first : sentence.size();
+    raw.emplace_back(begin, end);
+  }
+  for (const auto& r : raw) {
+    const bool short_clause = alignment_length(sentence.substr(r.first, r.second - r.first)) < rules.min_length;
+    if (!out.empty() && (short_clause || out.size() >= rules.max_clauses ||
+                         alignment_length(sentence.substr(out.back().first, out.back().second - out.back().first)) <
+                             rules.min_length))
+      out.back().second = r.second;
+    else
+      out.push_back(r);
+  }
+  return out;
+}
+
+ClauseRuleSet parse_clause_rules(const std::string& json_text, const std::string& origin) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(json_text);
+  } catch (const nlohmann::json::exception& e) {
+    throw ModelError(fmt::format("{}: clause rules: {}", origin, e.what()));
+  }
+  if (!j.is_object()) throw ModelError(fmt::format("{}: clause rules must be an object by language", origin));
+  ClauseRuleSet set;
+  for (const auto& [lang, r] : j.items()) {
+    const std::string where = fmt::format("{}: clause rules for '{}'", origin, lang);
+    if (!r.is_object()) throw ModelError(where + " must be an object");
+    ClauseRules rules;
+    auto strings = [&](const char* key, std::vector<std::string>& out) {
+      if (!r.contains(key)) return;
+      if (!r[key].is_array()) throw ModelError(fmt::format("{}: {} must be a list of strings", where, key));
+      for (const auto& s : r[key]) {
+        if (!s.is_string() || s.get<std::string>().empty())
+          throw ModelError(fmt::format("{}: {} must be a list of non-empty strings", where, key));
+        out.push_back(s.get<std::string>());
+      }
+    };
+    strings("joints", rules.joints);
+    strings("openers", rules.openers);
+    for (const auto& [key, value] : r.items()) {
+      if (key == "joints" || key == "openers") continue;
+      if (key != "min_length" && key != "max_clauses")
+        throw ModelError(fmt::format("{}: unknown field '{}'", where, key));
+      if (!value.is_number_unsigned() || value.get<std::uint32_t>() > 10000 ||
+          (key == "max_clauses" && value.get<std::uint32_t>() < 1))
+        throw ModelError(fmt::format("{}: {} must be a small positive number", where, key));
+      (key == "min_length" ? rules.min_length : rules.max_clauses) = value.get<std::uint32_t>();
+    }
+    set[lang] = std::move(rules);
+  }
+  return set;
+}
+
+std::string clause_rules_json(const ClauseRuleSet& rules) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [lang, r] : rules)
+    j[lang] = {{"joints", r.joints}, {"openers", r.openers}, {"min_length", r.min_length},
+               {"max_clauses", r.max_clauses}};
+  return j.dump();
+}
+
+}  // namespace jisr
