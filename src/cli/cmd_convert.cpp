@@ -34,23 +34,6 @@ std::string format_of(const std::string& path, const std::string& given, const c
   throw UsageError(fmt::format("cannot tell the format of \"{}\"; give {} tmx|tsv", path, option));
 }
 
-void write_tsv(const Bitext& b, std::ostream& out) {
-  std::string line;
-  for (std::size_t k = 0; k < b.beads.size(); ++k) {
-    const Bead& bead = b.beads[k];
-    line.clear();
-    if (bead.src_size() > 0) line += escape_tsv_field(b.src.sentences[bead.src_begin].text);
-    line += '\t';
-    if (bead.tgt_size() > 0) line += escape_tsv_field(b.tgt.sentences[bead.tgt_begin].text);
-    line += '\t';
-    if (b.scores[k]) line += fmt::format("{:.4f}", *b.scores[k]);
-    line += '\n';
-    out << line;
-  }
-  out.flush();
-  if (!out) throw InputError("write failed (disk full?)");
-}
-
 void run_convert(const ConvertCommand& c) {
   const std::string from = format_of(c.input, c.from, "--from");
   const bool to_file = !c.output.empty() && c.output != "-";
@@ -79,7 +62,7 @@ void run_convert(const ConvertCommand& c) {
   if (to_file) file = std::make_unique<OutputFile>(c.output);
   std::ostream& out = file ? file->stream() : std::cout;
   if (to == "tsv") {
-    write_tsv(bitext, out);
+    write_bitext_tsv(bitext, out);
   } else {
     OutputOptions options;
     options.src_tag = c.src_tag.empty() ? "ar" : c.src_tag;

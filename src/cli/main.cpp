@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add_train_command(app);
   add_anchors_command(app);
   add_convert_command(app);
+  add_batch_command(app);
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) sub->footer(kExitStatusHelp);
   try {
     app.parse(argc, argv);
