@@ -7,14 +7,15 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 #define XXH_INLINE_ALL
-#include <xxhash.h>
+#include "jisr/error.hpp"
 
 #include "batch/compress.hpp"
-#include "jisr/error.hpp"
 #include "util/parallel.hpp"
+#include <xxhash.h>
 
 namespace jisr::batch {
 
@@ -186,7 +187,9 @@ BatchSummary run_batch(const Aligner& aligner, const BatchOptions& o, std::FILE*
     ++summary.documents;
     if (!item->error.empty()) {
       ++summary.failed;
-      if (log != nullptr) fmt::print(log, "{}jisr: skipped {}: {}\n", o.progress ? "\r\033[K" : "", item->id, item->error);
+      if (log != nullptr)
+        fmt::print(log, "{}jisr: skipped {}: {}\n", o.progress ? "\r\033[K" : "", item->id,
+                   item->error);
     } else {
       const Alignment* beads = &item->alignment;
       Alignment kept;
@@ -194,8 +197,10 @@ BatchSummary run_batch(const Aligner& aligner, const BatchOptions& o, std::FILE*
         for (const Bead& b : item->alignment) {
           if (b.is_pair() && b.score >= o.min_score) {
             std::string s, t;
-            for (std::uint32_t k = b.src_begin; k < b.src_end; ++k) s += item->src.sentences[k].text + ' ';
-            for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k) t += item->tgt.sentences[k].text + ' ';
+            for (std::uint32_t k = b.src_begin; k < b.src_end; ++k)
+              s += item->src.sentences[k].text + ' ';
+            for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k)
+              t += item->tgt.sentences[k].text + ' ';
             const std::string key = dedup_key(s, t);
             if (!seen.insert(XXH3_128bits(key.data(), key.size())).second) {
               ++summary.duplicates;
@@ -218,10 +223,9 @@ BatchSummary run_batch(const Aligner& aligner, const BatchOptions& o, std::FILE*
   tbb::task_arena arena(static_cast<int>(threads));
   arena.execute([&] {
     tbb::parallel_pipeline(
-        tokens,
-        tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order, read) &
-            tbb::make_filter<Item*, Item*>(tbb::filter_mode::parallel, work) &
-            tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, write));
+        tokens, tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order, read) &
+                    tbb::make_filter<Item*, Item*>(tbb::filter_mode::parallel, work) &
+                    tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, write));
   });
   if (summary.documents > 0) progress.update(summary.documents, summary.output.written, true);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -14,24 +14,25 @@
 #include <ostream>
 #include <string>
 
-#include "batch/records.hpp"
 #include "jisr/aligner.hpp"
 #include "jisr/formats.hpp"
+
+#include "batch/records.hpp"
 
 namespace jisr::batch {
 
 struct BatchOptions {
   InputKind input = InputKind::b64tsv;
-  std::string manifest;          // InputKind::manifest
+  std::string manifest;  // InputKind::manifest
   std::string src_lang = "ar", tgt_lang = "en";
   TextOptions text;
   AlignOptions align;
   ReadOptions read;
-  double min_score = 0.0;        // as OutputOptions::min_score; dedup counts only beads kept
-  bool dedup = false;            // drop a pair whose normalised text was written already
-  unsigned threads = 0;          // 0: every core
-  std::size_t tokens = 0;        // pairs in flight; 0: four per thread
-  bool progress = false;         // a progress line on `log`
+  double min_score = 0.0;  // as OutputOptions::min_score; dedup counts only beads kept
+  bool dedup = false;      // drop a pair whose normalised text was written already
+  unsigned threads = 0;    // 0: every core
+  std::size_t tokens = 0;  // pairs in flight; 0: four per thread
+  bool progress = false;   // a progress line on `log`
 };
 
 struct BatchSummary {

@@ -5,10 +5,11 @@
 #include <streambuf>
 
 #include <fmt/format.h>
-#include <zlib.h>
-#include <zstd.h>
 
 #include "jisr/error.hpp"
+
+#include <zlib.h>
+#include <zstd.h>
 
 namespace jisr::batch {
 
@@ -27,7 +28,7 @@ struct LineReader::Decoder {
   Compression kind = Compression::none;
   z_stream z{};
   ZSTD_DStream* zstd = nullptr;
-  std::string raw;         // raw bytes not consumed yet
+  std::string raw;  // raw bytes not consumed yet
   std::size_t raw_at = 0;
   bool eof = false;
   bool member_ended = true;  // at a gzip member or zstd frame boundary
@@ -39,7 +40,10 @@ struct LineReader::Decoder {
 };
 
 LineReader::LineReader(std::FILE* file, std::string name, std::size_t max_line)
-    : file_(file), name_(std::move(name)), max_line_(max_line), decoder_(std::make_unique<Decoder>()) {}
+    : file_(file),
+      name_(std::move(name)),
+      max_line_(max_line),
+      decoder_(std::make_unique<Decoder>()) {}
 
 LineReader::~LineReader() = default;
 
@@ -60,7 +64,8 @@ bool LineReader::refill() {
     const std::string_view head(d.raw);
     if (head.starts_with("\x1f\x8b")) {
       d.kind = Compression::gzip;
-      if (inflateInit2(&d.z, 15 + 16) != Z_OK) throw InputError(fmt::format("{}: zlib failed to start", name_));
+      if (inflateInit2(&d.z, 15 + 16) != Z_OK)
+        throw InputError(fmt::format("{}: zlib failed to start", name_));
     } else if (head.starts_with("\x28\xb5\x2f\xfd")) {
       d.kind = Compression::zstd;
       d.zstd = ZSTD_createDStream();
@@ -94,8 +99,8 @@ bool LineReader::refill() {
       d.z.avail_out = static_cast<uInt>(4 * kChunk);
       const int rc = inflate(&d.z, Z_NO_FLUSH);
       if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
-        throw InputError(fmt::format("{}: corrupt gzip data after {} bytes of text", name_,
-                                     d.z.total_out));
+        throw InputError(
+            fmt::format("{}: corrupt gzip data after {} bytes of text", name_, d.z.total_out));
       d.member_ended = rc == Z_STREAM_END;
       if (rc == Z_STREAM_END) inflateReset(&d.z);
       d.raw_at += in_size - d.z.avail_in;
@@ -197,7 +202,8 @@ class CompressedOstream::Buffer : public std::streambuf {
         ZSTD_outBuffer zout{out.data(), out.size(), 0};
         const std::size_t rc =
             ZSTD_compressStream2(zstd_, &zout, &zin, finish ? ZSTD_e_end : ZSTD_e_continue);
-        if (ZSTD_isError(rc)) throw OutputError(fmt::format("zstd compression failed: {}", ZSTD_getErrorName(rc)));
+        if (ZSTD_isError(rc))
+          throw OutputError(fmt::format("zstd compression failed: {}", ZSTD_getErrorName(rc)));
         sink_.write(out.data(), static_cast<std::streamsize>(zout.pos));
         if (finish ? rc == 0 : zin.pos == zin.size) break;
       }

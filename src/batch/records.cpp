@@ -15,7 +15,8 @@ constexpr std::array<signed char, 256> make_table() {
   std::array<signed char, 256> t{};
   t.fill(-1);
   const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  for (int k = 0; k < 64; ++k) t[static_cast<unsigned char>(alphabet[k])] = static_cast<signed char>(k);
+  for (int k = 0; k < 64; ++k)
+    t[static_cast<unsigned char>(alphabet[k])] = static_cast<signed char>(k);
   return t;
 }
 constexpr std::array<signed char, 256> kBase64 = make_table();
@@ -51,7 +52,8 @@ std::string decode_base64(std::string_view text, std::string_view where) {
     }
   }
   for (; k < text.size(); ++k)
-    if (text[k] != '=') throw InputError(fmt::format("{}: byte {}: base64 continues after padding", where, k));
+    if (text[k] != '=')
+      throw InputError(fmt::format("{}: byte {}: base64 continues after padding", where, k));
   return out;
 }
 

@@ -7,8 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "formats/manifest.hpp"
 #include "jisr/text.hpp"
+
+#include "formats/manifest.hpp"
 
 namespace jisr::batch {
 
@@ -16,15 +17,15 @@ enum class InputKind { manifest, b64tsv, jsonl };
 
 // What a document pair needs before it is read.
 struct RawRecord {
-  std::size_t index = 0;   // 0-based, in input order
-  std::size_t line = 0;    // 1-based line of the stream or manifest
-  std::string text;        // the stream's line (b64tsv, jsonl)
+  std::size_t index = 0;        // 0-based, in input order
+  std::size_t line = 0;         // 1-based line of the stream or manifest
+  std::string text;             // the stream's line (b64tsv, jsonl)
   detail::ManifestEntry entry;  // the manifest's line (manifest)
 };
 
 struct DocumentTexts {
   std::string id;
-  std::string src, tgt;  // clean UTF-8
+  std::string src, tgt;      // clean UTF-8
   std::size_t replaced = 0;  // invalid sequences replaced (OnInvalid::replace)
 };
 

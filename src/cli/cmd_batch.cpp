@@ -1,6 +1,4 @@
 // jisr batch: many document pairs through one Aligner, in input order.
-#include <unistd.h>
-
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -8,12 +6,14 @@
 
 #include <fmt/format.h>
 
+#include "jisr/error.hpp"
+#include "jisr/formats.hpp"
+
 #include "batch/batch.hpp"
 #include "batch/compress.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "jisr/error.hpp"
-#include "jisr/formats.hpp"
+#include <unistd.h>
 
 namespace jisr::cli {
 
@@ -57,8 +57,8 @@ Format choose_format(const BatchCommand& c) {
   if (ext == ".tmx") return Format::tmx;
   if (ext == ".tsv") return Format::tsv;
   if (ext == ".jsonl") return Format::jsonl;
-  throw UsageError(fmt::format("cannot tell the format from \"{}\"; give --format tsv|jsonl|tmx|moses",
-                               c.output));
+  throw UsageError(fmt::format(
+      "cannot tell the format from \"{}\"; give --format tsv|jsonl|tmx|moses", c.output));
 }
 
 // One output: a file committed when complete (or standard output),
@@ -95,11 +95,13 @@ class Sink {
 };
 
 void print_summary(const batch::BatchSummary& s, Format format) {
-  fmt::print(stderr, "jisr batch: {} documents ({} failed) in {:.1f} s; wrote {} {} ({:.0f} a second)\n",
+  fmt::print(stderr,
+             "jisr batch: {} documents ({} failed) in {:.1f} s; wrote {} {} ({:.0f} a second)\n",
              s.documents, s.failed, s.seconds, s.output.written,
              format == Format::tmx ? "translation units" : "beads",
              s.seconds > 0 ? double(s.output.written) / s.seconds : 0.0);
-  fmt::print(stderr, "  sentences: {} source, {} target\n", s.output.src_sentences, s.output.tgt_sentences);
+  fmt::print(stderr, "  sentences: {} source, {} target\n", s.output.src_sentences,
+             s.output.tgt_sentences);
   std::string types;
   for (const auto& [type, count] : s.output.beads_by_type)
     types += fmt::format("{}{} {}", types.empty() ? "" : ", ", to_string(type), count);
@@ -107,8 +109,10 @@ void print_summary(const batch::BatchSummary& s, Format format) {
   if (s.output.unaligned_left_out > 0)
     fmt::print(stderr, "  left out: {} unaligned beads (1-0 / 0-1)\n", s.output.unaligned_left_out);
   if (s.output.low_score_left_out > 0)
-    fmt::print(stderr, "  left out: {} beads scoring under --min-score\n", s.output.low_score_left_out);
-  if (s.duplicates > 0) fmt::print(stderr, "  left out: {} duplicate pairs (--dedup)\n", s.duplicates);
+    fmt::print(stderr, "  left out: {} beads scoring under --min-score\n",
+               s.output.low_score_left_out);
+  if (s.duplicates > 0)
+    fmt::print(stderr, "  left out: {} duplicate pairs (--dedup)\n", s.duplicates);
   if (s.output.scored > 0)
     fmt::print(stderr, "  mean score: {:.3f}\n", s.output.score_sum / double(s.output.scored));
 }
@@ -119,7 +123,8 @@ void run_batch_command(const BatchCommand& c) {
   const Format format = choose_format(c);
   if (format == Format::beads) throw UsageError("jisr batch writes tsv, jsonl, tmx or moses");
   if (format == Format::moses && (c.output.empty() || c.output == "-"))
-    throw UsageError("--format moses writes two files: give -o PREFIX (writes PREFIX.SRC and PREFIX.TGT)");
+    throw UsageError(
+        "--format moses writes two files: give -o PREFIX (writes PREFIX.SRC and PREFIX.TGT)");
   OpenOptions open_options;
   open_options.anchors = !c.no_anchors;
   open_options.dictionary = !c.no_dictionary;
@@ -127,7 +132,7 @@ void run_batch_command(const BatchCommand& c) {
   const Aligner aligner = Aligner::open(c.model, open_options);
 
   batch::BatchOptions o;
-  o.input = !c.manifest.empty() ? batch::InputKind::manifest
+  o.input = !c.manifest.empty()  ? batch::InputKind::manifest
             : c.input == "jsonl" ? batch::InputKind::jsonl
                                  : batch::InputKind::b64tsv;
   o.manifest = c.manifest;
@@ -168,9 +173,8 @@ void run_batch_command(const BatchCommand& c) {
   const auto writer =
       make_writer(format, out_options, out->stream(), out2 ? &out2->stream() : nullptr);
   writer->begin();
-  batch::BatchSummary summary = batch::run_batch(aligner, o, stdin, *writer,
-                                                 report ? &report->stream() : nullptr,
-                                                 c.quiet ? nullptr : stderr);
+  batch::BatchSummary summary = batch::run_batch(
+      aligner, o, stdin, *writer, report ? &report->stream() : nullptr, c.quiet ? nullptr : stderr);
   summary.output = writer->finish();
   out->commit();
   if (out2) out2->commit();
@@ -195,9 +199,10 @@ void add_batch_command(CLI::App& app) {
                   "TSV file, source_path<TAB>target_path[<TAB>id] a line (relative to its folder)");
   sub->add_option("--input", c->input, "Read standard input in this form: b64tsv or jsonl")
       ->check(CLI::IsMember({"b64tsv", "jsonl"}));
-  sub->add_option("-o,--output", c->output,
-                  "Output file; the format follows its extension (.tsv .jsonl .tmx, then .gz or .zst "
-                  "to compress). For moses, a prefix. Default: standard output");
+  sub->add_option(
+      "-o,--output", c->output,
+      "Output file; the format follows its extension (.tsv .jsonl .tmx, then .gz or .zst "
+      "to compress). For moses, a prefix. Default: standard output");
   sub->add_option("-f,--format", c->format,
                   "tsv (id, source, target, score), jsonl, tmx (one for the whole batch) or moses")
       ->check(CLI::IsMember({"tsv", "jsonl", "tmx", "moses"}));
@@ -205,22 +210,26 @@ void add_batch_command(CLI::App& app) {
                   "Write a JSON line per document: id, sentences, beads by type, mean and document "
                   "score, or the error");
   sub->add_flag("--keep-unaligned", c->keep_unaligned, "tsv, moses: also write 1-0 and 0-1 beads");
-  sub->add_option("--min-score", c->min_score, "Leave out aligned beads scoring under this (0 to 1)")
+  sub->add_option("--min-score", c->min_score,
+                  "Leave out aligned beads scoring under this (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));
   sub->add_flag("--dedup", c->dedup, "Leave out a pair whose normalised text was written already");
   sub->add_option("-m,--model", c->model, "Model: a NAME (ar-en, generic) or a JSON file")
       ->capture_default_str();
   sub->add_flag("--no-anchors", c->no_anchors, "Score by length (and paragraphs) only");
   sub->add_flag("--no-dictionary", c->no_dictionary, "Do not use the model's dictionary");
-  sub->add_option("--dictionary", c->dictionary, "Dictionary for word anchors (see jisr align --help)");
+  sub->add_option("--dictionary", c->dictionary,
+                  "Dictionary for word anchors (see jisr align --help)");
   sub->add_flag("--presplit", c->presplit, "Texts hold one sentence a line already");
   sub->add_option("--line-breaks", c->line_breaks, "Splitter: always, heuristic or never")
       ->check(CLI::IsMember({"always", "heuristic", "never"}))
       ->capture_default_str();
-  sub->add_option("--on-invalid", c->on_invalid, "Invalid UTF-8: fail (skip the document) or replace")
+  sub->add_option("--on-invalid", c->on_invalid,
+                  "Invalid UTF-8: fail (skip the document) or replace")
       ->check(CLI::IsMember({"fail", "replace"}))
       ->capture_default_str();
-  sub->add_option("--max-bytes", c->max_bytes, "Skip a document with a side larger than this many bytes")
+  sub->add_option("--max-bytes", c->max_bytes,
+                  "Skip a document with a side larger than this many bytes")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   sub->add_option("--max-side", c->max_side, "Largest number of sentences on one side of a bead")
@@ -229,7 +238,8 @@ void add_batch_command(CLI::App& app) {
   sub->add_option("--max-cells", c->max_cells, "Skip a document whose search needs more cells")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  sub->add_option("--threads", c->threads, "Threads (0: one per core); the output does not depend on it")
+  sub->add_option("--threads", c->threads,
+                  "Threads (0: one per core); the output does not depend on it")
       ->capture_default_str();
   sub->add_option("--in-flight", c->tokens, "Documents in flight at most (0: four per thread)")
       ->capture_default_str();

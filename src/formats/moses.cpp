@@ -1,7 +1,8 @@
 // Moses: two line-aligned plain-text files, one bead a line on each; tabs
 // and line breaks inside a sentence become single spaces.
-#include "formats/writer.hpp"
 #include "jisr/error.hpp"
+
+#include "formats/writer.hpp"
 
 namespace jisr::detail {
 

@@ -6,10 +6,11 @@
 
 #include <fmt/format.h>
 
-#include "formats/writer.hpp"
 #include "jisr/error.hpp"
 #include "jisr/text.hpp"
 #include "jisr/tmx.hpp"
+
+#include "formats/writer.hpp"
 
 namespace jisr {
 
@@ -19,7 +20,8 @@ namespace {
 
 class TsvWriter final : public BeadWriter {
  public:
-  TsvWriter(const OutputOptions& options, std::ostream& out) : BeadWriter(options, out, options.keep_unaligned) {}
+  TsvWriter(const OutputOptions& options, std::ostream& out)
+      : BeadWriter(options, out, options.keep_unaligned) {}
 
  protected:
   void write_bead(const BeadText& b, OutputSummary&) override {

@@ -12,16 +12,22 @@ Format parse_format(std::string_view name) {
   if (name == "jsonl") return Format::jsonl;
   if (name == "moses") return Format::moses;
   if (name == "beads") return Format::beads;
-  throw UsageError(fmt::format("unknown format \"{}\" (expected tmx, tsv, jsonl, moses or beads)", name));
+  throw UsageError(
+      fmt::format("unknown format \"{}\" (expected tmx, tsv, jsonl, moses or beads)", name));
 }
 
 std::string_view to_string(Format format) {
   switch (format) {
-    case Format::tmx: return "tmx";
-    case Format::tsv: return "tsv";
-    case Format::jsonl: return "jsonl";
-    case Format::moses: return "moses";
-    case Format::beads: return "beads";
+    case Format::tmx:
+      return "tmx";
+    case Format::tsv:
+      return "tsv";
+    case Format::jsonl:
+      return "jsonl";
+    case Format::moses:
+      return "moses";
+    case Format::beads:
+      return "beads";
   }
   return "?";
 }
@@ -41,10 +47,14 @@ void add_summary(OutputSummary& total, const OutputSummary& part) {
 std::unique_ptr<BitextWriter> make_writer(Format format, const OutputOptions& options,
                                           std::ostream& out, std::ostream* out2) {
   switch (format) {
-    case Format::tmx: return detail::make_tmx_writer(options, out);
-    case Format::tsv: return detail::make_tsv_writer(options, out);
-    case Format::jsonl: return detail::make_jsonl_writer(options, out);
-    case Format::beads: return detail::make_beads_writer(options, out);
+    case Format::tmx:
+      return detail::make_tmx_writer(options, out);
+    case Format::tsv:
+      return detail::make_tsv_writer(options, out);
+    case Format::jsonl:
+      return detail::make_jsonl_writer(options, out);
+    case Format::beads:
+      return detail::make_beads_writer(options, out);
     case Format::moses:
       if (out2 == nullptr)
         throw UsageError("the moses format writes two files and needs a second stream");

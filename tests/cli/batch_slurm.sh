@@ -38,7 +38,8 @@ fail() {
 dd if=/dev/urandom of="$work/munge.key" bs=1024 count=1 2>/dev/null
 chmod 400 "$work/munge.key"
 munged --foreground --force --key-file="$work/munge.key" --socket="$work/munge.sock" \
-  --pid-file="$work/munged.pid" --log-file="$work/munged.log" --seed-file="$work/munged.seed" &
+  --pid-file="$work/munged.pid" --log-file="$work/munged.log" --seed-file="$work/munged.seed" \
+  >>"$work/munged.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do [ -S "$work/munge.sock" ] && break; sleep 0.1; done
 [ -S "$work/munge.sock" ] || fail "munged did not start"

@@ -2,17 +2,19 @@
 // the dedup key, compressed line streams, and the pipeline's output being
 // the same whatever the number of threads and in-flight documents.
 #define BOOST_TEST_MODULE batch
+#include "batch/batch.hpp"
+
 #include <cstdio>
 #include <sstream>
 #include <string>
 
 #include <boost/test/unit_test.hpp>
 
-#include "batch/batch.hpp"
-#include "batch/compress.hpp"
-#include "batch/records.hpp"
 #include "jisr/error.hpp"
 #include "jisr/formats.hpp"
+
+#include "batch/compress.hpp"
+#include "batch/records.hpp"
 
 using namespace jisr;
 
@@ -23,7 +25,8 @@ std::string base64(std::string_view s) {
   std::string out;
   std::size_t k = 0;
   for (; k + 2 < s.size(); k += 3) {
-    const unsigned v = (unsigned char)s[k] << 16 | (unsigned char)s[k + 1] << 8 | (unsigned char)s[k + 2];
+    const unsigned v =
+        (unsigned char)s[k] << 16 | (unsigned char)s[k + 1] << 8 | (unsigned char)s[k + 2];
     for (int sh = 18; sh >= 0; sh -= 6) out += a[(v >> sh) & 63];
   }
   if (k + 1 == s.size()) {
@@ -49,8 +52,9 @@ std::FILE* memory_file(const std::string& bytes) {
   return f;
 }
 
-const char* kAr = "\xD9\x88\xD8\xB5\xD9\x84 \xD8\xA7\xD9\x84\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1 \xD9\x81\xD9\x8A 12 \xD9\x85\xD8\xA7\xD9\x8A\xD9\x88. "
-                  "\xD9\x88\xD9\x82\xD8\xA7\xD9\x84 \xD8\xA5\xD9\x86 2024 \xD8\xB3\xD9\x86\xD8\xA9 \xD8\xAC\xD9\x8A\xD8\xAF\xD8\xA9.\n";
+const char* kAr =
+    "\xD9\x88\xD8\xB5\xD9\x84 \xD8\xA7\xD9\x84\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1 \xD9\x81\xD9\x8A 12 \xD9\x85\xD8\xA7\xD9\x8A\xD9\x88. "
+    "\xD9\x88\xD9\x82\xD8\xA7\xD9\x84 \xD8\xA5\xD9\x86 2024 \xD8\xB3\xD9\x86\xD8\xA9 \xD8\xAC\xD9\x8A\xD8\xAF\xD8\xA9.\n";
 const char* kEn = "The minister arrived on 12 May. He said that 2024 is a good year.\n";
 
 }  // namespace
@@ -105,7 +109,8 @@ BOOST_AUTO_TEST_CASE(dedup_key_folds_case_and_space_but_keeps_the_sides_apart) {
 }
 
 BOOST_AUTO_TEST_CASE(line_reader_reads_compressed_output_back) {
-  for (const auto kind : {batch::Compression::none, batch::Compression::gzip, batch::Compression::zstd}) {
+  for (const auto kind :
+       {batch::Compression::none, batch::Compression::gzip, batch::Compression::zstd}) {
     std::ostringstream sink;
     std::string expected;
     {
