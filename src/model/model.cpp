@@ -10,6 +10,7 @@
 
 #include "jisr/error.hpp"
 #include "evidence/dictionary.hpp"
+#include "jisr/text.hpp"
 
 namespace jisr {
 
@@ -201,11 +202,15 @@ Model Model::from_json(const std::string& text, const std::string& origin) {
 }
 
 Model Model::load(const std::filesystem::path& path, bool with_dictionary) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ModelError(fmt::format("{}: cannot open model file", path.string()));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  Model m = from_json(buffer.str(), path.string());
+  // Through the one reader: UTF-8 checked, size bounded (a model is small).
+  constexpr std::size_t kMaxModelBytes = std::size_t{256} << 20;
+  std::string text;
+  try {
+    text = load_text(path.string(), OnInvalid::fail, nullptr, kMaxModelBytes);
+  } catch (const Error& e) {
+    throw ModelError(e.what());  // names the file and the byte offset
+  }
+  Model m = from_json(text, path.string());
   if (!m.anchors.lexicon.empty() && m.anchors.lexicon.is_relative())
     m.anchors.lexicon = path.parent_path() / m.anchors.lexicon;
   if (with_dictionary) m.load_dictionary(path.parent_path());
