@@ -6,7 +6,7 @@
 # it started are stopped by their process ids on every exit.
 #   batch_slurm.sh JISR SOURCE_DIR
 set -u
-jisr=$1 src=$2
+jisr=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") src=$(cd "$2" && pwd)
 skip() {
   if [ "${CI:-}" = true ]; then echo "FAIL: $1"; exit 1; fi
   echo "SKIP: $1"; exit 77
