@@ -15,10 +15,17 @@
 // line break inside a sentence is escaped as \\, \t, \n or \r (see
 // escape_tsv_field in text.hpp), so the text survives; in moses, tabs and
 // line breaks become single spaces.
+//
+// Every format is written through one streaming interface, BitextWriter
+// (make_writer): begin(), then write() once per document pair, then
+// finish(). With OutputOptions::document_ids each bead also names its
+// document: a first TSV column, a "doc" member in JSONL, a
+// <prop type="x-document"> in TMX; moses and beads have no place for it.
 #pragma once
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -43,6 +50,7 @@ struct OutputOptions {
   std::string creation_date;    // TMX creationdate, YYYYMMDDThhmmssZ; empty: now
   std::string creation_id;      // TMX creationid of the header and every unit; empty: none
   std::string note;             // TMX <note> of every unit; empty: none
+  bool document_ids = false;    // tsv, jsonl, tmx: name each bead's document (see above)
 };
 
 // What a writer wrote and what it left out, for the summary.
@@ -57,9 +65,37 @@ struct OutputSummary {
   std::size_t scored = 0;
 };
 
-// Writes `alignment` of `src` and `tgt` in `format`. For moses, `out` gets the
+// Writes bitext one document pair at a time. Not thread-safe: one writer
+// belongs to one output (call it from one thread, in the order wanted).
+class BitextWriter {
+ public:
+  virtual ~BitextWriter() = default;
+  // Writes what precedes the first bead (the TMX header). Call once, first.
+  virtual void begin() = 0;
+  // Writes the beads of one document pair (`id` names it when
+  // OutputOptions::document_ids is set) and returns that pair's part of the
+  // summary. Throws OutputError if a stream fails.
+  virtual OutputSummary write(std::string_view id, const Document& src, const Document& tgt,
+                              const Alignment& alignment) = 0;
+  // Writes what follows the last bead, flushes and returns the summary of
+  // every pair written (sentences summed). Throws OutputError if a stream
+  // has failed.
+  virtual OutputSummary finish() = 0;
+};
+
+// A writer of `format` to `out` (moses: the source side; `out2` the target
+// side, required). The streams must outlive the writer. Throws UsageError
+// for moses without `out2`.
+[[nodiscard]] std::unique_ptr<BitextWriter> make_writer(Format format, const OutputOptions& options,
+                                                        std::ostream& out,
+                                                        std::ostream* out2 = nullptr);
+
+// Adds `part` (one document's summary) into `total`.
+void add_summary(OutputSummary& total, const OutputSummary& part);
+
+// Writes `alignment` of `src` and `tgt` in `format` (make_writer, one pair). For moses, `out` gets the
 // source side and `out2` the target side (required); other formats ignore
-// `out2`. Returns what was written. Throws InputError if a stream fails.
+// `out2`. Returns what was written. Throws OutputError if a stream fails.
 OutputSummary write_alignment(Format format, const Document& src, const Document& tgt,
                               const Alignment& alignment, const OutputOptions& options,
                               std::ostream& out, std::ostream* out2 = nullptr);

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,5 +71,10 @@ struct Bitext {
 // side; blank lines are skipped. `text` must be clean UTF-8 (clean_text).
 // Throws InputError "NAME:LINE: byte OFFSET: ..." on a malformed line.
 [[nodiscard]] Bitext read_bitext_tsv(std::string_view text, std::string_view name);
+
+// Writes `bitext` as TSV that read_bitext_tsv reads back: one bead a line,
+// an empty field for a missing side or score. Throws OutputError if `out`
+// fails.
+void write_bitext_tsv(const Bitext& bitext, std::ostream& out);
 
 }  // namespace jisr

@@ -18,6 +18,7 @@ ensure_packages() {
 
 # Only for `scripts/test --all` (CI): clang and its runtime for the sanitizer
 # and fuzz builds; headless Chromium for the review page; the TMX readers
-# that ../shared/tools/tmx-check drives.
+# that ../shared/tools/tmx-check drives; zstd, GNU parallel and a real
+# Slurm (with munge) for jisr batch's stream and cluster tests.
 test_packages=(clang libclang-rt-14-dev chromium chromium-driver python3-lxml translate-toolkit
-               python3-levenshtein libxml-tmx-perl)
+               python3-levenshtein libxml-tmx-perl zstd parallel slurm-wlm munge)

@@ -40,23 +40,6 @@ std::string format_of(const std::string& path, const std::string& given, const c
   throw UsageError(fmt::format("cannot tell the format of \"{}\"; give {} tmx|tsv", path, option));
 }
 
-void write_tsv(const Bitext& b, std::ostream& out, const std::string& where) {
-  std::string line;
-  for (std::size_t k = 0; k < b.beads.size(); ++k) {
-    const Bead& bead = b.beads[k];
-    line.clear();
-    if (bead.src_size() > 0) line += escape_tsv_field(b.src.sentences[bead.src_begin].text);
-    line += '\t';
-    if (bead.tgt_size() > 0) line += escape_tsv_field(b.tgt.sentences[bead.tgt_begin].text);
-    line += '\t';
-    if (b.scores[k]) line += fmt::format("{:.4f}", *b.scores[k]);
-    line += '\n';
-    out << line;
-  }
-  out.flush();
-  if (!out) throw OutputError(fmt::format("{}: write failed", where));
-}
-
 void run_convert(const ConvertCommand& c) {
   const std::string from = format_of(c.input, c.from, "--from");
   const bool to_file = !c.output.empty() && c.output != "-";
@@ -103,7 +86,9 @@ void run_convert(const ConvertCommand& c) {
   const std::string where = file ? file->path().string() : "standard output";
   try {
   if (to == "tsv") {
-    write_tsv(bitext, out, where);
+    write_bitext_tsv(bitext, out);
+    out.flush();
+    if (!out) throw OutputError(fmt::format("{}: write failed", where));
   } else {
     OutputOptions options;
     options.src_tag = resolve_tag(src_tag, kSrcTagVariable, relabel ? bitext.src.lang : "ar", "--src-tag");

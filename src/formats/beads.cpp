@@ -4,7 +4,10 @@
 #include <cmath>
 #include <unordered_map>
 
+// Also the writer of the format, one "[0,1]:[2]:0.7500" line per bead.
 #include <fmt/format.h>
+
+#include "formats/writer.hpp"
 
 #include "jisr/error.hpp"
 #include "jisr/eval.hpp"
@@ -182,6 +185,39 @@ std::vector<IndexBead> parse_index_beads(std::string_view text, std::string_view
   });
   return out;
 }
+
+std::string format_bead(const Bead& bead) {
+  std::string s = "[";
+  for (std::uint32_t k = bead.src_begin; k < bead.src_end; ++k)
+    s += fmt::format("{}{}", k == bead.src_begin ? "" : ",", k);
+  s += "]:[";
+  for (std::uint32_t k = bead.tgt_begin; k < bead.tgt_end; ++k)
+    s += fmt::format("{}{}", k == bead.tgt_begin ? "" : ",", k);
+  s += "]";
+  return s;
+}
+
+namespace detail {
+
+namespace {
+
+class BeadsWriter final : public BeadWriter {
+ public:
+  BeadsWriter(const OutputOptions& options, std::ostream& out) : BeadWriter(options, out, true) {}
+
+ protected:
+  void write_bead(const BeadText& b, OutputSummary&) override {
+    out_ << format_bead(b.bead) << fmt::format(":{:.4f}", b.bead.score) << '\n';
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<BitextWriter> make_beads_writer(const OutputOptions& options, std::ostream& out) {
+  return std::make_unique<BeadsWriter>(options, out);
+}
+
+}  // namespace detail
 
 std::vector<IndexBead> to_index_beads(const Alignment& alignment) {
   std::vector<IndexBead> out;

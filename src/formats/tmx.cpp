@@ -1,15 +1,19 @@
 #include "jisr/tmx.hpp"
 
 #include <algorithm>
-#include <charconv>
+#include <chrono>
+#include <ctime>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "jisr/error.hpp"
 #include "jisr/text.hpp"
 
+#include "formats/writer.hpp"
 #include "formats/xml.hpp"
 
 #include <pugixml.hpp>
@@ -21,15 +25,6 @@ namespace {
 bool is_native_code(std::string_view element) {
   return element == "bpt" || element == "ept" || element == "it" || element == "ph" ||
          element == "ut";
-}
-
-std::optional<double> parse_score(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\n')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
-  double v = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) return {};
-  return v;
 }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -127,7 +122,7 @@ TmxDocument read_tmx(std::string_view xml, std::string_view name) {
           if (c == "prop" && std::string_view(child.attribute("type").value()) == "x-score") {
             // jisr's scores are confidences in [0, 1]; another tool's (a
             // percentage, a cost) is not one, and is read as no score.
-            unit.score = parse_score(child.child_value());
+            unit.score = detail::parse_score(child.child_value());
             if (unit.score && (*unit.score < 0 || *unit.score > 1)) unit.score.reset();
           } else if (c == "tuv") {
             pugi::xml_attribute lang = child.attribute("xml:lang");
@@ -165,29 +160,6 @@ TmxDocument read_tmx(std::string_view xml, std::string_view name) {
   return doc;
 }
 
-namespace {
-
-// Adds one bead holding `src` and/or `tgt` (absent: that side is empty).
-void add_bead(Bitext& b, const std::string* src, const std::string* tgt,
-              std::optional<double> score) {
-  Bead bead;
-  bead.src_begin = bead.src_end = static_cast<std::uint32_t>(b.src.sentences.size());
-  bead.tgt_begin = bead.tgt_end = static_cast<std::uint32_t>(b.tgt.sentences.size());
-  if (src != nullptr) {
-    b.src.sentences.push_back({*src, {}, 0});
-    ++bead.src_end;
-  }
-  if (tgt != nullptr) {
-    b.tgt.sentences.push_back({*tgt, {}, 0});
-    ++bead.tgt_end;
-  }
-  bead.score = score.value_or(0.0);
-  b.beads.push_back(bead);
-  b.scores.push_back(score);
-}
-
-}  // namespace
-
 Bitext bitext_from_tmx(const TmxDocument& tmx, std::string_view src_tag, std::string_view tgt_tag) {
   if (src_tag.empty())
     throw UsageError("the TMX names no source language (srclang); give --src-tag");
@@ -212,48 +184,112 @@ Bitext bitext_from_tmx(const TmxDocument& tmx, std::string_view src_tag, std::st
       b.extra_variants += unit.variants.size();
       if (unit.variants.empty()) continue;
     }
-    add_bead(b, src ? &src->text : nullptr, tgt ? &tgt->text : nullptr, unit.score);
+    detail::add_bitext_bead(b, src ? &src->text : nullptr, tgt ? &tgt->text : nullptr, unit.score);
   }
   return b;
 }
 
-Bitext read_bitext_tsv(std::string_view text, std::string_view name) {
-  Bitext b;
-  std::size_t line_no = 0, start = 0;
-  while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    const std::string_view line = text.substr(start, nl - start);
-    const std::size_t line_at = start;
-    start = nl + 1;
-    ++line_no;
-    if (line.empty()) continue;
-    std::vector<std::string_view> fields;
-    for (std::size_t from = 0;;) {
-      const std::size_t tab = line.find('\t', from);
-      fields.push_back(
-          line.substr(from, tab == std::string_view::npos ? std::string_view::npos : tab - from));
-      if (tab == std::string_view::npos) break;
-      from = tab + 1;
-    }
-    const std::string where = fmt::format("{}:{}: byte {}", name, line_no, line_at);
-    if (fields.size() < 2 || fields.size() > 3)
-      throw InputError(fmt::format("{}: expected source<TAB>target[<TAB>score], found {} field{}",
-                                   where, fields.size(), fields.size() == 1 ? "" : "s"));
-    std::optional<double> score;
-    if (fields.size() == 3 && !fields[2].empty()) {
-      score = parse_score(fields[2]);
-      if (!score || *score < 0 || *score > 1)
-        throw InputError(
-            fmt::format("{}: score \"{:.20}\" is not a number from 0 to 1", where, fields[2]));
-    }
-    const std::string src = unescape_tsv_field(fields[0], where);
-    const std::string tgt = unescape_tsv_field(fields[1], where);
-    if (src.empty() && tgt.empty())
-      throw InputError(fmt::format("{}: both sides are empty", where));
-    add_bead(b, src.empty() ? nullptr : &src, tgt.empty() ? nullptr : &tgt, score);
-  }
-  return b;
+namespace detail {
+
+namespace {
+
+std::string now_tmx_date() {
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return fmt::format("{:%Y%m%dT%H%M%SZ}", tm);
 }
+
+// One <tu> per bead with both sides, numbered from 1 across the whole
+// output; <prop type="x-document"> names the document when asked.
+class TmxWriter final : public BeadWriter {
+ public:
+  TmxWriter(const OutputOptions& options, std::ostream& out) : BeadWriter(options, out, false) {}
+
+ protected:
+  void write_header() override {
+    std::string h = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header";
+    auto attr = [&h](std::string_view name, std::string_view value) {
+      h += fmt::format("\n    {}=\"", name);
+      append_xml_escaped(h, value);
+      h += '"';
+    };
+    attr("creationtool", "jisr");
+    attr("creationtoolversion", options_.tool_version.empty() ? "0" : options_.tool_version);
+    attr("segtype", "sentence");
+    attr("o-tmf", "jisr");
+    attr("adminlang", "en");
+    attr("srclang", options_.src_tag);
+    attr("datatype", "plaintext");
+    date_ = options_.creation_date.empty() ? now_tmx_date() : options_.creation_date;
+    attr("creationdate", date_);
+    if (!options_.creation_id.empty()) attr("creationid", options_.creation_id);
+    h += "/>\n  <body>\n";
+    out_ << h;
+  }
+
+  void write_footer() override { out_ << "  </body>\n</tmx>\n"; }
+
+  void write_bead(const BeadText& b, OutputSummary& summary) override {
+    buffer_.clear();
+    buffer_ += fmt::format("    <tu tuid=\"{}\" creationdate=\"", ++unit_);
+    append_xml_escaped(buffer_, date_);
+    if (!options_.creation_id.empty()) {
+      buffer_ += "\" creationid=\"";
+      append_xml_escaped(buffer_, options_.creation_id);
+    }
+    buffer_ += "\">\n";
+    if (options_.document_ids) {
+      buffer_ += "      <prop type=\"x-document\">";
+      summary.dropped_characters += append_xml_escaped(buffer_, b.id);
+      buffer_ += "</prop>\n";
+    }
+    buffer_ += fmt::format("      <prop type=\"x-score\">{:.4f}</prop>\n", b.bead.score);
+    if (!options_.note.empty()) {
+      buffer_ += "      <note>";
+      append_xml_escaped(buffer_, options_.note);
+      buffer_ += "</note>\n";
+    }
+    summary.dropped_characters += append_tuv(options_.src_tag, document_file(b.src), b.src_text);
+    summary.dropped_characters += append_tuv(options_.tgt_tag, document_file(b.tgt), b.tgt_text);
+    buffer_ += "    </tu>\n";
+    out_ << buffer_;
+  }
+
+ private:
+  // The file name of a document, for the x-document property of its <tuv>;
+  // empty for standard input.
+  static std::string document_file(const Document& doc) {
+    if (doc.name.empty() || doc.name == "-") return {};
+    return std::filesystem::path(doc.name).filename().string();
+  }
+
+  // One <tuv>: the language, the document's file name, the segment.
+  std::size_t append_tuv(std::string_view tag, std::string_view file, std::string_view text) {
+    buffer_ += "      <tuv xml:lang=\"";
+    append_xml_escaped(buffer_, tag);
+    buffer_ += "\">";
+    if (!file.empty()) {
+      buffer_ += "<prop type=\"x-document\">";
+      append_xml_escaped(buffer_, file);
+      buffer_ += "</prop>";
+    }
+    buffer_ += "<seg>";
+    const std::size_t dropped = append_xml_escaped(buffer_, text);
+    buffer_ += "</seg></tuv>\n";
+    return dropped;
+  }
+
+  std::size_t unit_ = 0;
+  std::string date_;
+};
+
+}  // namespace
+
+std::unique_ptr<BitextWriter> make_tmx_writer(const OutputOptions& options, std::ostream& out) {
+  return std::make_unique<TmxWriter>(options, out);
+}
+
+}  // namespace detail
 
 }  // namespace jisr

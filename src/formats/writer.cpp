@@ -1,18 +1,10 @@
-#include "jisr/formats.hpp"
-
-#include <chrono>
-#include <cmath>
-#include <ctime>
-#include <filesystem>
-
-#include <fmt/chrono.h>
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include "formats/writer.hpp"
 
 #include "formats/html.hpp"
-#include "formats/xml.hpp"
+
+#include <fmt/format.h>
+
 #include "jisr/error.hpp"
-#include "jisr/text.hpp"
 
 namespace jisr {
 
@@ -23,31 +15,72 @@ Format parse_format(std::string_view name) {
   if (name == "moses") return Format::moses;
   if (name == "beads") return Format::beads;
   if (name == "html") return Format::html;
-  throw UsageError(fmt::format("unknown format \"{}\" (expected tmx, tsv, jsonl, moses, beads or html)", name));
+  throw UsageError(
+      fmt::format("unknown format \"{}\" (expected tmx, tsv, jsonl, moses, beads or html)", name));
 }
 
 std::string_view to_string(Format format) {
   switch (format) {
-    case Format::tmx: return "tmx";
-    case Format::tsv: return "tsv";
-    case Format::jsonl: return "jsonl";
-    case Format::moses: return "moses";
-    case Format::beads: return "beads";
-    case Format::html: return "html";
+    case Format::tmx:
+      return "tmx";
+    case Format::tsv:
+      return "tsv";
+    case Format::jsonl:
+      return "jsonl";
+    case Format::moses:
+      return "moses";
+    case Format::beads:
+      return "beads";
+    case Format::html:
+      return "html";
   }
   return "?";
 }
 
-std::string format_bead(const Bead& bead) {
-  std::string s = "[";
-  for (std::uint32_t k = bead.src_begin; k < bead.src_end; ++k)
-    s += fmt::format("{}{}", k == bead.src_begin ? "" : ",", k);
-  s += "]:[";
-  for (std::uint32_t k = bead.tgt_begin; k < bead.tgt_end; ++k)
-    s += fmt::format("{}{}", k == bead.tgt_begin ? "" : ",", k);
-  s += "]";
-  return s;
+void add_summary(OutputSummary& total, const OutputSummary& part) {
+  total.src_sentences += part.src_sentences;
+  total.tgt_sentences += part.tgt_sentences;
+  for (const auto& [type, n] : part.beads_by_type) total.beads_by_type[type] += n;
+  total.written += part.written;
+  total.unaligned_left_out += part.unaligned_left_out;
+  total.low_score_left_out += part.low_score_left_out;
+  total.dropped_characters += part.dropped_characters;
+  total.score_sum += part.score_sum;
+  total.scored += part.scored;
 }
+
+std::unique_ptr<BitextWriter> make_writer(Format format, const OutputOptions& options,
+                                          std::ostream& out, std::ostream* out2) {
+  switch (format) {
+    case Format::tmx:
+      return detail::make_tmx_writer(options, out);
+    case Format::tsv:
+      return detail::make_tsv_writer(options, out);
+    case Format::jsonl:
+      return detail::make_jsonl_writer(options, out);
+    case Format::beads:
+      return detail::make_beads_writer(options, out);
+    case Format::moses:
+      if (out2 == nullptr)
+        throw UsageError("the moses format writes two files and needs a second stream");
+      return detail::make_moses_writer(options, out, *out2);
+    case Format::html:
+      throw UsageError("the review page (html) holds one document pair: write it with write_alignment");
+  }
+  throw UsageError("unknown format");
+}
+
+OutputSummary write_alignment(Format format, const Document& src, const Document& tgt,
+                              const Alignment& alignment, const OutputOptions& options,
+                              std::ostream& out, std::ostream* out2) {
+  if (format == Format::html) return write_html(src, tgt, alignment, options, out);
+  const std::unique_ptr<BitextWriter> writer = make_writer(format, options, out, out2);
+  writer->begin();
+  writer->write({}, src, tgt, alignment);
+  return writer->finish();
+}
+
+namespace detail {
 
 namespace {
 
@@ -61,91 +94,21 @@ std::string join(const Document& doc, std::uint32_t begin, std::uint32_t end) {
   return s;
 }
 
-// Tabs and line breaks become single spaces, so one bead stays one line.
-std::string one_line(std::string s) {
-  for (char& c : s)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return s;
-}
-
-std::string now_tmx_date() {
-  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  return fmt::format("{:%Y%m%dT%H%M%SZ}", tm);
-}
-
-void write_tmx_header(std::ostream& out, const OutputOptions& o, const std::string& date) {
-  std::string h = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header";
-  auto attr = [&h](std::string_view name, std::string_view value) {
-    h += fmt::format("\n    {}=\"", name);
-    detail::append_xml_escaped(h, value);
-    h += '"';
-  };
-  attr("creationtool", "jisr");
-  attr("creationtoolversion", o.tool_version.empty() ? "0" : o.tool_version);
-  attr("segtype", "sentence");
-  attr("o-tmf", "jisr");
-  attr("adminlang", "en");
-  attr("srclang", o.src_tag);
-  attr("datatype", "plaintext");
-  attr("creationdate", date);
-  if (!o.creation_id.empty()) attr("creationid", o.creation_id);
-  h += "/>\n  <body>\n";
-  out << h;
-}
-
-// The file name of a document, for the x-document property; empty for
-// standard input.
-std::string document_file(const Document& doc) {
-  if (doc.name.empty() || doc.name == "-") return {};
-  return std::filesystem::path(doc.name).filename().string();
-}
-
-// One <tuv>: the language, the document's file name, the segment.
-std::size_t append_tuv(std::string& buffer, std::string_view tag, std::string_view file,
-                       std::string_view text) {
-  buffer += "      <tuv xml:lang=\"";
-  detail::append_xml_escaped(buffer, tag);
-  buffer += "\">";
-  if (!file.empty()) {
-    buffer += "<prop type=\"x-document\">";
-    detail::append_xml_escaped(buffer, file);
-    buffer += "</prop>";
-  }
-  buffer += "<seg>";
-  const std::size_t dropped = detail::append_xml_escaped(buffer, text);
-  buffer += "</seg></tuv>\n";
-  return dropped;
-}
-
 }  // namespace
 
-OutputSummary write_alignment(Format format, const Document& src, const Document& tgt,
-                              const Alignment& alignment, const OutputOptions& options,
-                              std::ostream& out, std::ostream* out2) {
-  if (format == Format::moses && out2 == nullptr)
-    throw UsageError("the moses format writes two files and needs a second stream");
-  if (format == Format::html) return write_html(src, tgt, alignment, options, out);
+OutputSummary BeadWriter::write(std::string_view id, const Document& src, const Document& tgt,
+                                const Alignment& alignment) {
   OutputSummary summary;
   summary.src_sentences = src.sentences.size();
   summary.tgt_sentences = tgt.sentences.size();
-  const std::string date = options.creation_date.empty() ? now_tmx_date() : options.creation_date;
-  const std::string src_file = document_file(src), tgt_file = document_file(tgt);
-  if (format == Format::tmx) write_tmx_header(out, options, date);
-  std::string buffer;
-  std::size_t unit = 0;
   for (const Bead& bead : alignment) {
     ++summary.beads_by_type[{static_cast<int>(bead.src_size()), static_cast<int>(bead.tgt_size())}];
     const bool pair = bead.is_pair();
-    const bool shows_null =
-        format == Format::beads || format == Format::jsonl ||
-        (options.keep_unaligned && (format == Format::tsv || format == Format::moses));
-    if (!pair && !shows_null) {
+    if (!pair && !shows_unaligned_) {
       ++summary.unaligned_left_out;
       continue;
     }
-    if (pair && options.min_score > 0 && bead.score < options.min_score) {
+    if (pair && options_.min_score > 0 && bead.score < options_.min_score) {
       ++summary.low_score_left_out;
       continue;
     }
@@ -156,66 +119,24 @@ OutputSummary write_alignment(Format format, const Document& src, const Document
     }
     const std::string s = join(src, bead.src_begin, bead.src_end);
     const std::string t = join(tgt, bead.tgt_begin, bead.tgt_end);
-    buffer.clear();
-    switch (format) {
-      case Format::tmx:
-        ++unit;
-        buffer += fmt::format("    <tu tuid=\"{}\" creationdate=\"", unit);
-        detail::append_xml_escaped(buffer, date);
-        if (!options.creation_id.empty()) {
-          buffer += "\" creationid=\"";
-          detail::append_xml_escaped(buffer, options.creation_id);
-        }
-        buffer += fmt::format("\">\n      <prop type=\"x-score\">{:.4f}</prop>\n", bead.score);
-        if (!options.note.empty()) {
-          buffer += "      <note>";
-          detail::append_xml_escaped(buffer, options.note);
-          buffer += "</note>\n";
-        }
-        summary.dropped_characters += append_tuv(buffer, options.src_tag, src_file, s);
-        summary.dropped_characters += append_tuv(buffer, options.tgt_tag, tgt_file, t);
-        buffer += "    </tu>\n";
-        out << buffer;
-        break;
-      case Format::tsv:
-        out << escape_tsv_field(s) << '\t' << escape_tsv_field(t) << '\t'
-            << fmt::format("{:.4f}", bead.score) << '\n';
-        break;
-      case Format::moses:
-        out << one_line(s) << '\n';
-        *out2 << one_line(t) << '\n';
-        break;
-      case Format::beads:
-        out << format_bead(bead) << fmt::format(":{:.4f}", bead.score) << '\n';
-        break;
-      case Format::jsonl: {
-        nlohmann::json j;
-        auto side = [](const Document& d, std::uint32_t b, std::uint32_t e, nlohmann::json& idx,
-                       nlohmann::json& offsets) {
-          idx = nlohmann::json::array();
-          offsets = nlohmann::json::array();
-          for (std::uint32_t k = b; k < e; ++k) {
-            idx.push_back(k);
-            offsets.push_back({d.sentences[k].source.begin, d.sentences[k].source.end});
-          }
-        };
-        side(src, bead.src_begin, bead.src_end, j["src"], j["src_offsets"]);
-        side(tgt, bead.tgt_begin, bead.tgt_end, j["tgt"], j["tgt_offsets"]);
-        j["src_text"] = s;
-        j["tgt_text"] = t;
-        j["score"] = std::round(bead.score * 1e4) / 1e4;
-        j["cost"] = std::round(bead.cost * 1e4) / 1e4;
-        out << j.dump() << '\n';
-        break;
-      }
-      case Format::html:  // written by write_html above
-        break;
-    }
+    write_bead({id, src, tgt, bead, s, t}, summary);
   }
-  if (format == Format::tmx) out << "  </body>\n</tmx>\n";
-  out.flush();
-  if (!out || (out2 && !*out2)) throw OutputError("write failed (disk full?)");
+  if (!out_) throw OutputError("write failed (disk full?)");
+  add_summary(total_, summary);
   return summary;
 }
+
+OutputSummary BeadWriter::finish() {
+  write_footer();
+  check_streams();
+  return total_;
+}
+
+void BeadWriter::check_streams() {
+  out_.flush();
+  if (!out_) throw OutputError("write failed (disk full?)");
+}
+
+}  // namespace detail
 
 }  // namespace jisr

@@ -320,3 +320,74 @@ BOOST_AUTO_TEST_CASE(no_min_score_keeps_beads_with_negative_scores) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(streaming_writer)
+
+// Two documents through one writer: one header and footer, units numbered
+// on across documents, each bead naming its document.
+BOOST_AUTO_TEST_CASE(tmx_writer_streams_documents_into_one_file) {
+  OutputOptions o = fixed_options();
+  o.document_ids = true;
+  std::ostringstream out;
+  const auto writer = jisr::make_writer(Format::tmx, o, out);
+  writer->begin();
+  const OutputSummary first = writer->write("doc<1>", kSrc, kTgt, alignment());
+  writer->write("doc2", kSrc, kTgt, alignment());
+  const OutputSummary total = writer->finish();
+  const std::string tmx = out.str();
+  BOOST_TEST(count(tmx, "<header") == 1u);
+  BOOST_TEST(count(tmx, "</tmx>") == 1u);
+  BOOST_TEST(count(tmx, "<tu tuid=") == 4u);
+  BOOST_TEST(contains(tmx, "<tu tuid=\"4\">"));
+  BOOST_TEST(contains(tmx, "<prop type=\"x-document\">doc&lt;1&gt;</prop>"));
+  BOOST_TEST(count(tmx, "<prop type=\"x-document\">doc2</prop>") == 2u);
+  BOOST_TEST(first.written == 2u);
+  BOOST_TEST(total.written == 4u);
+  BOOST_TEST(total.src_sentences == 2 * kSrc.sentences.size());
+  BOOST_TEST(total.unaligned_left_out == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(tsv_writer_puts_the_document_id_first_escaped) {
+  OutputOptions o = fixed_options();
+  o.document_ids = true;
+  std::ostringstream out;
+  const auto writer = jisr::make_writer(Format::tsv, o, out);
+  writer->begin();
+  writer->write("a\tb", kSrc, kTgt, alignment());
+  writer->finish();
+  const auto rows = lines(out.str());
+  BOOST_TEST_REQUIRE(rows.size() == 2u);
+  BOOST_TEST(rows[0] == "a\\tb\t" + kSrc.sentences[0].text + "\tYes.\t0.9000");
+}
+
+BOOST_AUTO_TEST_CASE(jsonl_writer_names_the_document) {
+  OutputOptions o = fixed_options();
+  o.document_ids = true;
+  std::ostringstream out;
+  const auto writer = jisr::make_writer(Format::jsonl, o, out);
+  writer->begin();
+  writer->write("d7", kSrc, kTgt, alignment());
+  writer->finish();
+  for (const std::string& line : lines(out.str()))
+    BOOST_TEST(nlohmann::json::parse(line).at("doc") == "d7");
+}
+
+// write_alignment is one document through make_writer, without ids.
+BOOST_AUTO_TEST_CASE(write_alignment_equals_the_streaming_writer_without_ids) {
+  for (const Format f : {Format::tmx, Format::tsv, Format::jsonl, Format::beads}) {
+    std::ostringstream out;
+    const auto writer = jisr::make_writer(f, fixed_options(), out);
+    writer->begin();
+    writer->write("ignored", kSrc, kTgt, alignment());
+    writer->finish();
+    BOOST_TEST(out.str() == write(f, kSrc, kTgt, alignment()));
+    BOOST_TEST(!contains(out.str(), "ignored"));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(moses_writer_needs_two_streams) {
+  std::ostringstream out;
+  BOOST_CHECK_THROW((void)jisr::make_writer(Format::moses, fixed_options(), out), jisr::UsageError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

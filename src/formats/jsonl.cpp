@@ -1,0 +1,46 @@
+// JSON lines: one object per bead with sentence indices, byte offsets,
+// texts, score and cost (and "doc", the document id, when asked).
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "formats/writer.hpp"
+
+namespace jisr::detail {
+
+namespace {
+
+class JsonlWriter final : public BeadWriter {
+ public:
+  JsonlWriter(const OutputOptions& options, std::ostream& out) : BeadWriter(options, out, true) {}
+
+ protected:
+  void write_bead(const BeadText& b, OutputSummary&) override {
+    nlohmann::json j;
+    auto side = [](const Document& d, std::uint32_t begin, std::uint32_t end, nlohmann::json& idx,
+                   nlohmann::json& offsets) {
+      idx = nlohmann::json::array();
+      offsets = nlohmann::json::array();
+      for (std::uint32_t k = begin; k < end; ++k) {
+        idx.push_back(k);
+        offsets.push_back({d.sentences[k].source.begin, d.sentences[k].source.end});
+      }
+    };
+    if (options_.document_ids) j["doc"] = b.id;
+    side(b.src, b.bead.src_begin, b.bead.src_end, j["src"], j["src_offsets"]);
+    side(b.tgt, b.bead.tgt_begin, b.bead.tgt_end, j["tgt"], j["tgt_offsets"]);
+    j["src_text"] = b.src_text;
+    j["tgt_text"] = b.tgt_text;
+    j["score"] = std::round(b.bead.score * 1e4) / 1e4;
+    j["cost"] = std::round(b.bead.cost * 1e4) / 1e4;
+    out_ << j.dump() << '\n';
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<BitextWriter> make_jsonl_writer(const OutputOptions& options, std::ostream& out) {
+  return std::make_unique<JsonlWriter>(options, out);
+}
+
+}  // namespace jisr::detail
