@@ -35,6 +35,7 @@ struct AlignCommand {
   bool presplit = false;
   bool keep_unaligned = false;
   bool quiet = false;
+  bool summary = false;  // print the summary even when standard error is not a terminal
   bool no_anchors = false;
   bool no_dictionary = false;
   bool realign = false;
@@ -135,8 +136,6 @@ void print_summary(const OutputSummary& s, Format format, const std::string& whe
                format == Format::tmx ? "" : "; --keep-unaligned writes them");
   if (s.low_score_left_out > 0)
     fmt::print(stderr, "  left out: {} beads scoring under --min-score\n", s.low_score_left_out);
-  if (s.dropped_characters > 0)
-    fmt::print(stderr, "  warning: dropped {} characters that XML 1.0 forbids\n", s.dropped_characters);
   if (s.scored > 0)
     fmt::print(stderr, "  mean score: {:.3f} over {} aligned beads\n", s.score_sum / double(s.scored),
                s.scored);
@@ -222,7 +221,9 @@ void run_align(const AlignCommand& c) {
   } else {
     summary = write_to_stdout(write);
   }
-  if (!c.quiet) print_summary(summary, format, where, src, tgt);
+  if (wants_summary(c.quiet, c.summary)) print_summary(summary, format, where, src, tgt);
+  if (!c.quiet && summary.dropped_characters > 0)
+    fmt::print(stderr, "jisr: warning: dropped {} characters that XML 1.0 forbids\n", summary.dropped_characters);
   if (bounded > 0)
     fmt::print(stderr,
                "jisr: warning: the search stopped widening its band at the time bound ({} x {} "
@@ -279,7 +280,7 @@ void add_align_command(CLI::App& app) {
   sub->add_option("--threads", c->threads,
                   "Threads for finding anchors in long documents (0: one per core); the output does not depend on it")
       ->capture_default_str();
-  sub->add_flag("-q,--quiet", c->quiet, "Do not print the summary on standard error");
+  add_summary_flags(*sub, c->quiet, c->summary);
   sub->callback([c] { run_align(*c); });
 }
 

@@ -29,6 +29,7 @@ struct ConvertCommand {
   TmxCommandOptions tmx;
   bool header = false;  // the TSV input starts with a header line
   bool quiet = false;
+  bool summary = false;
 };
 
 std::string format_of(const std::string& path, const std::string& given, const char* option) {
@@ -104,7 +105,14 @@ void run_convert(const ConvertCommand& c) {
     throw;
   }
   if (file) file->commit();
-  if (c.quiet) return;
+  // Warnings about text changed on the way are printed unless -q; the
+  // summary follows the summary rule.
+  if (!c.quiet && dropped > 0)
+    fmt::print(stderr, "jisr: warning: dropped {} characters that XML 1.0 forbids\n", dropped);
+  if (!c.quiet && dropped_codes > 0)
+    fmt::print(stderr, "jisr: warning: dropped {} inline codes (<bpt>, <ept>, <it>, <ph>, <ut>) from segments\n",
+               dropped_codes);
+  if (!wants_summary(c.quiet, c.summary)) return;
   fmt::print(stderr, "jisr: converted {} {} {} to {} ({})\n", bitext.beads.size(),
              from == "tmx" ? "translation units" : "lines", from, to,
              file ? file->path().string() : "standard output");
@@ -114,11 +122,6 @@ void run_convert(const ConvertCommand& c) {
   if (bitext.extra_variants > 0)
     fmt::print(stderr, "  left out: {} <tuv> in neither language (or a second one in the same)\n",
                bitext.extra_variants);
-  if (dropped > 0)
-    fmt::print(stderr, "  warning: dropped {} characters that XML 1.0 forbids\n", dropped);
-  if (dropped_codes > 0)
-    fmt::print(stderr, "  warning: dropped {} inline codes (<bpt>, <ept>, <it>, <ph>, <ut>) from segments\n",
-               dropped_codes);
 }
 
 }  // namespace
@@ -140,7 +143,7 @@ void add_convert_command(CLI::App& app) {
                   "for TMX input the srclang and any other language; for TMX output ar and en. "
                   "TMX to TMX relabels the sides");
   sub->add_flag("--header", c->header, "The TSV input starts with a header line, which is skipped");
-  sub->add_flag("-q,--quiet", c->quiet, "Do not print the summary on standard error");
+  add_summary_flags(*sub, c->quiet, c->summary);
   sub->callback([c] { run_convert(*c); });
 }
 

@@ -79,7 +79,7 @@ void add_split_command(CLI::App& app) {
       ->required();
   sub->add_option("input", c->input, "Input file, or - for standard input")->capture_default_str();
   sub->add_option("-o,--output", c->output, "Output file (default: standard output)");
-  sub->add_option("--format", c->format,
+  sub->add_option("-f,--format", c->format,
                   "Output: text (one sentence a line) or jsonl (with byte offsets and paragraph)")
       ->check(CLI::IsMember({"text", "jsonl"}))
       ->capture_default_str();

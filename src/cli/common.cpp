@@ -244,6 +244,15 @@ Model load_model(const std::string& name_or_path, bool with_dictionary) {
   return Model::load(find_model(name_or_path), with_dictionary);
 }
 
+bool wants_summary(bool quiet, bool summary) { return !quiet && (summary || ::isatty(STDERR_FILENO) == 1); }
+
+void add_summary_flags(CLI::App& command, bool& quiet, bool& summary) {
+  command.add_flag("-q,--quiet", quiet, "Print no summary on standard error");
+  command.add_flag("--summary", summary,
+                   "Print the summary on standard error even when it is not a terminal (it is by default on a "
+                   "terminal)");
+}
+
 void check_language_tag(const std::string& tag, const std::string& option) {
   static const std::regex kTag("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
   if (!std::regex_match(tag, kTag))

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "jisr/model.hpp"
 
 namespace jisr::cli {
@@ -112,6 +114,13 @@ void install_signal_cleanup();
 
 // Resolves --model (find_model in aligner.hpp) and loads it.
 [[nodiscard]] Model load_model(const std::string& name_or_path, bool with_dictionary = true);
+
+// The one rule for summaries on standard error, in every command: printed
+// when standard error is a terminal or --summary asks for it, never with
+// -q/--quiet; so a pipeline's stderr stays clean unless asked.
+[[nodiscard]] bool wants_summary(bool quiet, bool summary);
+// Adds -q/--quiet and --summary to a command.
+void add_summary_flags(CLI::App& command, bool& quiet, bool& summary);
 
 // Checks a BCP 47 language tag such as "ar", "en-GB", "ar-SY"; throws UsageError.
 void check_language_tag(const std::string& tag, const std::string& option);

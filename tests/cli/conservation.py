@@ -99,7 +99,7 @@ def check_pair(name, src_path, tgt_path, src_sents, tgt_sents, extra):
             check(n == len(beads), f"{name}: moses .{lang} has {n} lines for {len(beads)} beads")
 
         tmx_path = os.path.join(d, "out.tmx")
-        _, summary = run("align", src_path, tgt_path, "-o", tmx_path, *[a for a in extra if a != "-q"])
+        _, summary = run("align", src_path, tgt_path, "-o", tmx_path, "--summary", *[a for a in extra if a != "-q"])
         units = ET.parse(tmx_path).getroot().find("body").findall("tu")
         pairs = [b for b in beads if b[0] and b[1]]
         check(len(units) == len(pairs), f"{name}: {len(units)} units for {len(pairs)} pair beads")

@@ -34,7 +34,7 @@ sed 's/:[0-9.]*$//' "$work/out" >"$work/example.beads"
 if diff -u "$src/examples/press.gold" "$work/example.beads" >"$work/diff"; then ok; else fail "example beads differ from examples/press.gold: $(cat "$work/diff")"; fi
 
 # TMX: chosen by the extension, a unit per bead with both sides.
-expect_status 0 "example tmx" -- "$jisr" align "$ar" "$en" -o "$work/x.tmx"
+expect_status 0 "example tmx" -- "$jisr" align --summary "$ar" "$en" -o "$work/x.tmx"
 expect_err "wrote $work/x.tmx" "summary names the output"
 expect_err "left out: 3 unaligned" "summary counts left-out beads"
 units=$(grep -c '<tu tuid=' "$work/x.tmx")
