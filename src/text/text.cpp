@@ -6,6 +6,8 @@
 #include <iostream>
 #include <system_error>
 
+#include <unicode/ucsdet.h>
+
 #include <fmt/format.h>
 #include <unicode/utf8.h>
 
@@ -117,6 +119,27 @@ std::string describe_invalid(std::string_view raw, std::size_t at) {
   return fmt::format("invalid UTF-8: truncated sequence after lead byte 0x{:02X}", lead);
 }
 
+// For text that is not UTF-8: ICU's charset detector's guess at a legacy
+// encoding (Windows-1256, ISO-8859-6, ...) and the command that converts
+// it, or empty when it has no confident guess.
+std::string legacy_encoding_hint(std::string_view raw) {
+  UErrorCode status = U_ZERO_ERROR;
+  UCharsetDetector* detector = ucsdet_open(&status);
+  if (U_FAILURE(status)) return {};
+  const std::string_view sample = raw.substr(0, std::size_t{1} << 16);
+  ucsdet_setText(detector, sample.data(), static_cast<int32_t>(sample.size()), &status);
+  const UCharsetMatch* match = U_SUCCESS(status) ? ucsdet_detect(detector, &status) : nullptr;
+  std::string hint;
+  if (match != nullptr && U_SUCCESS(status)) {
+    const char* name = ucsdet_getName(match, &status);
+    const int32_t confidence = ucsdet_getConfidence(match, &status);
+    if (U_SUCCESS(status) && name != nullptr && confidence >= 20 && std::string_view(name) != "UTF-8")
+      hint = fmt::format("; this looks like {} text (convert with iconv -f {} -t UTF-8)", name, name);
+  }
+  ucsdet_close(detector);
+  return hint;
+}
+
 }  // namespace
 
 std::string clean_text(std::string_view raw, std::string_view name, OnInvalid on_invalid,
@@ -182,8 +205,9 @@ std::string clean_text(std::string_view raw, std::string_view name, OnInvalid on
     U8_NEXT(bytes, i, length, c);
     if (c < 0) {
       if (on_invalid == OnInvalid::fail)
-        throw InputError(fmt::format("{}: byte {}: {}", name, at,
-                                     describe_invalid(raw, static_cast<std::size_t>(at))));
+        throw InputError(fmt::format("{}: byte {}: {}{}", name, at,
+                                     describe_invalid(raw, static_cast<std::size_t>(at)),
+                                     legacy_encoding_hint(raw)));
       out += "\xEF\xBF\xBD";
       ++st.replaced;
       mark(out.size(), static_cast<std::size_t>(i));
