@@ -137,7 +137,7 @@ void add_convert_command(CLI::App& app) {
   sub->add_option("-o,--output", c->output, "Output file (.tmx or .tsv); default standard output");
   sub->add_option("--from", c->from, "Input format (default: from the file name)")
       ->check(CLI::IsMember({"tmx", "tsv"}));
-  sub->add_option("--to", c->to, "Output format (default: from -o, else the other one)")
+  sub->add_option("-f,--format,--to", c->to, "Output format, as -f in every command (default: from -o, else the other one)")
       ->check(CLI::IsMember({"tmx", "tsv"}));
   add_tmx_options(sub, c->tmx,
                   "for TMX input the srclang and any other language; for TMX output ar and en. "
