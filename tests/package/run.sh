@@ -7,6 +7,8 @@
 # consumed by a sanitizer build.
 set -eu
 build=$1 src=$2 work=$3 cxx_flags=${4:-} link_flags=${5:-}
+# Absolute paths: CMake reads a relative CMAKE_PREFIX_PATH against another folder.
+mkdir -p "$work" && work=$(cd "$work" && pwd) && src=$(cd "$src" && pwd) && build=$(cd "$build" && pwd)
 rm -rf "$work"
 cmake --install "$build" --prefix "$work/prefix" >/dev/null
 for f in share/man/man1/jisr.1 share/man/man1/jisr-align.1 share/bash-completion/completions/jisr \
