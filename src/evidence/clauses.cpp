@@ -120,7 +120,10 @@ ClauseRuleSet parse_clause_rules(const std::string& json_text, const std::string
   }
   if (!j.is_object()) throw ModelError(fmt::format("{}: clause rules must be an object by language", origin));
   ClauseRuleSet set;
-  for (const auto& [lang, r] : j.items()) {
+  for (const auto& item : j.items()) {
+    // Not a structured binding: clang 14 cannot capture one in a lambda.
+    const std::string lang = item.key();
+    const nlohmann::json& r = item.value();
     const std::string where = fmt::format("{}: clause rules for '{}'", origin, lang);
     if (!r.is_object()) throw ModelError(where + " must be an object");
     ClauseRules rules;
