@@ -56,9 +56,15 @@ bool only_space(std::string_view s) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 3 || (data[1] == 0xFF && data[2] == 0xFE) || (data[1] == 0xFE && data[2] == 0xFF))
     return 0;  // UTF-16 is refused before splitting
-  const std::string text =
-      jisr::clean_text(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), "fuzz",
-                       jisr::OnInvalid::replace);
+  std::string text;
+  try {
+    text = jisr::clean_text(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), "fuzz",
+                            jisr::OnInvalid::replace);
+  } catch (const jisr::InputError& e) {
+    // UTF-16 without a byte order mark is refused whatever the policy.
+    JISR_FUZZ_CHECK(std::string_view(e.what()).find("UTF-16") != std::string_view::npos);
+    return 0;
+  }
   const auto sentences = splitter(data[0]).split(text);
   std::size_t covered = 0;
   for (const jisr::Sentence& s : sentences) {
