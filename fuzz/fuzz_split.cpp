@@ -14,6 +14,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "jisr/error.hpp"
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
 
