@@ -65,6 +65,10 @@ int roman_value(std::string_view r) {
   return total > 0 && total <= 50 ? total : 0;
 }
 
+// Past this, a marker's number only grows without meaning (and must not
+// overflow): no list item is numbered that high.
+constexpr int kBigNumber = 100000000;
+
 // The value part of a marker ("12", "b", "iv", "١٢") and its readings.
 std::vector<Reading> readings_of(std::string_view v) {
   std::vector<Reading> out;
@@ -74,12 +78,12 @@ std::vector<Reading> readings_of(std::string_view v) {
   bool all_digits = true;
   for (std::size_t i = 0; i < v.size();) {
     if (v[i] >= '0' && v[i] <= '9') {
-      number = number * 10 + (v[i] - '0');
+      number = std::min(number, kBigNumber) * 10 + (v[i] - '0');  // no item is numbered this high
       ++i;
     } else if (i + 1 < v.size() && static_cast<unsigned char>(v[i]) == 0xD9 &&
                static_cast<unsigned char>(v[i + 1]) >= 0xA0 &&
                static_cast<unsigned char>(v[i + 1]) <= 0xA9) {
-      number = number * 10 + (static_cast<unsigned char>(v[i + 1]) - 0xA0);
+      number = std::min(number, kBigNumber) * 10 + (static_cast<unsigned char>(v[i + 1]) - 0xA0);
       i += 2;
     } else {
       all_digits = false;
