@@ -1,5 +1,6 @@
 #include "split/list_items.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
