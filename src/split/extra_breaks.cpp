@@ -9,15 +9,6 @@ namespace jisr::detail {
 
 namespace {
 
-UChar32 char_at(std::string_view s, std::size_t i, std::size_t* next = nullptr) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  auto pos = static_cast<int32_t>(i);
-  UChar32 c = 0;
-  U8_NEXT(bytes, pos, static_cast<int32_t>(s.size()), c);
-  if (next != nullptr) *next = static_cast<std::size_t>(pos);
-  return c;
-}
-
 // Skips white space from `i`; returns the first other byte (or s.size()).
 std::size_t skip_space(std::string_view s, std::size_t i) {
   while (i < s.size()) {

@@ -12,15 +12,6 @@ namespace jisr::detail {
 
 namespace {
 
-UChar32 char_at(std::string_view s, std::size_t i, std::size_t* next) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  auto pos = static_cast<int32_t>(i);
-  UChar32 c = 0;
-  U8_NEXT(bytes, pos, static_cast<int32_t>(s.size()), c);
-  *next = static_cast<std::size_t>(pos);
-  return c;
-}
-
 bool is_arabic_letter(UChar32 c) {
   UErrorCode status = U_ZERO_ERROR;
   return u_isalpha(c) && uscript_getScript(c, &status) == USCRIPT_ARABIC;

@@ -23,14 +23,6 @@ std::size_t code_points(std::string_view s) {
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-UChar32 char_at(std::string_view s, std::size_t i) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  auto pos = static_cast<int32_t>(i);
-  UChar32 c = 0;
-  U8_NEXT(bytes, pos, static_cast<int32_t>(s.size()), c);
-  return c;
-}
-
 // A line that ends in one of these goes on in the next line even when it is
 // short: a comma, semicolon (Latin and Arabic) or a hyphen.
 bool ends_with_continuation(std::string_view line) {

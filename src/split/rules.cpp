@@ -18,15 +18,6 @@ namespace {
 
 constexpr std::string_view kHeader = "# jisr split-rules v2";
 
-UChar32 char_at(std::string_view s, std::size_t i, std::size_t* next = nullptr) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  auto pos = static_cast<int32_t>(i);
-  UChar32 c = 0;
-  U8_NEXT(bytes, pos, static_cast<int32_t>(s.size()), c);
-  if (next != nullptr) *next = static_cast<std::size_t>(pos);
-  return c;
-}
-
 UChar32 char_before(std::string_view s, std::size_t begin, std::size_t end, std::size_t* start) {
   const std::size_t k = previous_code_point(s, begin, end);
   if (start != nullptr) *start = k;

@@ -55,4 +55,15 @@ inline ByteRange trim(std::string_view text, std::size_t begin, std::size_t end)
   return {begin, end};
 }
 
+// The code point starting at byte `i` of valid UTF-8 `s`; `next`, when
+// given, receives the byte after it.
+inline UChar32 char_at(std::string_view s, std::size_t i, std::size_t* next = nullptr) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  auto pos = static_cast<int32_t>(i);
+  UChar32 c = 0;
+  U8_NEXT(bytes, pos, static_cast<int32_t>(s.size()), c);
+  if (next != nullptr) *next = static_cast<std::size_t>(pos);
+  return c;
+}
+
 }  // namespace jisr::detail
