@@ -90,6 +90,15 @@ TmxDocument read_tmx(std::string_view xml, std::string_view name) {
       dom.load_buffer(xml.data() + start, xml.size() - start,
                       pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
   if (!parsed) fail(static_cast<std::ptrdiff_t>(start) + parsed.offset, parsed.description());
+  // A character reference may name what no UTF-8 text may hold (a
+  // surrogate, &#xD800;) or what XML 1.0 forbids (&#1;); pugixml decodes
+  // either without complaint, so decoded text is checked again.
+  auto check_references = [&](std::ptrdiff_t at, std::string_view decoded) {
+    if (find_invalid_utf8(decoded) != std::string_view::npos)
+      fail(at, "a character reference to a surrogate or to no character");
+    if (detail::find_xml_forbidden(decoded) != std::string_view::npos)
+      fail(at, "a character that XML 1.0 forbids (written as a character reference)");
+  };
   // pugixml's offset of an element is that of its name; jisr's, of its '<'.
   auto offset = [&](const pugi::xml_node& n) {
     return static_cast<std::ptrdiff_t>(start) + n.offset_debug() - (n.type() == pugi::node_element ? 1 : 0);
@@ -110,6 +119,7 @@ TmxDocument read_tmx(std::string_view xml, std::string_view name) {
       if (depth > kMaxDepth) fail(offset(node), fmt::format("elements nested deeper than {}", kMaxDepth));
       if (el == "header" && parent == "tmx") {
         doc.srclang = node.attribute("srclang").value();
+        check_references(offset(node), doc.srclang);
       } else if (el == "tu") {
         if (parent != "body") fail(offset(node), "<tu> outside <body>");
         for (pugi::xml_node up = node.parent(); up; up = up.parent())
@@ -132,9 +142,8 @@ TmxDocument read_tmx(std::string_view xml, std::string_view name) {
             if (!seg) fail(offset(child), "<tuv> without <seg>");
             if (seg.next_sibling("seg")) fail(offset(seg.next_sibling("seg")), "a second <seg> in one <tuv>");
             std::string text = segment_text(seg, doc.dropped_codes);
-            // Character references may still name a character XML forbids.
-            if (detail::find_xml_forbidden(text) != std::string::npos)
-              fail(offset(seg), "a character that XML 1.0 forbids (written as a character reference)");
+            check_references(offset(child), lang.value());
+            check_references(offset(seg), text);
             unit.variants.push_back({lang.value(), std::move(text)});
           }
         }

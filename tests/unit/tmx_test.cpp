@@ -72,6 +72,14 @@ BOOST_AUTO_TEST_CASE(malformed_xml_is_reported_with_offset) {
   BOOST_TEST(error_for(wrap("<tu>")).find("mismatch") != std::string::npos);
   BOOST_TEST(error_for(wrap("<tu><tuv xml:lang=\"en\"><seg>&#1;</seg></tuv></tu>")).find("forbids") !=
              std::string::npos);
+  // Found by fuzz_tmx: a reference to a surrogate decodes to bytes that
+  // are not UTF-8, and the TMX written from them would not read back.
+  BOOST_TEST(error_for(wrap("<tu><tuv xml:lang=\"en\"><seg>a&#xD800;b</seg></tuv></tu>"))
+                 .find("surrogate") != std::string::npos);
+  BOOST_TEST(error_for(wrap("<tu><tuv xml:lang=\"&#xDFFF;\"><seg>a</seg></tuv></tu>"))
+                 .find("surrogate") != std::string::npos);
+  BOOST_TEST(error_for(wrap("<tu><tuv xml:lang=\"en\"><seg>&#x110000;</seg></tuv></tu>")).find("t.tmx: byte ") ==
+             0u);
   BOOST_TEST(error_for("<tmx>\x01</tmx>") == "t.tmx: byte 5: a character that XML 1.0 forbids");
   BOOST_TEST(error_for("<tmx>\xC0</tmx>") == "t.tmx: byte 5: invalid UTF-8");
   BOOST_TEST(error_for("<tmx/><tmx/>") == "t.tmx: byte 6: a second root element");
