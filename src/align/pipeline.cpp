@@ -1,5 +1,6 @@
 #include "align/pipeline.hpp"
 
+#include "align/headings.hpp"
 #include "align/score.hpp"
 #include "evidence/clauses.hpp"
 #include "evidence/dictionary.hpp"
@@ -251,8 +252,13 @@ Alignment align_with_anchors(const Model& model, const Document& src, const Docu
                              const DocumentAnchors& a, const AlignOptions& options,
                              const DocumentClauses* clauses) {
   // The scorer leaves the anchors out when the model turns them off.
+  // Headings the length model leaves unpaired are paired by their anchors
+  // (headings.hpp).
   auto run = [&](const Model& m, const AlignOptions& o, std::span<const Bead> guide) {
-    return align(BeadScorer(m, src.sentences, tgt.sentences, &a, clauses), o, guide);
+    const BeadScorer scorer(m, src.sentences, tgt.sentences, &a, clauses);
+    Alignment beads = align(scorer, o, guide);
+    if (m.use_anchors) pair_headings(scorer, src, tgt, a, beads);
+    return beads;
   };
   // The first search follows the anchors' guide, in a band as wide as the
   // one it would have around the diagonal.

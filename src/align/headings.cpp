@@ -1,0 +1,98 @@
+#include "align/headings.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace jisr {
+
+namespace {
+
+// Index of the sentence a null bead holds on its non-empty side.
+struct Lone {
+  bool is_src = false;
+  std::uint32_t k = 0;
+};
+
+bool lone(const Bead& b, Lone& out) {
+  if (b.src_size() + b.tgt_size() != 1) return false;
+  out.is_src = b.src_size() == 1;
+  out.k = out.is_src ? b.src_begin : b.tgt_begin;
+  return true;
+}
+
+// Evidence beyond a common word's dictionary translation.
+bool strong(AnchorType type) { return type != AnchorType::word && type != AnchorType::symbol; }
+
+// The keys of one sentence that are found on both sides of the document,
+// sorted and without repeats.
+std::vector<std::uint32_t> shared_keys(std::span<const std::uint32_t> keys,
+                                       const std::vector<bool>& shared) {
+  std::vector<std::uint32_t> out;
+  for (const std::uint32_t id : keys)
+    if (shared[id]) out.push_back(id);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// True if the line with fewer keys has some, all of them in the other line,
+// one of them strong.
+bool covered(const std::vector<std::uint32_t>& x, const std::vector<std::uint32_t>& y,
+             const std::vector<AnchorType>& types) {
+  const auto& fewer = x.size() <= y.size() ? x : y;
+  const auto& more = x.size() <= y.size() ? y : x;
+  if (fewer.empty() || !std::includes(more.begin(), more.end(), fewer.begin(), fewer.end()))
+    return false;
+  return std::any_of(fewer.begin(), fewer.end(),
+                     [&](std::uint32_t id) { return strong(types[id]); });
+}
+
+}  // namespace
+
+std::size_t pair_headings(const BeadScorer& scorer, const Document& src, const Document& tgt,
+                          const DocumentAnchors& anchors, Alignment& beads) {
+  if (anchors.src.size() != src.sentences.size() || anchors.tgt.size() != tgt.sentences.size())
+    return 0;
+  std::vector<bool> in_src, shared;
+  std::size_t joined = 0;
+  Alignment out;
+  out.reserve(beads.size());
+  for (std::size_t n = 0; n < beads.size(); ++n) {
+    Lone x, y;
+    if (n + 1 < beads.size() && lone(beads[n], x) && lone(beads[n + 1], y) &&
+        x.is_src != y.is_src) {
+      const Lone& s = x.is_src ? x : y;
+      const Lone& t = x.is_src ? y : x;
+      if (!ends_with_terminal(src.sentences[s.k].text) &&
+          !ends_with_terminal(tgt.sentences[t.k].text)) {
+        if (shared.empty()) {
+          // Keys found on one side only cannot link the two lines.
+          in_src.assign(anchors.keys.size(), false);
+          shared.assign(anchors.keys.size(), false);
+          for (const std::uint32_t id : anchors.src.ids) in_src[id] = true;
+          for (const std::uint32_t id : anchors.tgt.ids) shared[id] = in_src[id];
+        }
+        if (covered(shared_keys(anchors.src[s.k], shared), shared_keys(anchors.tgt[t.k], shared),
+                    anchors.types)) {
+          Bead b;
+          b.src_begin = s.k;
+          b.src_end = s.k + 1;
+          b.tgt_begin = t.k;
+          b.tgt_end = t.k + 1;
+          b.cost = scorer.cost(s.k, 1, t.k, 1);
+          b.score = scorer.confidence(s.k, 1, t.k, 1);
+          out.push_back(b);
+          ++joined;
+          ++n;
+          continue;
+        }
+      }
+    }
+    out.push_back(beads[n]);
+  }
+  beads = std::move(out);
+  return joined;
+}
+
+}  // namespace jisr

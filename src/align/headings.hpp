@@ -1,0 +1,37 @@
+// Input: an alignment from the search, the scorer it was found with, the
+// two documents and their anchors. Output: the same alignment, with
+// headings that the length model left unpaired paired after all.
+//
+// A header line is often translated by sense rather than by length: an
+// organisation's full name against its short name (الائتلاف الوطني لقوى
+// الثورة والمعارضة السورية / Syrian Coalition), a ministry's long title
+// against its usual English one. Their lengths differ far beyond anything
+// the length model expects of a sentence pair, so the search leaves them
+// as a 1-0 and a 0-1 bead side by side. Such a pair is joined into one 1-1
+// bead when
+//   - neither line ends in sentence-final punctuation (both are headings),
+//   - the line with fewer anchor keys (counting only keys found on both
+//     sides of the document) has at least one, and every one of them is
+//     also a key of the other line,
+//   - and at least one of those shared keys is a name, a lexicon entry, a
+//     number or date, or a Latin word: evidence that does not come from a
+//     common word's dictionary translation alone.
+// The anchor keys come from the lexicon, the dictionary, name skeletons and
+// numbers, so the rule applies to any name whose words they cover, not to
+// one string.
+#pragma once
+
+#include "jisr/anchors.hpp"
+#include "jisr/types.hpp"
+
+#include "align/score.hpp"
+
+namespace jisr {
+
+// Joins adjacent 1-0 and 0-1 beads of heading lines whose anchors match as
+// described above; the joined bead takes the scorer's cost and confidence.
+// Returns the number of beads joined.
+std::size_t pair_headings(const BeadScorer& scorer, const Document& src, const Document& tgt,
+                          const DocumentAnchors& anchors, Alignment& beads);
+
+}  // namespace jisr

@@ -1,0 +1,116 @@
+// Tests of the heading pass (align/headings.hpp): an unpaired Arabic heading
+// and an unpaired English one side by side are joined when the shorter
+// one's anchors all match in the other, and left alone otherwise.
+#define BOOST_TEST_MODULE headings
+#include "align/headings.hpp"
+
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+using jisr::AnchorKey;
+using jisr::AnchorType;
+using jisr::Bead;
+using jisr::Document;
+
+namespace {
+
+jisr::Model plain_model() {
+  jisr::Model m;
+  m.length.c = 1.0;
+  m.length.s2 = 6.8;
+  m.length.per_document = false;
+  m.priors = {{{1, 1}, 0.89}, {{1, 0}, 0.01}, {{0, 1}, 0.01}, {{2, 1}, 0.045}, {{1, 2}, 0.045}};
+  m.anchors.weight = 1.0;
+  m.anchors.cap = 5.0;
+  m.anchors.p_match = {{AnchorType::lexicon, 0.9}, {AnchorType::word, 0.6}};
+  return m;
+}
+
+Document doc(const std::string& lang, const std::vector<std::string>& lines) {
+  Document d;
+  d.lang = lang;
+  for (const std::string& line : lines) d.sentences.push_back({line, {}, 0});
+  return d;
+}
+
+Bead bead(std::uint32_t i, std::uint32_t a, std::uint32_t j, std::uint32_t b) {
+  Bead out;
+  out.src_begin = i;
+  out.src_end = i + a;
+  out.tgt_begin = j;
+  out.tgt_end = j + b;
+  return out;
+}
+
+using Keys = std::vector<std::vector<AnchorKey>>;
+const AnchorKey kLex{"lex:7", AnchorType::lexicon};
+const AnchorKey kWord{"w:nation", AnchorType::word};
+const AnchorKey kOther{"lex:9", AnchorType::lexicon};
+
+// Runs the pass on a header of two lines a side where the search left the
+// second lines unpaired (1-0 then 0-1).
+std::size_t run(const std::vector<std::string>& ar_lines, const std::vector<std::string>& en_lines,
+                const Keys& src_keys, const Keys& tgt_keys, jisr::Alignment& beads) {
+  const jisr::Model m = plain_model();
+  const Document ar = doc("ar", ar_lines), en = doc("en", en_lines);
+  const jisr::DocumentAnchors anchors = jisr::intern_anchors(src_keys, tgt_keys);
+  const jisr::BeadScorer scorer(m, ar.sentences, en.sentences, &anchors);
+  beads = {bead(0, 1, 0, 1), bead(1, 1, 1, 0), bead(2, 0, 1, 1)};
+  return jisr::pair_headings(scorer, ar, en, anchors, beads);
+}
+
+const std::vector<std::string> kAr{"بيان صحفي", "الائتلاف الوطني لقوى الثورة والمعارضة السورية"};
+const std::vector<std::string> kEn{"Press release", "Syrian Coalition"};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(headings)
+
+BOOST_AUTO_TEST_CASE(full_name_and_short_name_sharing_every_key_are_joined) {
+  jisr::Alignment beads;
+  // The English line's one key (a lexicon entry) is among the Arabic line's.
+  const std::size_t joined = run(kAr, kEn, {{}, {kLex, kWord}}, {{}, {kLex}}, beads);
+  BOOST_TEST(joined == 1U);
+  BOOST_REQUIRE(beads.size() == 2U);
+  BOOST_TEST((beads[1] == bead(1, 1, 1, 1)));
+  BOOST_TEST(beads[1].score >= 0.0);
+  BOOST_TEST(beads[1].score <= 1.0);
+}
+
+BOOST_AUTO_TEST_CASE(the_order_of_the_null_beads_does_not_matter) {
+  const jisr::Model m = plain_model();
+  const Document ar = doc("ar", kAr), en = doc("en", kEn);
+  const jisr::DocumentAnchors anchors = jisr::intern_anchors({{}, {kLex}}, {{}, {kLex}});
+  const jisr::BeadScorer scorer(m, ar.sentences, en.sentences, &anchors);
+  jisr::Alignment beads{bead(0, 1, 0, 1), bead(1, 0, 1, 1), bead(1, 1, 2, 0)};
+  BOOST_TEST(jisr::pair_headings(scorer, ar, en, anchors, beads) == 1U);
+  BOOST_TEST((beads.back() == bead(1, 1, 1, 1)));
+}
+
+BOOST_AUTO_TEST_CASE(a_key_of_the_shorter_line_missing_from_the_other_keeps_them_apart) {
+  jisr::Alignment beads;
+  // Every key is on both sides of the document, so all count; each heading
+  // has one the other lacks.
+  BOOST_TEST(run(kAr, kEn, {{kOther}, {kLex, kWord}}, {{kWord}, {kLex, kOther}}, beads) == 0U);
+  BOOST_TEST(beads.size() == 3U);
+}
+
+BOOST_AUTO_TEST_CASE(dictionary_words_alone_are_not_enough) {
+  jisr::Alignment beads;
+  BOOST_TEST(run(kAr, kEn, {{}, {kWord}}, {{}, {kWord}}, beads) == 0U);
+}
+
+BOOST_AUTO_TEST_CASE(lines_without_keys_are_not_joined) {
+  jisr::Alignment beads;
+  BOOST_TEST(run(kAr, kEn, {{}, {}}, {{}, {}}, beads) == 0U);
+}
+
+BOOST_AUTO_TEST_CASE(sentences_that_end_in_a_full_stop_are_not_headings) {
+  jisr::Alignment beads;
+  const std::vector<std::string> en{"Press release", "The Syrian Coalition met."};
+  BOOST_TEST(run(kAr, en, {{}, {kLex}}, {{}, {kLex}}, beads) == 0U);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
