@@ -84,7 +84,6 @@ struct BeadScorer::Impl {
   // Anchors: key ids of sentence k of a side are ids[begin[k] .. begin[k+1]), sorted.
   bool anchors = false;
   std::vector<bool> keep_;  // by key id: the key can tell beads apart
-  std::vector<AnchorType> types_;  // by key id
   std::vector<std::uint32_t> src_begin, tgt_begin, src_ids, tgt_ids;
 
   // Prefix sums over sentences of their keys' penalties, and per key id
@@ -206,7 +205,6 @@ struct BeadScorer::Impl {
       }
     };
     keep_ = keep;
-    types_ = a.types;
     match_gain.resize(n_keys);
     for (std::size_t k = 0; k < n_keys; ++k) match_gain[k] = 2 * penalty[k] + bonus[k];
     flatten(a.src, src_begin, src_ids, src_penalty_prefix, src_gain_prefix);
@@ -283,30 +281,20 @@ struct BeadScorer::Impl {
     const std::vector<std::uint32_t>& many_begin = one_is_src ? tgt_begin : src_begin;
     const std::vector<std::uint32_t>& many_ids = one_is_src ? tgt_ids : src_ids;
     const std::vector<std::uint32_t>& many_len = one_is_src ? tgt_len : src_len;
-    // The one sentence's clauses; a sentence without joints is one clause.
-    int n_clauses = static_cast<int>(cs.first[k + 1] - cs.first[k]);
+    // The one sentence's clauses. A sentence without joints says nothing of
+    // where its content went: forcing it whole onto one of the n sentences
+    // would charge every true one-to-many bead of an unpunctuated source
+    // (verse, run-on prose) for the joints its language does not write.
+    const int n_clauses = std::min(static_cast<int>(cs.first[k + 1] - cs.first[k]), kMaxClauses);
+    if (n_clauses < 2) return 0.0;
     double len[kMaxClauses];
     const std::uint32_t* kb[kMaxClauses];
     const std::uint32_t* ke[kMaxClauses];
-    if (n_clauses < 2) {
-      n_clauses = 1;
-      len[0] = one_is_src ? src_len[k] : tgt_len[k];
-      const auto& begin = one_is_src ? src_begin : tgt_begin;
-      const auto& ids = one_is_src ? src_ids : tgt_ids;
-      thread_local std::vector<std::uint32_t> whole;
-      whole.clear();
-      for (std::uint32_t q = begin[k]; q < begin[k + 1]; ++q)
-        if (positional(types_[ids[q]])) whole.push_back(ids[q]);
-      kb[0] = whole.data();
-      ke[0] = whole.data() + whole.size();
-    } else {
-      n_clauses = std::min(n_clauses, kMaxClauses);
-      for (int x = 0; x < n_clauses; ++x) {
-        const std::uint32_t at = cs.first[k] + static_cast<std::uint32_t>(x);
-        len[x] = cs.len[at];
-        kb[x] = cs.ids.data() + cs.kbegin[at];
-        ke[x] = cs.ids.data() + cs.kbegin[at + 1];
-      }
+    for (int x = 0; x < n_clauses; ++x) {
+      const std::uint32_t at = cs.first[k] + static_cast<std::uint32_t>(x);
+      len[x] = cs.len[at];
+      kb[x] = cs.ids.data() + cs.kbegin[at];
+      ke[x] = cs.ids.data() + cs.kbegin[at + 1];
     }
     // lost[x][n]: what clause x's keys matched in the other sentences than n earn.
     double lost[kMaxClauses][kMaxMany];

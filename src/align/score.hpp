@@ -28,7 +28,8 @@
 // sentences rather than its own. The cheapest such monotone match, found by
 // a small dynamic program over clauses, is added to the bead's cost: a bead
 // whose boundary cuts through the content of a clause, or whose sentence on
-// the edge matches a clause at the wrong end, pays for it.
+// the edge matches a clause at the wrong end, pays for it. A sentence with
+// no joints adds nothing: it cannot say where its content went.
 #pragma once
 
 #include <cstdint>

@@ -371,4 +371,30 @@ BOOST_AUTO_TEST_CASE(clause_evidence_prefers_the_order_the_clauses_are_in) {
   BOOST_TEST(right.cost(1, 1, 2, 1) == right0.cost(1, 1, 2, 1), boost::test_tools::tolerance(1e-12));
 }
 
+BOOST_AUTO_TEST_CASE(a_sentence_without_joints_adds_no_clause_term) {
+  // Source sentence 0 has two clauses, sentence 1 none (one piece). Against
+  // two target sentences, sentence 1's bead costs the same with clause
+  // weights as without: an uncut sentence cannot say where its content went.
+  Model m = plain_model();
+  m.clauses.length_weight = 1.0;
+  m.clauses.anchor_weight = 1.0;
+  m.clauses.rules["ar"] = {};
+  const auto src = side({40, 40});
+  const auto tgt = side({30, 10, 35, 5});
+  jisr::DocumentClauses dc;
+  dc.src.begin = {0, 2, 2};
+  dc.src.key_end = {1, 2};
+  dc.src.length = {30, 11};
+  dc.tgt.begin = {0, 0, 0, 0, 0};
+  const Keys src_keys{{num("111"), num("222")}, {num("333")}};
+  const jisr::DocumentAnchors a = jisr::intern_anchors(src_keys, {{num("111")}, {num("222")}, {num("333")}, {}});
+  const BeadScorer with(m, src, tgt, &a, &dc);
+  Model off = m;
+  off.clauses = {};
+  const BeadScorer without(off, src, tgt, &a, &dc);
+  BOOST_TEST(with.cost(1, 1, 2, 2) == without.cost(1, 1, 2, 2), boost::test_tools::tolerance(1e-12));
+  // The cut sentence still pays for a lopsided split of its clauses.
+  BOOST_TEST(with.cost(0, 1, 0, 2) != without.cost(0, 1, 0, 2));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
