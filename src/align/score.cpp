@@ -2,6 +2,8 @@
 
 #include "jisr/error.hpp"
 
+#include "align/key_match.hpp"
+#include "align/length_table.hpp"
 #include "evidence/clauses.hpp"
 
 #include <unicode/uchar.h>
@@ -86,6 +88,7 @@ struct BeadScorer::Impl {
   std::vector<bool> keep_;  // by key id: the key can tell beads apart
   std::vector<AnchorType> types_;  // by key id
   std::vector<std::uint32_t> src_begin, tgt_begin, src_ids, tgt_ids;
+  std::vector<std::uint64_t> src_sig, tgt_sig;  // per sentence, key_signatures of its ids
 
   // Prefix sums over sentences of their keys' penalties, and per key id
   // what a matched pair earns back: both penalties and the bonus.
@@ -101,47 +104,15 @@ struct BeadScorer::Impl {
            (tgt_penalty_prefix[j + b] - tgt_penalty_prefix[j]);
   }
 
-  // An upper bound of anchor_gain: every key of the poorer side matched.
+  // An upper bound of anchor_gain: every key of the poorer side matched, or
+  // nothing where the two runs' signatures share no bit.
   double anchor_gain_bound(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    if ((run_signature(src_sig, i, a) & run_signature(tgt_sig, j, b)) == 0) return 0.0;
     return std::min(src_gain_prefix[i + a] - src_gain_prefix[i], tgt_gain_prefix[j + b] - tgt_gain_prefix[j]);
   }
 
   double anchor_gain(std::uint32_t i, int a, std::uint32_t j, int b) const {
-    const std::uint32_t s0 = src_begin[i], s1 = src_begin[i + a];
-    const std::uint32_t t0 = tgt_begin[j], t1 = tgt_begin[j + b];
-    double gain = 0;
-    if (s0 == s1 || t0 == t1) return gain;
-    if (a == 1 && b == 1) {
-      // One sentence a side: both key lists are sorted; merge them.
-      std::uint32_t p = s0, q = t0;
-      while (p < s1 && q < t1) {
-        if (src_ids[p] < tgt_ids[q]) {
-          ++p;
-        } else if (tgt_ids[q] < src_ids[p]) {
-          ++q;
-        } else {
-          gain += match_gain[src_ids[p]];
-          ++p;
-          ++q;
-        }
-      }
-      return gain;
-    }
-    // Several sentences: count the target keys in a table indexed by key id
-    // (cheaper than sorting the concatenated lists), then match the source
-    // keys against it and clear what was set.
-    thread_local std::vector<std::uint32_t> counts;
-    if (counts.size() < match_gain.size()) counts.resize(match_gain.size(), 0);
-    for (std::uint32_t q = t0; q < t1; ++q) ++counts[tgt_ids[q]];
-    for (std::uint32_t p = s0; p < s1; ++p) {
-      std::uint32_t& n = counts[src_ids[p]];
-      if (n > 0) {
-        --n;
-        gain += match_gain[src_ids[p]];
-      }
-    }
-    for (std::uint32_t q = t0; q < t1; ++q) counts[tgt_ids[q]] = 0;
-    return gain;
+    return matched_gain({src_begin, src_ids, src_sig}, i, a, {tgt_begin, tgt_ids, tgt_sig}, j, b, match_gain);
   }
 
   double anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
@@ -211,6 +182,8 @@ struct BeadScorer::Impl {
     for (std::size_t k = 0; k < n_keys; ++k) match_gain[k] = 2 * penalty[k] + bonus[k];
     flatten(a.src, src_begin, src_ids, src_penalty_prefix, src_gain_prefix);
     flatten(a.tgt, tgt_begin, tgt_ids, tgt_penalty_prefix, tgt_gain_prefix);
+    src_sig = key_signatures(src_begin, src_ids);
+    tgt_sig = key_signatures(tgt_begin, tgt_ids);
     anchors = !src_ids.empty() || !tgt_ids.empty();
   }
 
@@ -353,12 +326,9 @@ struct BeadScorer::Impl {
 
   // -log of the robust length match: the Gale–Church two-tailed probability
   // mixed with a floor, the share of beads whose lengths follow no rule.
-  double length_cost(double d, bool open = false) const {
-    const double eps = open ? length.outlier_open : length.outlier;
-    if (eps <= 0) return neg_log_two_tailed(d);
-    // With the floor the probability cannot underflow: no asymptotics needed.
-    return -std::log((1 - eps) * std::erfc(std::abs(d) / std::numbers::sqrt2) + eps);
-  }
+  double length_cost(double d, bool open = false) const { return open ? open_cost(d) : closed_cost(d); }
+  // length_cost's -log tabulated for the two floors (length_table.hpp).
+  LengthCostTable closed_cost, open_cost;
 
   // True if no sentence of the bead ends in final punctuation.
   bool is_open(std::uint32_t i, int a, std::uint32_t j, int b) const {
@@ -381,6 +351,8 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.length = model.length;
+  m.closed_cost = LengthCostTable(model.length.outlier);
+  m.open_cost = LengthCostTable(model.length.outlier_open);
   m.priors = model.priors;
   m.ending_cost = model.ending_cost;
   m.paragraph_penalty = model.paragraph_penalty;
