@@ -49,4 +49,10 @@ struct KeyRuns {
 [[nodiscard]] double matched_gain(const KeyRuns& src, std::uint32_t i, int a, const KeyRuns& tgt,
                                   std::uint32_t j, int b, std::span<const double> gain);
 
+// matched_gain(src, i, 1, tgt, j, 1, gain) for every j in [j_begin, j_end),
+// into out[j - j_begin]: source sentence i's keys are counted once, and each
+// target sentence's keys looked up against the counts.
+void pair_gains(const KeyRuns& src, std::uint32_t i, const KeyRuns& tgt, std::uint32_t j_begin,
+                std::uint32_t j_end, std::span<const double> gain, std::span<double> out);
+
 }  // namespace jisr

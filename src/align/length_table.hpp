@@ -1,12 +1,15 @@
 // Input: the outlier share eps of a length model. Output: the robust length
 // cost f(d) = -log((1 - eps)·2·(1 - Φ(|d|)) + eps) of score.hpp as a table,
-// so that the search's inner loop does no erfc or log.
+// so that the search can bound a bead's cost without erfc or log and
+// compute the exact cost only for the beads the bound does not drop.
 //
 // f is smooth in d, so a piecewise quintic Hermite interpolant (value, first
 // and second derivative at both ends of each step of 1/64) reproduces it to
 // about 1e-12. Beyond the table, where (1 - eps)·erfc is below eps·1e-17, f
 // is -log(eps) in double precision; with eps <= 0 (no floor) the cost grows
-// without bound and is computed exactly there.
+// without bound and is computed exactly there. The table is not used for
+// the costs themselves: near-ties between paths (repeated verses, say) are
+// decided by the last bits, and those stay the exact formula's.
 #pragma once
 
 #include <vector>

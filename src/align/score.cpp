@@ -155,6 +155,9 @@ struct BeadScorer::Impl {
                        std::vector<double>& gain_prefix) {
       begin.assign(1, 0);
       begin.reserve(side.size() + 1);
+      // Exactly the kept ids: no spare capacity in the largest arrays.
+      flat.reserve(static_cast<std::size_t>(std::count_if(side.ids.begin(), side.ids.end(),
+                                                          [&](std::uint32_t id) { return keep[id]; })));
       for (std::size_t k = 0; k < side.size(); ++k) {
         const std::size_t from = flat.size();
         for (const std::uint32_t id : side[k])
@@ -326,9 +329,15 @@ struct BeadScorer::Impl {
 
   // -log of the robust length match: the Gale–Church two-tailed probability
   // mixed with a floor, the share of beads whose lengths follow no rule.
-  double length_cost(double d, bool open = false) const { return open ? open_cost(d) : closed_cost(d); }
-  // length_cost's -log tabulated for the two floors (length_table.hpp).
+  double length_cost(double d, bool open = false) const { return (open ? open_cost : closed_cost).exact(d); }
+  // length_cost tabulated for the two floors (length_table.hpp), less a
+  // margin beyond the table's error: a lower bound that costs no erfc or
+  // log, for the search to drop beads before computing the exact cost.
   LengthCostTable closed_cost, open_cost;
+  double length_cost_lower(double d, bool open) const {
+    constexpr double kTableMargin = 1e-9;
+    return (open ? open_cost : closed_cost)(d) - kTableMargin;
+  }
 
   // True if no sentence of the bead ends in final punctuation.
   bool is_open(std::uint32_t i, int a, std::uint32_t j, int b) const {
@@ -398,6 +407,8 @@ BeadScorer::~BeadScorer() = default;
 BeadScorer::BeadScorer(BeadScorer&&) noexcept = default;
 BeadScorer& BeadScorer::operator=(BeadScorer&&) noexcept = default;
 
+void BeadScorer::set_length_variance(double s2) { impl_->length.s2 = s2; }
+
 std::uint32_t BeadScorer::src_size() const { return static_cast<std::uint32_t>(impl_->src_len.size()); }
 std::uint32_t BeadScorer::tgt_size() const { return static_cast<std::uint32_t>(impl_->tgt_len.size()); }
 std::uint32_t BeadScorer::src_length(std::uint32_t k) const { return impl_->src_len[k]; }
@@ -415,6 +426,25 @@ double BeadScorer::cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
 }
 
 double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, double limit) const {
+  return cost_below(i, a, j, b, limit, std::numeric_limits<double>::infinity(), false);
+}
+
+double BeadScorer::pair_gain(std::uint32_t i, std::uint32_t j) const {
+  return impl_->anchors ? impl_->anchor_gain(i, 1, j, 1) : 0.0;
+}
+
+void BeadScorer::pair_gains(std::uint32_t i, std::uint32_t j_begin, std::uint32_t j_end, std::span<double> out) const {
+  const Impl& m = *impl_;
+  if (!m.anchors) {
+    std::fill(out.begin(), out.end(), 0.0);
+    return;
+  }
+  jisr::pair_gains({m.src_begin, m.src_ids, m.src_sig}, i, {m.tgt_begin, m.tgt_ids, m.tgt_sig}, j_begin, j_end,
+                   m.match_gain, out);
+}
+
+double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, double limit, double gain,
+                              bool exact) const {
   const Impl& m = *impl_;
   constexpr double kInf = std::numeric_limits<double>::infinity();
   // The parts in order of their price: the prior, endings and paragraphs,
@@ -438,7 +468,7 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
   double penalties = 0, bound = 0;
   if (m.anchors) {
     penalties = m.anchor_penalties(i, a, j, b);
-    bound = m.anchor_gain_bound(i, a, j, b);
+    bound = exact ? gain : std::min(gain, m.anchor_gain_bound(i, a, j, b));
   }
   if (cost + penalties - bound >= limit + kTolerance) return kInf;
   // A sentence without a counterpart has no length to match: its prior (and
@@ -446,10 +476,13 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
   // also scored such beads by delta, which makes deleting a long sentence
   // far dearer than wrongly merging it into a neighbour.
   if (a > 0 && b > 0) {
-    cost += m.length_cost(m.delta(i, a, j, b), m.is_open(i, a, j, b));
+    const double d = m.delta(i, a, j, b);
+    const bool open = m.is_open(i, a, j, b);
+    if (cost + m.length_cost_lower(d, open) + penalties - bound >= limit + kTolerance) return kInf;
+    cost += m.length_cost(d, open);
     if (cost + penalties - bound >= limit + kTolerance) return kInf;
   }
-  if (m.anchors) cost += penalties - m.anchor_gain(i, a, j, b);
+  if (m.anchors) cost += penalties - (exact ? gain : m.anchor_gain(i, a, j, b));
   if (m.clauses && a > 0 && b > 0 && (a == 1) != (b == 1)) {
     if (cost >= limit + kTolerance) return kInf;
     cost += a == 1 ? m.clause_cost(true, i, j, b) : m.clause_cost(false, j, i, a);

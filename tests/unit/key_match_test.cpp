@@ -101,3 +101,23 @@ BOOST_AUTO_TEST_CASE(disjoint_signatures_mean_no_shared_key) {
   BOOST_TEST(disjoint > 0u);
   BOOST_TEST(jisr::run_signature(src.signature, 3, 2) == (src.signature[3] | src.signature[4]));
 }
+
+BOOST_AUTO_TEST_CASE(pair_gains_of_a_row_equal_the_merge_of_each_pair) {
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> weight(0.1, 3.0);
+  for (const std::uint32_t keys : {6u, 40u, 5000u}) {
+    std::vector<double> gain(keys);
+    for (double& g : gain) g = weight(rng);
+    const Side src = random_side(rng, 30, keys, 20), tgt = random_side(rng, 50, keys, 20);
+    std::vector<double> row(50, -1.0);
+    for (std::uint32_t i = 0; i < 30; ++i) {
+      jisr::pair_gains(src.runs(), i, tgt.runs(), 10, 50, gain,
+                       std::span<double>(row).subspan(0, 40));
+      for (std::uint32_t j = 10; j < 50; ++j)
+        BOOST_TEST_REQUIRE(
+            row[j - 10] == jisr::matched_gain(src.runs(), i, 1, tgt.runs(), j, 1, gain),
+            keys << " keys, pair " << i << " x " << j);
+      BOOST_TEST(row[40] == -1.0);  // nothing written past the row
+    }
+  }
+}
