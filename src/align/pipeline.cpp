@@ -19,6 +19,8 @@ namespace {
 
 // Sentences per unit of work when anchors are found on several threads.
 constexpr std::size_t kChunk = 1024;
+// Chunks found per thread before they are merged.
+constexpr std::size_t kChunksPerThread = 4;
 
 // The keys of a run of sentences of one side, interned locally.
 struct Chunk {
@@ -56,6 +58,36 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
   chunk.keys = intern_anchors(found, {});
 }
 
+// Appends a chunk's keys to the document's, mapping its local key ids to
+// the document's, and frees the chunk's own.
+void merge_chunk(Chunk& chunk, DocumentAnchors& a, std::unordered_map<std::string, std::uint32_t>& ids,
+                 DocumentClauses* clauses) {
+  std::vector<std::uint32_t> to(chunk.keys.keys.size());
+  for (std::size_t k = 0; k < to.size(); ++k) {
+    const auto [it, inserted] = ids.try_emplace(chunk.keys.keys[k], static_cast<std::uint32_t>(a.keys.size()));
+    if (inserted) {
+      a.keys.push_back(std::move(chunk.keys.keys[k]));
+      a.types.push_back(chunk.keys.types[k]);
+    }
+    to[k] = it->second;
+  }
+  SideKeys& side = chunk.is_src ? a.src : a.tgt;
+  const SideKeys& local = chunk.keys.src;
+  for (std::size_t k = 1; k < local.begin.size(); ++k)
+    side.begin.push_back(static_cast<std::uint32_t>(side.ids.size() + local.begin[k]));
+  for (const std::uint32_t id : local.ids) side.ids.push_back(to[id]);
+  if (clauses != nullptr) {
+    SideClauses& out = chunk.is_src ? clauses->src : clauses->tgt;
+    const SideClauses& in = chunk.clauses;
+    const auto base = static_cast<std::uint32_t>(out.key_end.size());
+    for (std::size_t k = 1; k < in.begin.size(); ++k) out.begin.push_back(base + in.begin[k]);
+    out.key_end.insert(out.key_end.end(), in.key_end.begin(), in.key_end.end());
+    out.length.insert(out.length.end(), in.length.begin(), in.length.end());
+  }
+  chunk.keys = {};
+  chunk.clauses = {};
+}
+
 const ClauseRules* clause_rules(const Model& model, const std::string& lang) {
   const auto it = model.clauses.rules.find(lang);
   return it == model.clauses.rules.end() ? nullptr : &it->second;
@@ -80,42 +112,22 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
     const std::size_t n = (is_src ? src : tgt).sentences.size();
     for (std::size_t b = 0; b < n; b += kChunk) chunks.push_back({is_src, b, std::min(n, b + kChunk), {}, {}});
   }
-  // Each thread uses its own extractors from the pool.
-  (void)detail::parallel_map(chunks.size(), threads, [&](std::size_t c) {
-    Chunk& chunk = chunks[c];
-    const Document& doc = chunk.is_src ? src : tgt;
-    find_chunk(pool.get(doc.lang, chunk.is_src), doc, clauses != nullptr ? clause_rules(pool.model(), doc.lang) : nullptr,
-               chunk);
-    return true;
-  });
-
-  // Merge the chunks in order, giving each distinct key one id.
+  // Chunks are found a batch at a time, each thread with its own extractors
+  // from the pool, and merged in order, giving each distinct key one id: a
+  // long document never holds every chunk's key strings and ids at once.
   DocumentAnchors a;
   std::unordered_map<std::string, std::uint32_t> ids;
-  for (Chunk& chunk : chunks) {
-    std::vector<std::uint32_t> to(chunk.keys.keys.size());
-    for (std::size_t k = 0; k < to.size(); ++k) {
-      const auto [it, inserted] = ids.try_emplace(chunk.keys.keys[k], static_cast<std::uint32_t>(a.keys.size()));
-      if (inserted) {
-        a.keys.push_back(std::move(chunk.keys.keys[k]));
-        a.types.push_back(chunk.keys.types[k]);
-      }
-      to[k] = it->second;
-    }
-    SideKeys& side = chunk.is_src ? a.src : a.tgt;
-    const SideKeys& local = chunk.keys.src;
-    for (std::size_t k = 1; k < local.begin.size(); ++k)
-      side.begin.push_back(static_cast<std::uint32_t>(side.ids.size() + local.begin[k]));
-    for (const std::uint32_t id : local.ids) side.ids.push_back(to[id]);
-    if (clauses != nullptr) {
-      SideClauses& out = chunk.is_src ? clauses->src : clauses->tgt;
-      const SideClauses& in = chunk.clauses;
-      const auto base = static_cast<std::uint32_t>(out.key_end.size());
-      for (std::size_t k = 1; k < in.begin.size(); ++k) out.begin.push_back(base + in.begin[k]);
-      out.key_end.insert(out.key_end.end(), in.key_end.begin(), in.key_end.end());
-      out.length.insert(out.length.end(), in.length.begin(), in.length.end());
-    }
-    chunk.keys = {};
+  const std::size_t batch = kChunksPerThread * detail::thread_count(threads);
+  for (std::size_t from = 0; from < chunks.size(); from += batch) {
+    const std::size_t to = std::min(chunks.size(), from + batch);
+    (void)detail::parallel_map(to - from, threads, [&](std::size_t c) {
+      Chunk& chunk = chunks[from + c];
+      const Document& doc = chunk.is_src ? src : tgt;
+      find_chunk(pool.get(doc.lang, chunk.is_src), doc,
+                 clauses != nullptr ? clause_rules(pool.model(), doc.lang) : nullptr, chunk);
+      return true;
+    });
+    for (std::size_t c = from; c < to; ++c) merge_chunk(chunks[c], a, ids, clauses);
   }
   match_names(a);
   return a;
@@ -251,13 +263,13 @@ Alignment anchor_guide(const DocumentAnchors& anchors) {
 Alignment align_with_anchors(const Model& model, const Document& src, const Document& tgt,
                              const DocumentAnchors& a, const AlignOptions& options,
                              const DocumentClauses* clauses) {
-  // The scorer leaves the anchors out when the model turns them off.
-  // Headings the length model leaves unpaired are paired by their anchors
-  // (headings.hpp).
-  auto run = [&](const Model& m, const AlignOptions& o, std::span<const Bead> guide) {
-    const BeadScorer scorer(m, src.sentences, tgt.sentences, &a, clauses);
+  // One scorer for both searches; it leaves the anchors out when the model
+  // turns them off. Headings the length model leaves unpaired are paired by
+  // their anchors (headings.hpp).
+  BeadScorer scorer(model, src.sentences, tgt.sentences, &a, clauses);
+  auto run = [&](const AlignOptions& o, std::span<const Bead> guide) {
     Alignment beads = align(scorer, o, guide);
-    if (m.use_anchors) pair_headings(scorer, src, tgt, a, beads);
+    if (model.use_anchors) pair_headings(scorer, src, tgt, a, beads);
     return beads;
   };
   // The first search follows the anchors' guide, in a band as wide as the
@@ -270,17 +282,17 @@ Alignment align_with_anchors(const Model& model, const Document& src, const Docu
       guided.band = default_band(static_cast<std::uint32_t>(src.sentences.size()),
                                  static_cast<std::uint32_t>(tgt.sentences.size()));
   }
-  Alignment first = run(model, guided, guide);
+  Alignment first = run(guided, guide);
   if (!model.length.per_document) return first;
   // Translations differ in how freely they follow the source: measure the
   // length variance on this pair's own first alignment and, if it differs
   // markedly from the model's, align again with it.
-  Model adapted = model;
-  adapted.length.s2 = document_variance(model, src, tgt, first);
-  const double ratio = adapted.length.s2 / model.length.s2;
+  const double s2 = document_variance(model, src, tgt, first);
+  const double ratio = s2 / model.length.s2;
   if (ratio < 1.25 && ratio > 0.8) return first;
   // The second search runs in a narrow band around the first alignment.
-  return run(adapted, options, first);
+  scorer.set_length_variance(s2);
+  return run(options, first);
 }
 
 Alignment align_documents(const Model& model, const Document& src, const Document& tgt,

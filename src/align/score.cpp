@@ -2,6 +2,8 @@
 
 #include "jisr/error.hpp"
 
+#include "align/key_match.hpp"
+#include "align/length_table.hpp"
 #include "evidence/clauses.hpp"
 
 #include <unicode/uchar.h>
@@ -85,6 +87,7 @@ struct BeadScorer::Impl {
   bool anchors = false;
   std::vector<bool> keep_;  // by key id: the key can tell beads apart
   std::vector<std::uint32_t> src_begin, tgt_begin, src_ids, tgt_ids;
+  std::vector<std::uint64_t> src_sig, tgt_sig;  // per sentence, key_signatures of its ids
 
   // Prefix sums over sentences of their keys' penalties, and per key id
   // what a matched pair earns back: both penalties and the bonus.
@@ -100,47 +103,15 @@ struct BeadScorer::Impl {
            (tgt_penalty_prefix[j + b] - tgt_penalty_prefix[j]);
   }
 
-  // An upper bound of anchor_gain: every key of the poorer side matched.
+  // An upper bound of anchor_gain: every key of the poorer side matched, or
+  // nothing where the two runs' signatures share no bit.
   double anchor_gain_bound(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    if ((run_signature(src_sig, i, a) & run_signature(tgt_sig, j, b)) == 0) return 0.0;
     return std::min(src_gain_prefix[i + a] - src_gain_prefix[i], tgt_gain_prefix[j + b] - tgt_gain_prefix[j]);
   }
 
   double anchor_gain(std::uint32_t i, int a, std::uint32_t j, int b) const {
-    const std::uint32_t s0 = src_begin[i], s1 = src_begin[i + a];
-    const std::uint32_t t0 = tgt_begin[j], t1 = tgt_begin[j + b];
-    double gain = 0;
-    if (s0 == s1 || t0 == t1) return gain;
-    if (a == 1 && b == 1) {
-      // One sentence a side: both key lists are sorted; merge them.
-      std::uint32_t p = s0, q = t0;
-      while (p < s1 && q < t1) {
-        if (src_ids[p] < tgt_ids[q]) {
-          ++p;
-        } else if (tgt_ids[q] < src_ids[p]) {
-          ++q;
-        } else {
-          gain += match_gain[src_ids[p]];
-          ++p;
-          ++q;
-        }
-      }
-      return gain;
-    }
-    // Several sentences: count the target keys in a table indexed by key id
-    // (cheaper than sorting the concatenated lists), then match the source
-    // keys against it and clear what was set.
-    thread_local std::vector<std::uint32_t> counts;
-    if (counts.size() < match_gain.size()) counts.resize(match_gain.size(), 0);
-    for (std::uint32_t q = t0; q < t1; ++q) ++counts[tgt_ids[q]];
-    for (std::uint32_t p = s0; p < s1; ++p) {
-      std::uint32_t& n = counts[src_ids[p]];
-      if (n > 0) {
-        --n;
-        gain += match_gain[src_ids[p]];
-      }
-    }
-    for (std::uint32_t q = t0; q < t1; ++q) counts[tgt_ids[q]] = 0;
-    return gain;
+    return matched_gain({src_begin, src_ids, src_sig}, i, a, {tgt_begin, tgt_ids, tgt_sig}, j, b, match_gain);
   }
 
   double anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
@@ -183,6 +154,9 @@ struct BeadScorer::Impl {
                        std::vector<double>& gain_prefix) {
       begin.assign(1, 0);
       begin.reserve(side.size() + 1);
+      // Exactly the kept ids: no spare capacity in the largest arrays.
+      flat.reserve(static_cast<std::size_t>(std::count_if(side.ids.begin(), side.ids.end(),
+                                                          [&](std::uint32_t id) { return keep[id]; })));
       for (std::size_t k = 0; k < side.size(); ++k) {
         const std::size_t from = flat.size();
         for (const std::uint32_t id : side[k])
@@ -209,6 +183,8 @@ struct BeadScorer::Impl {
     for (std::size_t k = 0; k < n_keys; ++k) match_gain[k] = 2 * penalty[k] + bonus[k];
     flatten(a.src, src_begin, src_ids, src_penalty_prefix, src_gain_prefix);
     flatten(a.tgt, tgt_begin, tgt_ids, tgt_penalty_prefix, tgt_gain_prefix);
+    src_sig = key_signatures(src_begin, src_ids);
+    tgt_sig = key_signatures(tgt_begin, tgt_ids);
     anchors = !src_ids.empty() || !tgt_ids.empty();
   }
 
@@ -341,11 +317,14 @@ struct BeadScorer::Impl {
 
   // -log of the robust length match: the Gale–Church two-tailed probability
   // mixed with a floor, the share of beads whose lengths follow no rule.
-  double length_cost(double d, bool open = false) const {
-    const double eps = open ? length.outlier_open : length.outlier;
-    if (eps <= 0) return neg_log_two_tailed(d);
-    // With the floor the probability cannot underflow: no asymptotics needed.
-    return -std::log((1 - eps) * std::erfc(std::abs(d) / std::numbers::sqrt2) + eps);
+  double length_cost(double d, bool open = false) const { return (open ? open_cost : closed_cost).exact(d); }
+  // length_cost tabulated for the two floors (length_table.hpp), less a
+  // margin beyond the table's error: a lower bound that costs no erfc or
+  // log, for the search to drop beads before computing the exact cost.
+  LengthCostTable closed_cost, open_cost;
+  double length_cost_lower(double d, bool open) const {
+    constexpr double kTableMargin = 1e-9;
+    return (open ? open_cost : closed_cost)(d) - kTableMargin;
   }
 
   // True if no sentence of the bead ends in final punctuation.
@@ -369,6 +348,8 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.length = model.length;
+  m.closed_cost = LengthCostTable(model.length.outlier);
+  m.open_cost = LengthCostTable(model.length.outlier_open);
   m.priors = model.priors;
   m.ending_cost = model.ending_cost;
   m.paragraph_penalty = model.paragraph_penalty;
@@ -414,6 +395,8 @@ BeadScorer::~BeadScorer() = default;
 BeadScorer::BeadScorer(BeadScorer&&) noexcept = default;
 BeadScorer& BeadScorer::operator=(BeadScorer&&) noexcept = default;
 
+void BeadScorer::set_length_variance(double s2) { impl_->length.s2 = s2; }
+
 std::uint32_t BeadScorer::src_size() const { return static_cast<std::uint32_t>(impl_->src_len.size()); }
 std::uint32_t BeadScorer::tgt_size() const { return static_cast<std::uint32_t>(impl_->tgt_len.size()); }
 std::uint32_t BeadScorer::src_length(std::uint32_t k) const { return impl_->src_len[k]; }
@@ -431,6 +414,25 @@ double BeadScorer::cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
 }
 
 double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, double limit) const {
+  return cost_below(i, a, j, b, limit, std::numeric_limits<double>::infinity(), false);
+}
+
+double BeadScorer::pair_gain(std::uint32_t i, std::uint32_t j) const {
+  return impl_->anchors ? impl_->anchor_gain(i, 1, j, 1) : 0.0;
+}
+
+void BeadScorer::pair_gains(std::uint32_t i, std::uint32_t j_begin, std::uint32_t j_end, std::span<double> out) const {
+  const Impl& m = *impl_;
+  if (!m.anchors) {
+    std::fill(out.begin(), out.end(), 0.0);
+    return;
+  }
+  jisr::pair_gains({m.src_begin, m.src_ids, m.src_sig}, i, {m.tgt_begin, m.tgt_ids, m.tgt_sig}, j_begin, j_end,
+                   m.match_gain, out);
+}
+
+double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, double limit, double gain,
+                              bool exact) const {
   const Impl& m = *impl_;
   constexpr double kInf = std::numeric_limits<double>::infinity();
   // The parts in order of their price: the prior, endings and paragraphs,
@@ -454,7 +456,7 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
   double penalties = 0, bound = 0;
   if (m.anchors) {
     penalties = m.anchor_penalties(i, a, j, b);
-    bound = m.anchor_gain_bound(i, a, j, b);
+    bound = exact ? gain : std::min(gain, m.anchor_gain_bound(i, a, j, b));
   }
   if (cost + penalties - bound >= limit + kTolerance) return kInf;
   // A sentence without a counterpart has no length to match: its prior (and
@@ -462,10 +464,13 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
   // also scored such beads by delta, which makes deleting a long sentence
   // far dearer than wrongly merging it into a neighbour.
   if (a > 0 && b > 0) {
-    cost += m.length_cost(m.delta(i, a, j, b), m.is_open(i, a, j, b));
+    const double d = m.delta(i, a, j, b);
+    const bool open = m.is_open(i, a, j, b);
+    if (cost + m.length_cost_lower(d, open) + penalties - bound >= limit + kTolerance) return kInf;
+    cost += m.length_cost(d, open);
     if (cost + penalties - bound >= limit + kTolerance) return kInf;
   }
-  if (m.anchors) cost += penalties - m.anchor_gain(i, a, j, b);
+  if (m.anchors) cost += penalties - (exact ? gain : m.anchor_gain(i, a, j, b));
   if (m.clauses && a > 0 && b > 0 && (a == 1) != (b == 1)) {
     if (cost >= limit + kTolerance) return kInf;
     cost += a == 1 ? m.clause_cost(true, i, j, b) : m.clause_cost(false, j, i, a);

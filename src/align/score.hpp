@@ -61,6 +61,12 @@ class BeadScorer {
   BeadScorer(const BeadScorer&) = delete;  // holds per-document tables; move it instead
   BeadScorer& operator=(const BeadScorer&) = delete;
 
+  // Sets the length variance s² of beads that are not open (LengthStats::s2),
+  // as if the scorer had been built from a model with that variance: a second
+  // search with a document's own variance keeps the per-document tables. Not
+  // to be called while other threads use the scorer.
+  void set_length_variance(double s2);
+
   [[nodiscard]] std::uint32_t src_size() const;
   [[nodiscard]] std::uint32_t tgt_size() const;
 
@@ -75,6 +81,25 @@ class BeadScorer {
   // `limit`: the search asks so and skips the dearer parts of beads that
   // cannot win.
   [[nodiscard]] double cost_below(std::uint32_t i, int a, std::uint32_t j, int b, double limit) const;
+
+  // cost_below for a caller that knows something of the bead's anchor gain
+  // (the part pair_gain measures): the gain itself when `exact`, else an
+  // upper bound of it, such as the sum of pair_gain over every pair of a
+  // source and a target sentence of the bead. The cost is the same; a
+  // tight bound lets more beads stop early.
+  [[nodiscard]] double cost_below(std::uint32_t i, int a, std::uint32_t j, int b, double limit,
+                                  double gain, bool exact) const;
+
+  // What the keys shared by source sentence i and target sentence j earn
+  // in the one-to-one bead (i, j): anchor_cost(i, 1, j, 1) is its
+  // penalties less this. 0 without anchors.
+  [[nodiscard]] double pair_gain(std::uint32_t i, std::uint32_t j) const;
+
+  // pair_gain(i, j) for every j in [j_begin, j_end), into out[j - j_begin]
+  // (out holds j_end - j_begin values): one source sentence against a row
+  // of the search's band at once.
+  void pair_gains(std::uint32_t i, std::uint32_t j_begin, std::uint32_t j_end,
+                  std::span<double> out) const;
 
   // The anchor part of cost() (already scaled by the weight); negative when
   // shared anchors support the bead.

@@ -102,6 +102,19 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
   const std::uint32_t n = scorer.src_size(), m = scorer.tgt_size();
   const auto ring_rows = static_cast<std::uint32_t>(max_side + 1);
   std::vector<std::vector<double>> ring(ring_rows);
+  // Per cell (i, j) of the last rows, pair_gain(i-1, j-1): the anchor gain
+  // of the one-to-one bead ending there, exact for that bead and, summed
+  // over a larger bead's sentence pairs, a bound of its gain.
+  std::vector<std::vector<double>> gains(ring_rows);
+  auto gain_bound = [&](std::uint32_t i, std::uint32_t a, std::uint32_t j, std::uint32_t b) {
+    double sum = 0;
+    for (std::uint32_t r = i - a + 1; r <= i; ++r) {
+      if (j - b + 1 < band.lo[r] || j > band.hi[r]) return kInf;
+      const std::vector<double>& g = gains[r % ring_rows];
+      for (std::uint32_t col = j - b + 1; col <= j; ++col) sum += g[col - band.lo[r]];
+    }
+    return sum;
+  };
   std::vector<std::uint8_t> back(band.cells, kNone);
   // Try the likeliest types first (1-1, then the smallest), so that the best
   // cost so far lets cost_below skip most of the rest.
@@ -117,6 +130,12 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
     const std::uint32_t lo = band.lo[i], hi = band.hi[i];
     std::vector<double>& row = ring[i % ring_rows];
     row.assign(hi - lo + 1, kInf);
+    std::vector<double>& row_gain = gains[i % ring_rows];
+    row_gain.assign(hi - lo + 1, 0.0);
+    if (i > 0 && hi > 0) {
+      const std::uint32_t first = std::max(lo, 1u);
+      scorer.pair_gains(i - 1, first - 1, hi, std::span<double>(row_gain).subspan(first - lo));
+    }
     std::uint8_t* row_back = back.data() + band.offset[i];
     for (std::uint32_t j = lo; j <= hi; ++j) {
       if (i == 0 && j == 0) {
@@ -133,7 +152,14 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
         if (pj < band.lo[pi] || pj > band.hi[pi]) continue;
         const double prev = ring[pi % ring_rows][pj - band.lo[pi]];
         if (prev == kInf) continue;
-        const double c = prev + scorer.cost_below(pi, types[t].src, pj, types[t].tgt, best - prev);
+        const int sa = types[t].src, sb = types[t].tgt;
+        double c = prev;
+        if (a == 0 || b == 0)
+          c += scorer.cost_below(pi, sa, pj, sb, best - prev);
+        else if (a == 1 && b == 1)
+          c += scorer.cost_below(pi, sa, pj, sb, best - prev, row_gain[j - lo], true);
+        else
+          c += scorer.cost_below(pi, sa, pj, sb, best - prev, gain_bound(i, a, j, b), false);
         // Ties go to the type listed first, whatever the order of trying.
         if (c < best || (c == best && c != kInf && t < best_type)) {
           best = c;
