@@ -489,6 +489,30 @@ double BeadScorer::anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) c
   return impl_->anchor_cost(i, a, j, b);
 }
 
+BeadEvidence BeadScorer::evidence(std::uint32_t i, int a, std::uint32_t j, int b) const {
+  const Impl& m = *impl_;
+  BeadEvidence e;
+  e.prior = m.prior_cost[a][b];
+  if (a > 0 && b > 0) e.length = m.length_cost(m.delta(i, a, j, b), m.is_open(i, a, j, b));
+  if (m.anchors) {
+    e.anchor_penalty = m.anchor_penalties(i, a, j, b);
+    e.anchor_gain = m.anchor_gain(i, a, j, b);
+    // Kept keys of each side as multisets; a key matches as often as it is on both.
+    std::map<std::uint32_t, std::pair<int, int>> counts;
+    for (std::uint32_t p = m.src_begin[i]; p < m.src_begin[i + a]; ++p) ++counts[m.src_ids[p]].first;
+    for (std::uint32_t q = m.tgt_begin[j]; q < m.tgt_begin[j + b]; ++q) ++counts[m.tgt_ids[q]].second;
+    for (const auto& [id, n] : counts) {
+      const bool word = m.types_[id] == AnchorType::word;
+      const int both = std::min(n.first, n.second), one = n.first + n.second - 2 * both;
+      (word ? e.words_matched : e.matched) += both;
+      (word ? e.words_missed : e.missed) += one;
+    }
+  }
+  const double total = cost(i, a, j, b);
+  if (std::isfinite(total)) e.other = total - e.prior - e.length - (e.anchor_penalty - e.anchor_gain);
+  return e;
+}
+
 double BeadScorer::confidence(std::uint32_t i, int a, std::uint32_t j, int b) const {
   if (a == 0 || b == 0) return 0.0;
   const double p = std::clamp(std::erfc(std::abs(impl_->delta(i, a, j, b)) / std::numbers::sqrt2), 1e-4, 1 - 1e-4);
