@@ -674,6 +674,15 @@ BOOST_AUTO_TEST_CASE(end_abbreviations_split_before_a_capitalised_common_word) {
   BOOST_TEST(texts(s, "We make a good team, you and I. Did you see Albert I. Jones?").size() == 2U);
 }
 
+BOOST_AUTO_TEST_CASE(arabic_starters_are_recognised_with_harakat) {
+  // A Latin initial ends an Arabic sentence before a starter, written with
+  // or without its tanwin (وفقًا, وفقا).
+  const auto s = make("ar");
+  BOOST_TEST(texts(s, "يتكون من بروتين S. وفقًا لدراسة جديدة، اقترح الباحثون ذلك.").size() == 2U);
+  BOOST_TEST(texts(s, "يتكون من بروتين S. وفقا لدراسة جديدة، اقترح الباحثون ذلك.").size() == 2U);
+  BOOST_TEST(texts(s, "قال جون F. كينيدي ذلك.").size() == 1U);
+}
+
 BOOST_AUTO_TEST_CASE(names_written_with_an_exclamation_mark) {
   const auto s = make("en");
   BOOST_TEST(texts(s, "She works at Yahoo! in the accounting department.").size() == 1U);
