@@ -187,6 +187,7 @@ void calibrate_scores(const LogisticModel& model, Alignment& alignment) {
       b.score = 0.0;
     else
       b.score = model.empty() ? b.costs.confidence : apply(model, bead_feature_names(), rows[k]);
+    if (!std::isfinite(b.score)) b.score = 0.0;  // a cost part that overflowed says nothing good
   }
 }
 
