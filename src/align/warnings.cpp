@@ -16,23 +16,26 @@ namespace {
 
 enum class Script { unknown, arabic, latin };
 
-std::string_view name_of(Script s) { return s == Script::arabic ? "Arabic" : s == Script::latin ? "Latin" : "no one"; }
+std::string_view name_of(Script s) {
+  return s == Script::arabic ? "Arabic" : s == Script::latin ? "Latin" : "no one";
+}
 
 // The script a language is written in, where the warnings know it.
 Script expected_script(const std::string& tag) {
   const std::string lang = tag.substr(0, tag.find('-'));
   for (const char* l : {"ar", "fa", "ur", "ps", "ckb", "ug", "sd"})
     if (lang == l) return Script::arabic;
-  for (const char* l : {"en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "fi", "pl", "cs", "tr",
-                        "id", "ms", "ro", "hu", "sk", "sl", "hr", "et", "lv", "lt", "sq", "sw", "ca", "eu", "ga"})
+  for (const char* l :
+       {"en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "fi", "pl", "cs", "tr",
+        "id", "ms", "ro", "hu", "sk", "sl", "hr", "et", "lv", "lt", "sq", "sw", "ca", "eu", "ga"})
     if (lang == l) return Script::latin;
   return Script::unknown;
 }
 
 // What a side is made of, in code points.
 struct Profile {
-  std::size_t visible = 0;     // not white space
-  std::size_t letters = 0;     // of any script
+  std::size_t visible = 0;  // not white space
+  std::size_t letters = 0;  // of any script
   std::size_t arabic = 0, latin = 0;
   std::size_t suspicious = 0;  // control characters, U+FFFD, private use, noncharacters
 
@@ -67,7 +70,8 @@ Profile profile(const Document& doc) {
       if (u_isUWhiteSpace(c)) continue;
       ++p.visible;
       const int8_t type = u_charType(c);
-      if (type == U_CONTROL_CHAR || type == U_PRIVATE_USE_CHAR || type == U_UNASSIGNED || type == U_SURROGATE) {
+      if (type == U_CONTROL_CHAR || type == U_PRIVATE_USE_CHAR || type == U_UNASSIGNED ||
+          type == U_SURROGATE) {
         ++p.suspicious;
         continue;
       }
@@ -92,54 +96,65 @@ bool freedict_installed() {
 
 }  // namespace
 
-std::vector<Warning> input_warnings(const Document& src, const Document& tgt, const Model& model, bool words) {
+std::vector<Warning> input_warnings(const Document& src, const Document& tgt, const Model& model,
+                                    bool words) {
   std::vector<Warning> out;
   const Profile ps = profile(src), pt = profile(tgt);
-  for (const auto& [doc, p, side] : {std::tuple{&src, &ps, "source"}, std::tuple{&tgt, &pt, "target"}})
+  for (const auto& [doc, p, side] :
+       {std::tuple{&src, &ps, "source"}, std::tuple{&tgt, &pt, "target"}})
     if (p->binary())
-      out.push_back({"binary_side",
-                     fmt::format("{} ({} side) does not look like text: {} of its {} characters are control, "
-                                 "replacement or private-use characters and {} are letters",
-                                 doc->name, side, p->suspicious, p->visible, p->letters)});
+      out.push_back(
+          {"binary_side",
+           fmt::format("{} ({} side) does not look like text: {} of its {} characters are control, "
+                       "replacement or private-use characters and {} are letters",
+                       doc->name, side, p->suspicious, p->visible, p->letters)});
   const Script want_src = expected_script(src.lang), want_tgt = expected_script(tgt.lang);
   const Script got_src = ps.script(), got_tgt = pt.script();
   if (want_src != Script::unknown && want_tgt != Script::unknown && want_src != want_tgt &&
       got_src != Script::unknown && got_tgt != Script::unknown) {
     if (got_src == want_tgt && got_tgt == want_src) {
-      out.push_back({"swapped_sides",
-                     fmt::format("the sides look swapped: {} (source, {}) is in {} script and {} (target, {}) in {} "
-                                 "script; give the {} file first",
-                                 src.name, src.lang, name_of(got_src), tgt.name, tgt.lang, name_of(got_tgt),
-                                 name_of(want_src))});
+      out.push_back(
+          {"swapped_sides",
+           fmt::format(
+               "the sides look swapped: {} (source, {}) is in {} script and {} (target, {}) in {} "
+               "script; give the {} file first",
+               src.name, src.lang, name_of(got_src), tgt.name, tgt.lang, name_of(got_tgt),
+               name_of(want_src))});
       return out;
     }
     if (got_src == got_tgt) {
-      out.push_back({"same_script",
-                     fmt::format("both sides are in {} script ({} and {}), but {} and {} are not written alike: "
-                                 "is one of them the wrong file?",
-                                 name_of(got_src), src.name, tgt.name, src.lang, tgt.lang)});
+      out.push_back(
+          {"same_script",
+           fmt::format(
+               "both sides are in {} script ({} and {}), but {} and {} are not written alike: "
+               "is one of them the wrong file?",
+               name_of(got_src), src.name, tgt.name, src.lang, tgt.lang)});
       return out;
     }
   }
-  for (const auto& [doc, got, want, side] :
-       {std::tuple{&src, got_src, want_src, "source"}, std::tuple{&tgt, got_tgt, want_tgt, "target"}})
+  for (const auto& [doc, got, want, side] : {std::tuple{&src, got_src, want_src, "source"},
+                                             std::tuple{&tgt, got_tgt, want_tgt, "target"}})
     if (want != Script::unknown && got != Script::unknown && got != want)
-      out.push_back({"script_mismatch", fmt::format("{} ({} side, {}) is in {} script, not {}", doc->name, side,
-                                                    doc->lang, name_of(got), name_of(want))});
+      out.push_back(
+          {"script_mismatch", fmt::format("{} ({} side, {}) is in {} script, not {}", doc->name,
+                                          side, doc->lang, name_of(got), name_of(want))});
   if (words && model.use_anchors && model.anchors.dictionary == "system" && !freedict_installed())
-    out.push_back({"dictionary_missing",
-                   fmt::format("FreeDict not found in {}: install dict-freedict-ara-eng (and dict-freedict-eng-ara); "
-                               "aligning without dictionary words",
-                               system_dictd_dir().string())});
+    out.push_back(
+        {"dictionary_missing",
+         fmt::format(
+             "FreeDict not found in {}: install dict-freedict-ara-eng (and dict-freedict-eng-ara); "
+             "aligning without dictionary words",
+             system_dictd_dir().string())});
   return out;
 }
 
 void add_document_warning(double document_score, std::vector<Warning>& warnings) {
   if (document_score >= 0 && document_score < kLowDocumentScore)
-    warnings.push_back({"not_translations",
-                        fmt::format("these documents do not look like translations of each other (document "
-                                    "score {:.2f})",
-                                    document_score)});
+    warnings.push_back(
+        {"not_translations",
+         fmt::format("these documents do not look like translations of each other (document "
+                     "score {:.2f})",
+                     document_score)});
 }
 
 std::string evidence_used(const Model& model) {

@@ -25,8 +25,8 @@ inline constexpr double kLowDocumentScore = 0.5;
 // Warnings about the inputs: each side's script against its language, a
 // side that looks binary, the model's dictionary missing (when word anchors
 // are wanted: `words`).
-[[nodiscard]] std::vector<Warning> input_warnings(const Document& src, const Document& tgt, const Model& model,
-                                                  bool words);
+[[nodiscard]] std::vector<Warning> input_warnings(const Document& src, const Document& tgt,
+                                                  const Model& model, bool words);
 
 // The warning for a document score under kLowDocumentScore; none for a
 // score of -1 (no calibration).

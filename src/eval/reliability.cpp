@@ -31,11 +31,14 @@ void for_each_pair(std::span<const DocumentRun> runs, const F& f) {
 std::size_t gold_pairs(std::span<const DocumentRun> runs) {
   std::size_t n = 0;
   for (const DocumentRun& run : runs)
-    n += static_cast<std::size_t>(std::count_if(run.gold.begin(), run.gold.end(), [](const Bead& b) { return b.is_pair(); }));
+    n += static_cast<std::size_t>(
+        std::count_if(run.gold.begin(), run.gold.end(), [](const Bead& b) { return b.is_pair(); }));
   return n;
 }
 
-double share(std::size_t a, std::size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b); }
+double share(std::size_t a, std::size_t b) {
+  return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b);
+}
 
 }  // namespace
 
@@ -53,7 +56,8 @@ double Reliability::ece() const {
 Reliability reliability(std::span<const DocumentRun> runs) {
   Reliability r;
   for_each_pair(runs, [&r](const Bead& b, bool right) {
-    const auto at = std::min(Reliability::kBins - 1, static_cast<std::size_t>(std::max(0.0, b.score) * Reliability::kBins));
+    const auto at = std::min(Reliability::kBins - 1,
+                             static_cast<std::size_t>(std::max(0.0, b.score) * Reliability::kBins));
     ReliabilityBin& bin = r.bins[at];
     ++bin.beads;
     bin.right += right ? 1 : 0;
@@ -95,10 +99,11 @@ std::vector<Alignment> align_mismatched(std::span<const DocumentRun> runs, const
   });
 }
 
-DocumentScores document_scores(std::span<const DocumentRun> runs, std::span<const Alignment> mismatched,
-                               const Model& model) {
+DocumentScores document_scores(std::span<const DocumentRun> runs,
+                               std::span<const Alignment> mismatched, const Model& model) {
   DocumentScores s;
-  for (const DocumentRun& run : runs) s.true_pairs.push_back(document_score(model, run.src, run.tgt, run.test));
+  for (const DocumentRun& run : runs)
+    s.true_pairs.push_back(document_score(model, run.src, run.tgt, run.test));
   for (std::size_t k = 0; k < mismatched.size(); ++k)
     s.mismatched.push_back(
         document_score(model, runs[k].src, runs[(k + 1) % runs.size()].tgt, mismatched[k]));

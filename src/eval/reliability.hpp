@@ -48,7 +48,8 @@ struct ThresholdScores {
 // Aligns each document's source side with the next document's target side
 // (the last with the first): pairs that are not translations of each other.
 // Empty when the set has fewer than two documents.
-[[nodiscard]] std::vector<Alignment> align_mismatched(std::span<const DocumentRun> runs, const CorpusSet& set,
+[[nodiscard]] std::vector<Alignment> align_mismatched(std::span<const DocumentRun> runs,
+                                                      const CorpusSet& set,
                                                       const SetRunOptions& options);
 
 // Document scores of true pairs and of the mismatched pairs aligned above
@@ -60,6 +61,7 @@ struct DocumentScores {
   [[nodiscard]] double auc() const;
 };
 [[nodiscard]] DocumentScores document_scores(std::span<const DocumentRun> runs,
-                                             std::span<const Alignment> mismatched, const Model& model);
+                                             std::span<const Alignment> mismatched,
+                                             const Model& model);
 
 }  // namespace jisr

@@ -28,24 +28,30 @@ double logit(double p) {
 double ratio(double a, double b) { return b <= 0 ? 0.0 : a / b; }
 
 // Reads one logistic model; every feature must be one of `known`.
-LogisticModel read_model(const json& j, const std::vector<std::string>& known, const std::string& where) {
+LogisticModel read_model(const json& j, const std::vector<std::string>& known,
+                         const std::string& where) {
   LogisticModel m;
   if (!j.is_object() || !j.contains("features") || !j.contains("weights") || !j.contains("bias"))
-    throw ModelError(fmt::format("{}: expected an object with \"features\", \"weights\" and \"bias\"", where));
+    throw ModelError(
+        fmt::format("{}: expected an object with \"features\", \"weights\" and \"bias\"", where));
   const json& f = j.at("features");
   const json& w = j.at("weights");
   if (!f.is_array() || !w.is_array() || f.size() != w.size())
-    throw ModelError(fmt::format("{}: \"features\" and \"weights\" must be arrays of one length", where));
+    throw ModelError(
+        fmt::format("{}: \"features\" and \"weights\" must be arrays of one length", where));
   for (std::size_t k = 0; k < f.size(); ++k) {
     if (!f[k].is_string() || !w[k].is_number())
-      throw ModelError(fmt::format("{}: feature {} must be a name with a numeric weight", where, k));
+      throw ModelError(
+          fmt::format("{}: feature {} must be a name with a numeric weight", where, k));
     const auto name = f[k].get<std::string>();
     if (std::find(known.begin(), known.end(), name) == known.end())
-      throw ModelError(fmt::format("{}: unknown feature \"{}\" (refit the calibration)", where, name));
+      throw ModelError(
+          fmt::format("{}: unknown feature \"{}\" (refit the calibration)", where, name));
     if (std::find(m.features.begin(), m.features.end(), name) != m.features.end())
       throw ModelError(fmt::format("{}: feature \"{}\" twice", where, name));
     const double x = w[k].get<double>();
-    if (!std::isfinite(x)) throw ModelError(fmt::format("{}: weight of \"{}\" is not finite", where, name));
+    if (!std::isfinite(x))
+      throw ModelError(fmt::format("{}: weight of \"{}\" is not finite", where, name));
     m.features.push_back(name);
     m.weights.push_back(x);
   }
@@ -60,7 +66,8 @@ json write_model(const LogisticModel& m) {
 }
 
 // The values of the features `m` names, picked from `all` (in the order of `names`).
-double apply(const LogisticModel& m, const std::vector<std::string>& names, std::span<const double> all) {
+double apply(const LogisticModel& m, const std::vector<std::string>& names,
+             std::span<const double> all) {
   double z = m.bias;
   for (std::size_t k = 0; k < m.features.size(); ++k) {
     const auto at = std::find(names.begin(), names.end(), m.features[k]) - names.begin();
@@ -98,12 +105,15 @@ Calibration Calibration::load(const std::filesystem::path& path) {
     throw ModelError(fmt::format("{}: not valid JSON at byte {}", origin, e.byte));
   }
   if (!j.is_object() || j.value("format", std::string{}) != "jisr-calibration")
-    throw ModelError(fmt::format("{}: not a jisr calibration (\"format\" is not \"jisr-calibration\")", origin));
+    throw ModelError(
+        fmt::format("{}: not a jisr calibration (\"format\" is not \"jisr-calibration\")", origin));
   Calibration c;
-  if (j.contains("bead")) c.bead = read_model(j.at("bead"), bead_feature_names(), origin + ": bead");
+  if (j.contains("bead"))
+    c.bead = read_model(j.at("bead"), bead_feature_names(), origin + ": bead");
   if (j.contains("document"))
     c.document = read_model(j.at("document"), document_feature_names(), origin + ": document");
-  if (j.contains("provenance") && j.at("provenance").is_string()) c.provenance = j.at("provenance").get<std::string>();
+  if (j.contains("provenance") && j.at("provenance").is_string())
+    c.provenance = j.at("provenance").get<std::string>();
   return c;
 }
 
@@ -119,9 +129,11 @@ void Calibration::save(const std::filesystem::path& path) const {
 
 const std::vector<std::string>& bead_feature_names() {
   static const std::vector<std::string> names{
-      "length",      "length_sq",      "anchors",      "matched",    "missed",     "words_matched",
-      "words_missed", "prior",         "other",        "margin",     "margin_low", "one_to_one",
-      "sentences",   "confidence_logit", "doc_length", "doc_margin", "doc_match_rate", "doc_unpaired"};
+      "length",         "length_sq",        "anchors",      "matched",
+      "missed",         "words_matched",    "words_missed", "prior",
+      "other",          "margin",           "margin_low",   "one_to_one",
+      "sentences",      "confidence_logit", "doc_length",   "doc_margin",
+      "doc_match_rate", "doc_unpaired"};
   return names;
 }
 
@@ -148,7 +160,8 @@ std::vector<std::vector<double>> bead_features(const Alignment& alignment) {
   const double n = static_cast<double>(std::max<std::size_t>(pairs, 1));
   const double doc_length = length_sum / n, doc_margin = margin_sum / n;
   const double doc_match_rate = (matched + 1) / (matched + missed + 2);
-  const double doc_unpaired = ratio(static_cast<double>(alignment.size() - pairs), static_cast<double>(alignment.size()));
+  const double doc_unpaired =
+      ratio(static_cast<double>(alignment.size() - pairs), static_cast<double>(alignment.size()));
   std::vector<std::vector<double>> rows;
   rows.reserve(alignment.size());
   for (const Bead& b : alignment) {
@@ -157,24 +170,12 @@ std::vector<std::vector<double>> bead_features(const Alignment& alignment) {
       continue;
     }
     const BeadCosts& c = b.costs;
-    rows.push_back({c.length,
-                    c.length * c.length / 10.0,
-                    c.anchors,
-                    std::log1p(c.matched),
-                    std::log1p(c.missed),
-                    std::log1p(c.words_matched),
-                    std::log1p(c.words_missed),
-                    c.prior,
-                    c.other,
-                    c.margin,
-                    std::min(c.margin, 0.0f),
+    rows.push_back({c.length, c.length * c.length / 10.0, c.anchors, std::log1p(c.matched),
+                    std::log1p(c.missed), std::log1p(c.words_matched), std::log1p(c.words_missed),
+                    c.prior, c.other, c.margin, std::min(c.margin, 0.0f),
                     b.src_size() == 1 && b.tgt_size() == 1 ? 1.0 : 0.0,
-                    std::log(static_cast<double>(b.src_size() + b.tgt_size())),
-                    logit(c.confidence),
-                    doc_length,
-                    doc_margin,
-                    doc_match_rate,
-                    doc_unpaired});
+                    std::log(static_cast<double>(b.src_size() + b.tgt_size())), logit(c.confidence),
+                    doc_length, doc_margin, doc_match_rate, doc_unpaired});
   }
   return rows;
 }
@@ -191,8 +192,8 @@ void calibrate_scores(const LogisticModel& model, Alignment& alignment) {
   }
 }
 
-std::vector<double> document_features(const Alignment& alignment, std::uint64_t src_chars, std::uint64_t tgt_chars,
-                                      double length_ratio) {
+std::vector<double> document_features(const Alignment& alignment, std::uint64_t src_chars,
+                                      std::uint64_t tgt_chars, double length_ratio) {
   double score_sum = 0, sentences = 0, confident = 0, unpaired = 0, margin_sum = 0;
   double matched = 0, missed = 0, words_matched = 0, words_missed = 0;
   std::size_t pairs = 0;
@@ -213,7 +214,8 @@ std::vector<double> document_features(const Alignment& alignment, std::uint64_t 
     if (b.score >= 0.5) confident += size;
   }
   const double n = static_cast<double>(std::max<std::size_t>(pairs, 1));
-  const double observed = ratio(static_cast<double>(tgt_chars) + 1, static_cast<double>(src_chars) + 1);
+  const double observed =
+      ratio(static_cast<double>(tgt_chars) + 1, static_cast<double>(src_chars) + 1);
   return {score_sum / n,
           ratio(confident, sentences),
           ratio(unpaired, sentences),
@@ -224,10 +226,11 @@ std::vector<double> document_features(const Alignment& alignment, std::uint64_t 
           std::log1p(sentences)};
 }
 
-double document_score(const LogisticModel& model, const Alignment& alignment, std::uint64_t src_chars,
-                      std::uint64_t tgt_chars, double length_ratio) {
+double document_score(const LogisticModel& model, const Alignment& alignment,
+                      std::uint64_t src_chars, std::uint64_t tgt_chars, double length_ratio) {
   if (model.empty()) return -1.0;
-  return apply(model, document_feature_names(), document_features(alignment, src_chars, tgt_chars, length_ratio));
+  return apply(model, document_feature_names(),
+               document_features(alignment, src_chars, tgt_chars, length_ratio));
 }
 
 }  // namespace jisr

@@ -68,11 +68,13 @@ void calibrate_scores(const LogisticModel& model, Alignment& alignment);
 // Feature values of a document pair and its scored alignment, in the order
 // of document_feature_names(). `length_ratio` is the model's expected target
 // characters per source character.
-[[nodiscard]] std::vector<double> document_features(const Alignment& alignment, std::uint64_t src_chars,
+[[nodiscard]] std::vector<double> document_features(const Alignment& alignment,
+                                                    std::uint64_t src_chars,
                                                     std::uint64_t tgt_chars, double length_ratio);
 
 // The document score of a scored alignment; -1 when the model is empty.
 [[nodiscard]] double document_score(const LogisticModel& model, const Alignment& alignment,
-                                    std::uint64_t src_chars, std::uint64_t tgt_chars, double length_ratio);
+                                    std::uint64_t src_chars, std::uint64_t tgt_chars,
+                                    double length_ratio);
 
 }  // namespace jisr

@@ -39,11 +39,14 @@ std::vector<double> solve(std::vector<double> a, std::vector<double> b, std::siz
 
 }  // namespace
 
-LogisticModel fit_logistic(const std::vector<std::string>& names, const TrainingRows& rows, double l2) {
+LogisticModel fit_logistic(const std::vector<std::string>& names, const TrainingRows& rows,
+                           double l2) {
   const std::size_t m = names.size();
   const std::size_t count = rows.x.size();
-  if (std::count(rows.y.begin(), rows.y.end(), 1) == 0 || std::count(rows.y.begin(), rows.y.end(), 0) == 0)
-    throw InputError("calibration: the training rows need both labels (right and wrong beads, true and mismatched pairs)");
+  if (std::count(rows.y.begin(), rows.y.end(), 1) == 0 ||
+      std::count(rows.y.begin(), rows.y.end(), 0) == 0)
+    throw InputError(
+        "calibration: the training rows need both labels (right and wrong beads, true and mismatched pairs)");
   // Standardise: weighted mean and deviation of every feature.
   std::vector<double> mean(m, 0.0), sd(m, 0.0);
   double total = 0;
@@ -53,7 +56,8 @@ LogisticModel fit_logistic(const std::vector<std::string>& names, const Training
   }
   for (double& v : mean) v /= total;
   for (std::size_t r = 0; r < count; ++r)
-    for (std::size_t k = 0; k < m; ++k) sd[k] += rows.weight[r] * (rows.x[r][k] - mean[k]) * (rows.x[r][k] - mean[k]);
+    for (std::size_t k = 0; k < m; ++k)
+      sd[k] += rows.weight[r] * (rows.x[r][k] - mean[k]) * (rows.x[r][k] - mean[k]);
   std::vector<std::size_t> used;  // features that vary
   for (std::size_t k = 0; k < m; ++k) {
     sd[k] = std::sqrt(sd[k] / total);
@@ -64,7 +68,8 @@ LogisticModel fit_logistic(const std::vector<std::string>& names, const Training
   for (int iteration = 0; iteration < 100; ++iteration) {
     std::vector<double> grad(n, 0.0), hess(n * n, 0.0);
     for (std::size_t r = 0; r < count; ++r) {
-      for (std::size_t k = 0; k < used.size(); ++k) z[k] = (rows.x[r][used[k]] - mean[used[k]]) / sd[used[k]];
+      for (std::size_t k = 0; k < used.size(); ++k)
+        z[k] = (rows.x[r][used[k]] - mean[used[k]]) / sd[used[k]];
       z[n - 1] = 1.0;
       double s = 0;
       for (std::size_t k = 0; k < n; ++k) s += w[k] * z[k];
@@ -120,7 +125,8 @@ void add_bead_rows(std::span<const DocumentRun> runs, double weight, TrainingRow
 std::size_t count_pair_beads(std::span<const DocumentRun> runs) {
   std::size_t n = 0;
   for (const DocumentRun& run : runs)
-    n += static_cast<std::size_t>(std::count_if(run.test.begin(), run.test.end(), [](const Bead& b) { return b.is_pair(); }));
+    n += static_cast<std::size_t>(
+        std::count_if(run.test.begin(), run.test.end(), [](const Bead& b) { return b.is_pair(); }));
   return n;
 }
 

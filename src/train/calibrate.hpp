@@ -27,10 +27,11 @@ struct TrainingRows {
 // Maximum-likelihood logistic regression with an L2 penalty of `l2` on the
 // standardised weights, by Newton's method. Features that do not vary get
 // weight 0. Throws InputError when the rows hold only one label.
-[[nodiscard]] LogisticModel fit_logistic(const std::vector<std::string>& names, const TrainingRows& rows,
-                                         double l2 = 1.0);
+[[nodiscard]] LogisticModel fit_logistic(const std::vector<std::string>& names,
+                                         const TrainingRows& rows, double l2 = 1.0);
 
-// Appends the pair beads of `runs` (costs filled) labelled against their gold, each of weight `weight`.
+// Appends the pair beads of `runs` (costs filled) labelled against their gold, each of weight
+// `weight`.
 void add_bead_rows(std::span<const DocumentRun> runs, double weight, TrainingRows& rows);
 
 // The pair beads of `runs` (with both sides).

@@ -4,19 +4,20 @@
 // the bead model, the reliability table and its error, and the document
 // AUC.
 #define BOOST_TEST_MODULE calibration
+#include "model/calibration.hpp"
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <random>
 
-#include <unistd.h>
-
 #include <boost/test/unit_test.hpp>
 
-#include "eval/reliability.hpp"
 #include "jisr/error.hpp"
-#include "model/calibration.hpp"
+
+#include "eval/reliability.hpp"
 #include "train/calibrate.hpp"
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -46,7 +47,8 @@ BOOST_AUTO_TEST_CASE(fit_refuses_rows_of_one_label) {
 }
 
 BOOST_AUTO_TEST_CASE(calibration_file_round_trips_and_refuses_unknown_features) {
-  const fs::path dir = fs::temp_directory_path() / fs::path("jisr-calibration-test-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / fs::path("jisr-calibration-test-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   jisr::Calibration c;
   c.bead = {{"length", "margin"}, {-0.5, 0.25}, 1.5};
@@ -58,9 +60,12 @@ BOOST_AUTO_TEST_CASE(calibration_file_round_trips_and_refuses_unknown_features) 
   BOOST_TEST(back.bead.weights == c.bead.weights);
   BOOST_TEST(back.document.bias == -3.0);
   BOOST_TEST(jisr::calibration_path("/x/ar-en.json") == fs::path("/x/ar-en.calibration.json"));
-  std::ofstream(dir / "bad.json") << R"({"format":"jisr-calibration","bead":{"features":["nonsense"],"weights":[1],"bias":0}})";
+  std::ofstream(dir / "bad.json")
+      << R"({"format":"jisr-calibration","bead":{"features":["nonsense"],"weights":[1],"bias":0}})";
   BOOST_CHECK_EXCEPTION((void)jisr::Calibration::load(dir / "bad.json"), jisr::ModelError,
-                        [](const jisr::ModelError& e) { return std::string(e.what()).find("nonsense") != std::string::npos; });
+                        [](const jisr::ModelError& e) {
+                          return std::string(e.what()).find("nonsense") != std::string::npos;
+                        });
   fs::remove_all(dir);
 }
 
@@ -96,7 +101,8 @@ BOOST_AUTO_TEST_CASE(reliability_table_and_threshold) {
   BOOST_TEST(r.bins[1].beads == 1u);
   // Bin 9: mean 0.93, all right: 0.07; bin 1: mean 0.15, none right: 0.15.
   BOOST_TEST(std::abs(r.ece() - (2 * 0.07 + 0.15) / 3) < 1e-9);
-  const jisr::ThresholdScores t = jisr::at_threshold(std::span<const jisr::DocumentRun>(&run, 1), 0.92);
+  const jisr::ThresholdScores t =
+      jisr::at_threshold(std::span<const jisr::DocumentRun>(&run, 1), 0.92);
   BOOST_TEST(t.kept == 1u);
   BOOST_TEST(t.precision() == 1.0);
   BOOST_TEST(t.recall_right() == 0.5);
