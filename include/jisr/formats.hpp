@@ -27,6 +27,7 @@
 #include <map>
 #include <memory>
 #include <ostream>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -51,6 +52,9 @@ struct OutputOptions {
   std::string creation_id;      // TMX creationid of the header and every unit; empty: none
   std::string note;             // TMX <note> of every unit; empty: none
   bool document_ids = false;    // tsv, jsonl, tmx: name each bead's document (see above)
+  // jsonl: when set, each bead carries "doc_score", this function's value
+  // for its document pair (the probability that the two are translations).
+  std::function<double(const Document& src, const Document& tgt, const Alignment& alignment)> document_score;
 };
 
 // What a writer wrote and what it left out, for the summary.

@@ -19,7 +19,8 @@
 
 namespace jisr {
 
-class Dictionary;  // evidence/dictionary.hpp
+class Dictionary;    // evidence/dictionary.hpp
+struct Calibration;  // model/calibration.hpp
 
 inline constexpr int kModelVersion = 1;
 
@@ -104,6 +105,11 @@ struct Model {
   AnchorParams anchors;
   ClauseParams clauses;
   std::string provenance;                // free text: command and data the model came from
+  // Bead and document score calibration, read by load() from
+  // MODEL.calibration.json beside the model file when there is one; without
+  // it bead scores are the uncalibrated confidence and there is no document
+  // score.
+  std::shared_ptr<const Calibration> calibration;
 
   // Loads and checks a model; throws ModelError naming the file and fault.
   // With `with_dictionary` false the dictionary the model names is not read

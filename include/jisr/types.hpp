@@ -37,13 +37,31 @@ struct Document {
   std::vector<Sentence> sentences;
 };
 
+// What a bead's cost is made of, and the evidence its score was fitted on
+// (filled by the aligner; all zero in beads read from files).
+struct BeadCosts {
+  float length = 0;   // -log P(length match)
+  float anchors = 0;  // anchor penalties less gains; negative when shared keys support the bead
+  float prior = 0;    // -log P(bead type)
+  float other = 0;    // endings, paragraph breaks, clauses
+  // Cost of the cheapest bead of the same shape moved by one sentence on one
+  // side, less this bead's cost (capped); small when a neighbour fits as well.
+  float margin = 0;
+  double confidence = 0;  // the uncalibrated score: length match moved by the anchors
+  std::uint16_t matched = 0, missed = 0;              // anchor keys (not words) matched across, unmatched
+  std::uint16_t words_matched = 0, words_missed = 0;  // dictionary words matched across, unmatched
+};
+
 // Source sentences [src_begin, src_end) aligned to target sentences
 // [tgt_begin, tgt_end). Either side may be empty (a 1-0 or 0-1 bead).
 struct Bead {
   std::uint32_t src_begin = 0, src_end = 0;
   std::uint32_t tgt_begin = 0, tgt_end = 0;
   double cost = 0.0;   // -log P(bead) under the model; lower is better
-  double score = 0.0;  // confidence in [0, 1]; higher is better
+  // Probability in [0, 1] that the bead is right (calibrated on gold when
+  // the model has a calibration, src/model/calibration.hpp); higher is better.
+  double score = 0.0;
+  BeadCosts costs{};
   [[nodiscard]] std::uint32_t src_size() const { return src_end - src_begin; }
   [[nodiscard]] std::uint32_t tgt_size() const { return tgt_end - tgt_begin; }
   // True for beads with sentences on both sides.

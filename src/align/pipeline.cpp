@@ -4,10 +4,13 @@
 #include "align/score.hpp"
 #include "evidence/clauses.hpp"
 #include "evidence/dictionary.hpp"
+#include "model/calibration.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <unordered_map>
 
@@ -260,6 +263,45 @@ Alignment anchor_guide(const DocumentAnchors& anchors) {
   return path;
 }
 
+namespace {
+
+// Fills each bead's costs (BeadCosts) from the scorer that chose it; the
+// uncalibrated score is kept there.
+void fill_bead_costs(const BeadScorer& scorer, Alignment& alignment) {
+  // A margin past this says no more: the neighbours are far worse.
+  constexpr double kMarginCap = 20.0;
+  const std::uint32_t n = scorer.src_size(), m = scorer.tgt_size();
+  for (Bead& bead : alignment) {
+    const int a = static_cast<int>(bead.src_size()), b = static_cast<int>(bead.tgt_size());
+    const BeadEvidence e = scorer.evidence(bead.src_begin, a, bead.tgt_begin, b);
+    BeadCosts& c = bead.costs;
+    c.length = static_cast<float>(e.length);
+    c.anchors = static_cast<float>(e.anchor_penalty - e.anchor_gain);
+    c.prior = std::isfinite(e.prior) ? static_cast<float>(e.prior) : 0.0f;
+    c.other = static_cast<float>(e.other);
+    c.matched = static_cast<std::uint16_t>(std::min(e.matched, 65535));
+    c.missed = static_cast<std::uint16_t>(std::min(e.missed, 65535));
+    c.words_matched = static_cast<std::uint16_t>(std::min(e.words_matched, 65535));
+    c.words_missed = static_cast<std::uint16_t>(std::min(e.words_missed, 65535));
+    c.confidence = bead.score;
+    if (!bead.is_pair()) continue;
+    // The same shape moved by one sentence on either side.
+    double best = std::numeric_limits<double>::infinity();
+    const auto try_at = [&](std::int64_t i, std::int64_t j) {
+      if (i < 0 || j < 0 || i + a > n || j + b > m) return;
+      best = std::min(best, scorer.cost(static_cast<std::uint32_t>(i), a, static_cast<std::uint32_t>(j), b));
+    };
+    const std::int64_t i0 = bead.src_begin, j0 = bead.tgt_begin;
+    try_at(i0, j0 - 1);
+    try_at(i0, j0 + 1);
+    try_at(i0 - 1, j0);
+    try_at(i0 + 1, j0);
+    c.margin = static_cast<float>(std::clamp(best - bead.cost, -kMarginCap, kMarginCap));
+  }
+}
+
+}  // namespace
+
 Alignment align_with_anchors(const Model& model, const Document& src, const Document& tgt,
                              const DocumentAnchors& a, const AlignOptions& options,
                              const DocumentClauses* clauses) {
@@ -270,6 +312,7 @@ Alignment align_with_anchors(const Model& model, const Document& src, const Docu
   auto run = [&](const AlignOptions& o, std::span<const Bead> guide) {
     Alignment beads = align(scorer, o, guide);
     if (model.use_anchors) pair_headings(scorer, src, tgt, a, beads);
+    fill_bead_costs(scorer, beads);
     return beads;
   };
   // The first search follows the anchors' guide, in a band as wide as the
@@ -283,16 +326,21 @@ Alignment align_with_anchors(const Model& model, const Document& src, const Docu
                                  static_cast<std::uint32_t>(tgt.sentences.size()));
   }
   Alignment first = run(guided, guide);
-  if (!model.length.per_document) return first;
+  // Scores become probabilities when the model has a calibration.
+  auto calibrated = [&model](Alignment beads) {
+    if (model.calibration) calibrate_scores(model.calibration->bead, beads);
+    return beads;
+  };
+  if (!model.length.per_document) return calibrated(std::move(first));
   // Translations differ in how freely they follow the source: measure the
   // length variance on this pair's own first alignment and, if it differs
   // markedly from the model's, align again with it.
   const double s2 = document_variance(model, src, tgt, first);
   const double ratio = s2 / model.length.s2;
-  if (ratio < 1.25 && ratio > 0.8) return first;
+  if (ratio < 1.25 && ratio > 0.8) return calibrated(std::move(first));
   // The second search runs in a narrow band around the first alignment.
   scorer.set_length_variance(s2);
-  return run(options, first);
+  return calibrated(run(options, first));
 }
 
 Alignment align_documents(const Model& model, const Document& src, const Document& tgt,
@@ -309,6 +357,15 @@ Alignment align_documents(const detail::ExtractorPool& pool, const Document& src
   const bool with_clauses = model.use_anchors && uses_clauses(model);
   if (model.use_anchors) a = find_document_anchors(pool, src, tgt, options.threads, with_clauses ? &clauses : nullptr);
   return align_with_anchors(model, src, tgt, a, options, with_clauses ? &clauses : nullptr);
+}
+
+double document_score(const Model& model, std::span<const Sentence> src, std::span<const Sentence> tgt,
+                      const Alignment& alignment) {
+  if (!model.calibration) return -1.0;
+  std::uint64_t src_chars = 0, tgt_chars = 0;
+  for (const Sentence& s : src) src_chars += alignment_length(s.text);
+  for (const Sentence& s : tgt) tgt_chars += alignment_length(s.text);
+  return jisr::document_score(model.calibration->document, alignment, src_chars, tgt_chars, model.length.c);
 }
 
 }  // namespace jisr

@@ -5,6 +5,7 @@
 // banded dynamic program.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "align/search.hpp"
@@ -64,5 +65,11 @@ struct DocumentClauses;  // src/evidence/clauses.hpp
 // The same with the model and extractors of `pool`.
 [[nodiscard]] Alignment align_documents(const detail::ExtractorPool& pool, const Document& src,
                                         const Document& tgt, const AlignOptions& options = {});
+
+// The probability that the two sides are translations of each other at all,
+// from their scored alignment under the model's document calibration
+// (src/model/calibration.hpp); -1 when the model has none.
+[[nodiscard]] double document_score(const Model& model, std::span<const Sentence> src,
+                                    std::span<const Sentence> tgt, const Alignment& alignment);
 
 }  // namespace jisr

@@ -47,7 +47,7 @@ TranslationTable learn_translations(const Model& model, std::span<const AlignedP
     to.dictionary_side_is_src = false;
     const AnchorExtractor se(so), te(to);
     for (const Bead& b : *p.beads) {
-      if (!b.is_pair() || b.score < options.min_score || b.src_size() > 2 || b.tgt_size() > 2) continue;
+      if (!b.is_pair() || b.costs.confidence < options.min_score || b.src_size() > 2 || b.tgt_size() > 2) continue;
       if (b.src_size() == 2 && b.tgt_size() == 2) continue;
       Example ex;
       ex.src.push_back(0);
@@ -126,7 +126,7 @@ Alignment realign_documents(const detail::ExtractorPool& pool, const Document& s
   Alignment first = align_documents(pool, src, tgt, options);
   if (!model.use_anchors) return first;
   const std::size_t confident = static_cast<std::size_t>(std::count_if(
-      first.begin(), first.end(), [&](const Bead& b) { return b.is_pair() && b.score >= learn.min_score; }));
+      first.begin(), first.end(), [&](const Bead& b) { return b.is_pair() && b.costs.confidence >= learn.min_score; }));
   if (confident < min_pairs) return first;
   const AlignedPair pair{&src, &tgt, &first};
   const TranslationTable table = learn_translations(model, std::span<const AlignedPair>(&pair, 1), learn);

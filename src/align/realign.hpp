@@ -23,7 +23,9 @@
 namespace jisr {
 
 struct LearnOptions {
-  double min_score = 0.95;         // beads at least this confident train the table
+  // Beads at least this confident train the table; compared with the
+  // uncalibrated confidence (BeadCosts::confidence), whatever the calibration.
+  double min_score = 0.95;
   int iterations = 5;             // EM iterations
   double min_probability = 0.5;  // t(e|f) a translation must reach to be kept
   int max_translations = 3;       // per source word

@@ -86,6 +86,7 @@ struct BeadScorer::Impl {
   // Anchors: key ids of sentence k of a side are ids[begin[k] .. begin[k+1]), sorted.
   bool anchors = false;
   std::vector<bool> keep_;  // by key id: the key can tell beads apart
+  std::vector<AnchorType> types_;  // by key id (evidence() counts dictionary words apart)
   std::vector<std::uint32_t> src_begin, tgt_begin, src_ids, tgt_ids;
   std::vector<std::uint64_t> src_sig, tgt_sig;  // per sentence, key_signatures of its ids
 
@@ -179,6 +180,7 @@ struct BeadScorer::Impl {
       }
     };
     keep_ = keep;
+    types_ = a.types;
     match_gain.resize(n_keys);
     for (std::size_t k = 0; k < n_keys; ++k) match_gain[k] = 2 * penalty[k] + bonus[k];
     flatten(a.src, src_begin, src_ids, src_penalty_prefix, src_gain_prefix);
@@ -480,6 +482,30 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
 
 double BeadScorer::anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
   return impl_->anchor_cost(i, a, j, b);
+}
+
+BeadEvidence BeadScorer::evidence(std::uint32_t i, int a, std::uint32_t j, int b) const {
+  const Impl& m = *impl_;
+  BeadEvidence e;
+  e.prior = m.prior_cost[a][b];
+  if (a > 0 && b > 0) e.length = m.length_cost(m.delta(i, a, j, b), m.is_open(i, a, j, b));
+  if (m.anchors) {
+    e.anchor_penalty = m.anchor_penalties(i, a, j, b);
+    e.anchor_gain = m.anchor_gain(i, a, j, b);
+    // Kept keys of each side as multisets; a key matches as often as it is on both.
+    std::map<std::uint32_t, std::pair<int, int>> counts;
+    for (std::uint32_t p = m.src_begin[i]; p < m.src_begin[i + a]; ++p) ++counts[m.src_ids[p]].first;
+    for (std::uint32_t q = m.tgt_begin[j]; q < m.tgt_begin[j + b]; ++q) ++counts[m.tgt_ids[q]].second;
+    for (const auto& [id, n] : counts) {
+      const bool word = m.types_[id] == AnchorType::word;
+      const int both = std::min(n.first, n.second), one = n.first + n.second - 2 * both;
+      (word ? e.words_matched : e.matched) += both;
+      (word ? e.words_missed : e.missed) += one;
+    }
+  }
+  const double total = cost(i, a, j, b);
+  if (std::isfinite(total)) e.other = total - e.prior - e.length - (e.anchor_penalty - e.anchor_gain);
+  return e;
 }
 
 double BeadScorer::confidence(std::uint32_t i, int a, std::uint32_t j, int b) const {

@@ -45,6 +45,18 @@ namespace jisr {
 
 struct DocumentClauses;  // src/evidence/clauses.hpp
 
+// The parts of one bead's cost (BeadScorer::cost is their sum) and the
+// anchor keys behind them, for calibrating scores (src/model/calibration.hpp).
+struct BeadEvidence {
+  double prior = 0;           // -log P(a-b)
+  double length = 0;          // -log P(length match); 0 for 1-0 and 0-1 beads
+  double anchor_penalty = 0;  // penalties of every kept key of the bead
+  double anchor_gain = 0;     // what its matched keys earn back
+  double other = 0;           // endings, paragraph breaks and clause evidence
+  int matched = 0, missed = 0;            // keys other than dictionary words: matched across, not matched
+  int words_matched = 0, words_missed = 0;  // the same for dictionary words (w: keys)
+};
+
 // Scores candidate beads for one document pair. Construction does the
 // per-sentence work once (lengths); cost() is O(1) and const, so one scorer
 // may serve several threads.
@@ -109,6 +121,9 @@ class BeadScorer {
   // probability of its length match, moved up or down by its anchor
   // evidence on the logistic scale. 1-0 and 0-1 beads score 0.
   [[nodiscard]] double confidence(std::uint32_t i, int a, std::uint32_t j, int b) const;
+
+  // The parts of cost() and the key counts behind them; same preconditions.
+  [[nodiscard]] BeadEvidence evidence(std::uint32_t i, int a, std::uint32_t j, int b) const;
 
   // Length of sentence k of either side in the units the model counts.
   [[nodiscard]] std::uint32_t src_length(std::uint32_t k) const;

@@ -13,6 +13,7 @@
 #define XXH_INLINE_ALL
 #include "jisr/error.hpp"
 
+#include "align/pipeline.hpp"
 #include "batch/compress.hpp"
 #include "util/parallel.hpp"
 #include <xxhash.h>
@@ -27,6 +28,7 @@ struct Item {
   std::string id;
   Document src, tgt;
   Alignment alignment;
+  double document_score = -1;  // from the model's calibration; -1 without one
   std::string error;  // empty: aligned
 };
 
@@ -51,6 +53,7 @@ void process(const Aligner& aligner, const BatchOptions& o, Item& item) {
       throw InputError(fmt::format("the {} side is empty",
                                    item.src.sentences.empty() ? o.src_lang : o.tgt_lang));
     item.alignment = aligner.align(item.src, item.tgt, o.align);
+    item.document_score = document_score(aligner.model(), item.src.sentences, item.tgt.sentences, item.alignment);
   } catch (const Error& e) {
     item.error = e.what();
   } catch (const std::bad_alloc&) {
@@ -82,10 +85,11 @@ nlohmann::ordered_json report_line(const Item& item) {
   j["beads"] = types;
   auto round = [](double v) { return std::round(v * 1e4) / 1e4; };
   j["mean_score"] = pairs > 0 ? round(score_sum / double(pairs)) : 0.0;
-  // Document score: the share of all sentences that sit in aligned beads,
-  // each weighted by its bead's score.
+  // Document score: the calibrated probability that the two are
+  // translations; without a calibration, the share of all sentences that
+  // sit in aligned beads, each weighted by its bead's score.
   const double sentences = double(item.src.sentences.size() + item.tgt.sentences.size());
-  j["doc_score"] = round(weighted / sentences);
+  j["doc_score"] = round(item.document_score >= 0 ? item.document_score : weighted / sentences);
   return j;
 }
 

@@ -9,7 +9,10 @@
 #include <optional>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
+#include "align/pipeline.hpp"
+#include "align/warnings.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/tmx_options.hpp"
@@ -35,7 +38,8 @@ struct AlignCommand {
   bool presplit = false;
   bool keep_unaligned = false;
   bool quiet = false;
-  bool summary = false;  // print the summary even when standard error is not a terminal
+  std::string summary;   // "text" or "json": print the summary even when standard error is not a terminal
+  bool strict = false;   // a warning fails the run
   bool no_anchors = false;
   bool no_dictionary = false;
   bool realign = false;
@@ -120,8 +124,40 @@ OutputSummary write_review_page(const Aligner& aligner, const Document& src, con
   return write_html(src, tgt, alignment, options, out, &evidence);
 }
 
+void print_warnings(const std::vector<Warning>& warnings) {
+  for (const Warning& w : warnings) fmt::print(stderr, "jisr: warning: {}\n", w.message);
+}
+
+// What the run found out beyond the output: the document score, the
+// evidence used and the warnings.
+struct RunReport {
+  double document_score = -1;  // -1: the model has no calibration
+  std::string evidence;
+  std::vector<Warning> warnings;
+};
+
+void print_json_summary(const OutputSummary& s, Format format, const std::string& where, const Document& src,
+                        const Document& tgt, const RunReport& report) {
+  nlohmann::json types = nlohmann::json::object();
+  for (const auto& [type, count] : s.beads_by_type) types[to_string(type)] = count;
+  nlohmann::json warnings = nlohmann::json::array();
+  for (const Warning& w : report.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}});
+  nlohmann::json j{{"output", where},
+                   {"format", to_string(format)},
+                   {"written", s.written},
+                   {"sentences", {{src.lang, s.src_sentences}, {tgt.lang, s.tgt_sentences}}},
+                   {"beads", types},
+                   {"unaligned_left_out", s.unaligned_left_out},
+                   {"low_score_left_out", s.low_score_left_out},
+                   {"mean_score", s.scored > 0 ? s.score_sum / double(s.scored) : 0.0},
+                   {"document_score", report.document_score >= 0 ? nlohmann::json(report.document_score) : nlohmann::json()},
+                   {"evidence", report.evidence},
+                   {"warnings", warnings}};
+  fmt::print(stderr, "{}\n", j.dump());
+}
+
 void print_summary(const OutputSummary& s, Format format, const std::string& where,
-                   const Document& src, const Document& tgt) {
+                   const Document& src, const Document& tgt, const RunReport& report) {
   fmt::print(stderr, "jisr: wrote {} ({}, {} {})\n", where, to_string(format), s.written,
              format == Format::tmx ? "translation units" : "beads");
   if (format == Format::html) fmt::print(stderr, "  open it in a browser to review the beads\n");
@@ -139,6 +175,10 @@ void print_summary(const OutputSummary& s, Format format, const std::string& whe
   if (s.scored > 0)
     fmt::print(stderr, "  mean score: {:.3f} over {} aligned beads\n", s.score_sum / double(s.scored),
                s.scored);
+  if (report.document_score >= 0)
+    fmt::print(stderr, "  document score: {:.3f} (probability that the two are translations of each other)\n",
+               report.document_score);
+  fmt::print(stderr, "  evidence: {}\n", report.evidence);
 }
 
 void run_align(const AlignCommand& c) {
@@ -176,6 +216,9 @@ void run_align(const AlignCommand& c) {
   }
   const Document src = read_side(aligner, c.src_path, src_lang, c);
   const Document tgt = read_side(aligner, c.tgt_path, tgt_lang, c);
+  RunReport report;
+  report.evidence = evidence_used(model);
+  report.warnings = input_warnings(src, tgt, model, !c.no_anchors && !c.no_dictionary && c.dictionary.empty());
   AlignOptions align_options;
   align_options.max_side = c.max_side;
   align_options.band = c.band;
@@ -191,6 +234,19 @@ void run_align(const AlignCommand& c) {
                                  c.src_path, c.tgt_path, src.sentences.size(), tgt.sentences.size()));
   }
 
+  report.document_score = document_score(model, src.sentences, tgt.sentences, alignment);
+  add_document_warning(report.document_score, report.warnings);
+  const bool json_summary = !c.quiet && c.summary == "json";
+  if (c.strict && !report.warnings.empty()) {
+    if (!json_summary) print_warnings(report.warnings);
+    if (json_summary) print_json_summary({}, format, "nothing", src, tgt, report);
+    throw InputError(fmt::format("--strict: {} warning{}; nothing written", report.warnings.size(),
+                                 report.warnings.size() == 1 ? "" : "s"));
+  }
+  if (report.document_score >= 0)
+    out_options.document_score = [&report](const Document&, const Document&, const Alignment&) {
+      return report.document_score;
+    };
   auto write = [&](std::ostream& out) {
     if (format != Format::html) return write_alignment(format, src, tgt, alignment, out_options, out);
     return write_review_page(aligner, src, tgt, alignment, out_options, c.threads, out);
@@ -221,7 +277,12 @@ void run_align(const AlignCommand& c) {
   } else {
     summary = write_to_stdout(write);
   }
-  if (wants_summary(c.quiet, c.summary)) print_summary(summary, format, where, src, tgt);
+  if (json_summary) {
+    print_json_summary(summary, format, where, src, tgt, report);
+  } else {
+    if (wants_summary(c.quiet, !c.summary.empty())) print_summary(summary, format, where, src, tgt, report);
+    if (!c.quiet) print_warnings(report.warnings);
+  }
   if (!c.quiet && summary.dropped_characters > 0)
     fmt::print(stderr, "jisr: warning: dropped {} characters that XML 1.0 forbids\n", summary.dropped_characters);
   if (bounded > 0)
@@ -280,7 +341,14 @@ void add_align_command(CLI::App& app) {
   sub->add_option("--threads", c->threads,
                   "Threads for finding anchors in long documents (0: one per core); the output does not depend on it")
       ->capture_default_str();
-  add_summary_flags(*sub, c->quiet, c->summary);
+  sub->add_flag("-q,--quiet", c->quiet, "Print no summary (and no warnings) on standard error");
+  sub->add_flag("--summary{text}", c->summary,
+                "Print the summary on standard error even when it is not a terminal (it is by default on a "
+                "terminal); --summary=json prints it as one JSON object, warnings included")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_flag("--strict", c->strict,
+                "Fail (exit 1, nothing written) when a warning is raised: a side in the wrong script, swapped or "
+                "binary-looking sides, a missing dictionary, documents that do not look like translations");
   sub->callback([c] { run_align(*c); });
 }
 

@@ -11,6 +11,7 @@
 
 #include "batch/batch.hpp"
 #include "batch/compress.hpp"
+#include "align/pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include <unistd.h>
@@ -159,6 +160,10 @@ void run_batch_command(const BatchCommand& c) {
   out_options.tgt_tag = o.tgt_lang;
   out_options.tool_version = JISR_VERSION;
   out_options.document_ids = true;
+  if (aligner.model().calibration)
+    out_options.document_score = [&aligner](const Document& src, const Document& tgt, const Alignment& alignment) {
+      return document_score(aligner.model(), src.sentences, tgt.sentences, alignment);
+    };
 
   std::optional<Sink> out, out2, report;
   if (format == Format::moses) {

@@ -13,6 +13,7 @@
 #include "jisr/error.hpp"
 #include "jisr/eval.hpp"
 #include "eval/eval_set.hpp"
+#include "eval/reliability.hpp"
 #include "jisr/formats.hpp"
 #include "jisr/text.hpp"
 
@@ -36,6 +37,8 @@ struct EvalCommand {
   bool pairs = false;  // raw-text run scored by text pairs
   std::string save_dir;
   unsigned threads = 0;
+  double min_score = 0.9;    // threshold whose precision and recall are reported
+  bool mismatched = false;   // also score mismatched document pairs (document AUC)
   // Both.
   std::string protocol = "jisr";
   bool include_null = false;
@@ -135,6 +138,51 @@ void print_types(const TypeTable& types) {
     fmt::print("{:<8}{:>8}{:>10.4f}{:>10.4f}{:>8}{:>12.4f}\n", to_string(type), r.gold,
                ratio(r.gold_strict, r.gold), ratio(r.gold_lax, r.gold), r.test,
                ratio(r.test_strict, r.test));
+}
+
+// Reliability of bead scores (reliability.hpp) and what --min-score keeps.
+json calibration_json(std::span<const DocumentRun> runs, double min_score) {
+  const Reliability r = reliability(runs);
+  json bins = json::array();
+  for (std::size_t k = 0; k < Reliability::kBins; ++k) {
+    const ReliabilityBin& b = r.bins[k];
+    bins.push_back({{"from", double(k) / Reliability::kBins},
+                    {"to", double(k + 1) / Reliability::kBins},
+                    {"beads", b.beads},
+                    {"mean_score", b.beads == 0 ? 0.0 : b.score_sum / double(b.beads)},
+                    {"right", ratio(b.right, b.beads)}});
+  }
+  const ThresholdScores t = at_threshold(runs, min_score);
+  return {{"ece", r.ece()},
+          {"beads", r.beads},
+          {"right", r.right},
+          {"bins", bins},
+          {"at_min_score",
+           {{"min_score", min_score},
+            {"kept", t.kept},
+            {"precision", t.precision()},
+            {"recall", t.recall_right()},
+            {"recall_gold", t.recall_gold()}}}};
+}
+
+json document_scores_json(const DocumentScores& d) {
+  return {{"auc", d.auc()}, {"true_pairs", d.true_pairs}, {"mismatched", d.mismatched}};
+}
+
+void print_calibration(std::span<const DocumentRun> runs, double min_score) {
+  const Reliability r = reliability(runs);
+  fmt::print("\nbead scores (beads with both sides; right = the bead is in the gold)\n");
+  fmt::print("{:<12}{:>8}{:>12}{:>10}\n", "score", "beads", "mean score", "right");
+  for (std::size_t k = 0; k < Reliability::kBins; ++k) {
+    const ReliabilityBin& b = r.bins[k];
+    fmt::print("{:<12}{:>8}{:>12.4f}{:>10.4f}\n",
+               fmt::format("{:.1f}-{:.1f}", double(k) / Reliability::kBins, double(k + 1) / Reliability::kBins),
+               b.beads, b.beads == 0 ? 0.0 : b.score_sum / double(b.beads), ratio(b.right, b.beads));
+  }
+  fmt::print("expected calibration error: {:.4f}\n", r.ece());
+  const ThresholdScores t = at_threshold(runs, min_score);
+  fmt::print("at --min-score {}: {} beads kept, precision {:.4f}, recall {:.4f} of right beads ({:.4f} of gold)\n",
+             min_score, t.kept, t.precision(), t.recall_right(), t.recall_gold());
 }
 
 // ---- one document ----
@@ -255,6 +303,8 @@ void run_set_eval(const EvalCommand& c) {
   const std::vector<DocumentRun> runs = run_set(set, options);
   if (!c.save_dir.empty()) save_runs(c.save_dir, set, runs, c.pairs);
   const SetScores s = score_runs(runs, c.pairs);
+  DocumentScores documents;
+  if (c.mismatched) documents = document_scores(runs, align_mismatched(runs, set, options), options.model);
   const std::string gold_file =
       s.original_gold_documents == s.documents ? "DOC.gold.orig"
       : s.original_gold_documents == 0
@@ -277,7 +327,9 @@ void run_set_eval(const EvalCommand& c) {
       j["vecalign"] = counts_json(s.vecalign);
       j["vecalign"]["gold_file"] = gold_file;
       j["types"] = types_json(s.types);
+      j["calibration"] = calibration_json(runs, c.min_score);
     }
+    if (!documents.true_pairs.empty()) j["documents_score"] = document_scores_json(documents);
     json docs = json::array();
     for (const DocumentRun& run : runs) {
       const SetScores d = score_document(run, c.pairs);
@@ -313,6 +365,10 @@ void run_set_eval(const EvalCommand& c) {
     print_counts("vecalign", s.vecalign);
   }
   print_types(s.types);
+  print_calibration(runs, c.min_score);
+  if (!documents.true_pairs.empty())
+    fmt::print("\ndocument score: AUC {:.4f} over {} true and {} mismatched pairs\n", documents.auc(),
+               documents.true_pairs.size(), documents.mismatched.size());
 }
 
 void run_eval(const EvalCommand& c) {
@@ -354,6 +410,13 @@ void add_eval_command(CLI::App& app) {
       "--aligner-args", c->aligner_args,
       "With --set: aligner settings, as for jisr align: --model, --max-side, --band, --line-breaks");
   sub->add_flag("--pairs", c->pairs, "With --set: align the running text and score text pairs");
+  sub->add_option("--min-score", c->min_score,
+                  "With --set: the score threshold whose precision and recall are reported")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  sub->add_flag("--mismatched", c->mismatched,
+                "With --set: also align each document's source with the next one's target and report how "
+                "well the document score tells true pairs from these (AUC)");
   sub->add_option("--save-test", c->save_dir,
                   "With --set: write the test beads (and split sentences) to this folder");
   sub->add_option("--threads", c->threads, "With --set: documents aligned at once (0: all cores)")

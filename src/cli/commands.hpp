@@ -10,6 +10,7 @@ void add_split_command(CLI::App& app);
 void add_align_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
 void add_train_command(CLI::App& app);
+void add_calibrate_command(CLI::App& app);
 void add_anchors_command(CLI::App& app);
 void add_convert_command(CLI::App& app);
 void add_batch_command(CLI::App& app);

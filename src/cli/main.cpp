@@ -85,6 +85,7 @@ int main(int argc, char** argv) {
   add_align_command(app);
   add_eval_command(app);
   add_train_command(app);
+  add_calibrate_command(app);
   add_anchors_command(app);
   add_convert_command(app);
   add_batch_command(app);

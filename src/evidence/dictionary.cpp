@@ -357,9 +357,15 @@ std::shared_ptr<const Dictionary> load_arabic_english_dictionary(const fs::path&
   return d;
 }
 
+fs::path system_dictd_dir() {
+  if (const char* dir = std::getenv("JISR_DICTD_DIR"); dir != nullptr && *dir != '\0') return dir;
+  return "/usr/share/dictd";
+}
+
 std::shared_ptr<const Dictionary> load_system_arabic_english_dictionary() {
-  return load_arabic_english_dictionary("/usr/share/dictd/freedict-ara-eng.index",
-                                        "/usr/share/dictd/freedict-eng-ara.index", user_cache_dir());
+  const fs::path dir = system_dictd_dir();
+  return load_arabic_english_dictionary(dir / "freedict-ara-eng.index", dir / "freedict-eng-ara.index",
+                                        user_cache_dir());
 }
 
 }  // namespace jisr

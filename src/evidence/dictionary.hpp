@@ -97,6 +97,10 @@ class Dictionary {
 // without a writable cache folder they are parsed on every call.
 [[nodiscard]] std::shared_ptr<const Dictionary> load_system_arabic_english_dictionary();
 
+// The folder those dictionaries are looked for in: $JISR_DICTD_DIR when set,
+// else /usr/share/dictd.
+[[nodiscard]] std::filesystem::path system_dictd_dir();
+
 // The same with the files and cache folder given (empty: no cache).
 [[nodiscard]] std::shared_ptr<const Dictionary> load_arabic_english_dictionary(
     const std::filesystem::path& ara_eng, const std::filesystem::path& eng_ara,

@@ -1,5 +1,6 @@
 // JSON lines: one object per bead with sentence indices, byte offsets,
-// texts, score and cost (and "doc", the document id, when asked).
+// texts, score and cost, the parts of the cost and the evidence behind the
+// score ("costs"), and when asked "doc" (the document id) and "doc_score".
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -33,6 +34,19 @@ class JsonlWriter final : public BeadWriter {
     j["tgt_text"] = b.tgt_text;
     j["score"] = std::round(b.bead.score * 1e4) / 1e4;
     j["cost"] = std::round(b.bead.cost * 1e4) / 1e4;
+    const BeadCosts& c = b.bead.costs;
+    const auto round = [](double x) { return std::round(x * 1e4) / 1e4; };
+    j["costs"] = {{"length", round(c.length)},
+                  {"anchors", round(c.anchors)},
+                  {"prior", round(c.prior)},
+                  {"other", round(c.other)},
+                  {"margin", round(c.margin)},
+                  {"confidence", round(c.confidence)},
+                  {"anchors_matched", c.matched},
+                  {"anchors_missed", c.missed},
+                  {"words_matched", c.words_matched},
+                  {"words_missed", c.words_missed}};
+    if (b.document_score >= 0) j["doc_score"] = round(b.document_score);
     out_ << j.dump() << '\n';
   }
 };

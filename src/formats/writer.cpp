@@ -101,6 +101,7 @@ OutputSummary BeadWriter::write(std::string_view id, const Document& src, const 
   OutputSummary summary;
   summary.src_sentences = src.sentences.size();
   summary.tgt_sentences = tgt.sentences.size();
+  const double document_score = options_.document_score ? options_.document_score(src, tgt, alignment) : -1.0;
   for (const Bead& bead : alignment) {
     ++summary.beads_by_type[{static_cast<int>(bead.src_size()), static_cast<int>(bead.tgt_size())}];
     const bool pair = bead.is_pair();
@@ -119,7 +120,7 @@ OutputSummary BeadWriter::write(std::string_view id, const Document& src, const 
     }
     const std::string s = join(src, bead.src_begin, bead.src_end);
     const std::string t = join(tgt, bead.tgt_begin, bead.tgt_end);
-    write_bead({id, src, tgt, bead, s, t}, summary);
+    write_bead({id, src, tgt, bead, s, t, document_score}, summary);
   }
   if (!out_) throw OutputError("write failed (disk full?)");
   add_summary(total_, summary);

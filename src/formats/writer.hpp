@@ -26,6 +26,7 @@ struct BeadText {
   const Bead& bead;
   const std::string& src_text;
   const std::string& tgt_text;
+  double document_score = -1;  // OutputOptions::document_score of the pair; -1 when not asked
 };
 
 class BeadWriter : public BitextWriter {

@@ -1,6 +1,7 @@
 #include "jisr/model.hpp"
 
 #include "evidence/clauses.hpp"
+#include "model/calibration.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -236,6 +237,8 @@ Model Model::load(const std::filesystem::path& path, bool with_dictionary) {
   Model m = from_json(text, path.string());
   if (!m.anchors.lexicon.empty() && m.anchors.lexicon.is_relative())
     m.anchors.lexicon = path.parent_path() / m.anchors.lexicon;
+  if (const auto calibration = calibration_path(path); std::filesystem::exists(calibration))
+    m.calibration = std::make_shared<const Calibration>(Calibration::load(calibration));
   if (with_dictionary) m.load_dictionary(path.parent_path());
   return m;
 }

@@ -80,7 +80,7 @@ TranslationTable learn_from_gold(const Model& model, std::span<const AlignedDocu
     srcs.push_back(as_document(d.src, options.src_lang));
     tgts.push_back(as_document(d.tgt, options.tgt_lang));
     golds.push_back(d.gold);
-    for (Bead& b : golds.back()) b.score = 1.0;
+    for (Bead& b : golds.back()) b.score = b.costs.confidence = 1.0;
   }
   std::vector<AlignedPair> aligned;
   for (std::size_t k = 0; k < docs.size(); ++k) aligned.push_back({&srcs[k], &tgts[k], &golds[k]});
