@@ -65,9 +65,12 @@ Vectors make_vectors(const Pile& src, const Pile& tgt, std::size_t vocabulary_si
   v.df_tgt = document_frequency(tgt, vocabulary_size);
   v.idf.assign(vocabulary_size, 0.0f);
   const double n = double(src.size() + tgt.size());
-  for (std::size_t id = 0; id < vocabulary_size; ++id)
-    if (v.df_src[id] > 0 && v.df_tgt[id] > 0)
-      v.idf[id] = static_cast<float>(std::log(n / double(v.df_src[id] + v.df_tgt[id])) + 1e-3);
+  for (std::size_t id = 0; id < vocabulary_size; ++id) {
+    const double a = v.df_src[id], b = v.df_tgt[id];
+    if (a == 0 || b == 0) continue;
+    const double balance = std::min(a, b) / std::max(a, b);
+    v.idf[id] = static_cast<float>((std::log(n / (a + b)) + 1e-3) * std::sqrt(balance));
+  }
   v.src = weigh(src, v.idf, max_keys);
   v.tgt = weigh(tgt, v.idf, max_keys);
   return v;

@@ -4,8 +4,13 @@
 // never be shared, so it would only dilute the cosine); and the document
 // frequency of every key on each side.
 //
-// Weight of key k in document d: (1 + ln tf) * ln(N / df(k)), with N the
-// documents of both piles and df(k) those holding k; a document keeps at
+// Weight of key k in document d: (1 + ln tf) * ln(N / df(k)) * sqrt(b(k)),
+// with N the documents of both piles, df(k) those holding k, and b(k) the
+// balance min(df_src, df_tgt) / max(df_src, df_tgt): a key that survives
+// translation is found in about as many documents on each side, while a
+// dictionary translation that English texts seldom use (an Arabic word
+// gives several) is found far more often on the Arabic side and weighs
+// less. A document keeps at
 // most `max_keys` keys, its heaviest (the lightest are the commonest and
 // add almost nothing to a cosine).
 #pragma once
