@@ -53,6 +53,9 @@ Band diagonal_band(std::uint32_t n, std::uint32_t m, std::uint32_t half) {
     band.lo[i] = lo <= 0 ? 0 : static_cast<std::uint32_t>(lo);
     band.hi[i] = hi >= m ? m : static_cast<std::uint32_t>(hi);
   }
+  // With no source sentence the line is the one row (0, 0) to (0, m): all
+  // of it is in the band, whatever the half-width.
+  if (n == 0) band.hi[0] = m;
   finish_band(band);
   return band;
 }

@@ -146,4 +146,44 @@ void footnote_breaks(std::string_view s, std::vector<std::size_t>& out) {
   }
 }
 
+void number_start_breaks(std::string_view s, const std::function<bool(std::string_view)>& is_abbreviation,
+                         std::vector<std::size_t>& out) {
+  for (std::size_t p = s.find('.', 1); p != std::string_view::npos && p + 1 < s.size();
+       p = s.find('.', p + 1)) {
+    const std::size_t number = skip_space(s, p + 1);
+    if (number == p + 1 || number >= s.size() || !u_isdigit(char_at(s, number))) continue;
+    // A word after the number: "10 countries", not a page or a date's end.
+    std::size_t after = number;
+    while (after < s.size() && space_at(s, after) == 0) char_at(s, after, &after);
+    const std::size_t word = skip_space(s, after);
+    if (word == after || word >= s.size() || !u_isalpha(char_at(s, word))) continue;
+    // Back over closing quotes and brackets, then over the word's letters.
+    std::size_t at = p;
+    while (at > 0) {
+      const std::size_t q = previous_code_point(s, 0, at);
+      const UChar32 c = char_at(s, q);
+      if (c != '"' && c != ')' && c != 0x201D && c != 0x2019 && c != 0xBB) break;
+      at = q;
+    }
+    std::size_t letters = 0, begin = at;
+    bool upper = false;
+    while (begin > 0) {
+      const std::size_t q = previous_code_point(s, 0, begin);
+      const UChar32 c = char_at(s, q);
+      if (!u_isalpha(c) && u_charType(c) != U_NON_SPACING_MARK) break;
+      upper = upper || u_isupper(c);
+      if (u_isalpha(c)) ++letters;
+      begin = q;
+    }
+    if (letters < 2 || upper) continue;
+    // The whole token before the period must be that word (not "1.5.", "e.g.").
+    if (begin > 0 && space_at(s, previous_code_point(s, 0, begin)) == 0) {
+      const UChar32 c = char_at(s, previous_code_point(s, 0, begin));
+      if (c != '"' && c != '(' && c != 0x201C && c != 0xAB && c != 0x2018) continue;
+    }
+    if (at == p && is_abbreviation(s.substr(begin, p + 1 - begin))) continue;
+    out.push_back(number);
+  }
+}
+
 }  // namespace jisr::detail

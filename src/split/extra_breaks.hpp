@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -32,5 +33,14 @@ void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out,
 // white space and a word that is not lower case: "martyr.[1] The",
 // "large.[7][8] This", "consultation.11 12 Take", "(type 2).10 This".
 void footnote_breaks(std::string_view s, std::vector<std::size_t>& out);
+
+// Before a number that opens a sentence ("the pandemic. 10 countries",
+// "\"clearly effective\". 35 patients"), which ICU's rules keep with the
+// sentence before: the period closes a word of two letters or more that is
+// not upper case, or a closing quote or bracket after one; the word is no
+// abbreviation (`is_abbreviation` of the token with its period); a word
+// follows the number.
+void number_start_breaks(std::string_view s, const std::function<bool(std::string_view)>& is_abbreviation,
+                         std::vector<std::size_t>& out);
 
 }  // namespace jisr::detail

@@ -352,6 +352,10 @@ SplitRules::Kind SplitRules::classify(std::string_view token, Matchers& m) const
   return Kind::none;
 }
 
+bool SplitRules::is_abbreviation(std::string_view token, Matchers& m) const {
+  return classify(token, m) != Kind::none;
+}
+
 bool SplitRules::is_starter(std::string_view word, Matchers& m) const {
   // Trailing punctuation ("However,") is not part of the word.
   while (!word.empty()) {

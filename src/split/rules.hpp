@@ -74,6 +74,10 @@ class SplitRules {
   [[nodiscard]] bool keep_break(std::string_view text, std::size_t end, std::size_t next,
                                 Matchers& m) const;
 
+  // Whether `token` ("Fig.", "approx.", "U.S.") is a listed abbreviation of
+  // any kind.
+  [[nodiscard]] bool is_abbreviation(std::string_view token, Matchers& m) const;
+
  private:
   enum class Kind { none, inner, final_, end };
   void load_into(const std::filesystem::path& path, int depth);

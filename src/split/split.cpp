@@ -113,6 +113,9 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
       }
       if (!impl_->options.plain_icu) {
         impl_->add_breaks(s, cuts);
+        detail::number_start_breaks(
+            s, [&](std::string_view token) { return impl_->rules.is_abbreviation(token, matchers); },
+            cuts);
         if (!seg.joined) repeated.cuts(s, cuts);
       }
     }

@@ -147,6 +147,14 @@ BOOST_AUTO_TEST_CASE(empty_sides_align) {
   const Alignment only_tgt = run({}, {5, 6, 7});
   check_cover(only_tgt, 0, 3, 4);
   BOOST_TEST(only_tgt.size() == 3U);
+  // Found by fuzz_align: more target sentences than the band is wide, with
+  // no source sentence, put the end of the path outside the band.
+  const std::vector<int> many(100, 20);
+  check_cover(run({}, many), 0, 100, 4);
+  AlignOptions narrow;
+  narrow.band = 1;
+  check_cover(run({}, many, narrow), 0, 100, 4);
+  check_cover(run(many, {}, narrow), 100, 0, 4);
 }
 
 BOOST_AUTO_TEST_CASE(result_covers_every_sentence_once_in_order_on_random_inputs) {

@@ -674,6 +674,29 @@ BOOST_AUTO_TEST_CASE(end_abbreviations_split_before_a_capitalised_common_word) {
   BOOST_TEST(texts(s, "We make a good team, you and I. Did you see Albert I. Jones?").size() == 2U);
 }
 
+BOOST_AUTO_TEST_CASE(arabic_starters_are_recognised_with_harakat) {
+  // A Latin initial ends an Arabic sentence before a starter, written with
+  // or without its tanwin (وفقًا, وفقا).
+  const auto s = make("ar");
+  BOOST_TEST(texts(s, "يتكون من بروتين S. وفقًا لدراسة جديدة، اقترح الباحثون ذلك.").size() == 2U);
+  BOOST_TEST(texts(s, "يتكون من بروتين S. وفقا لدراسة جديدة، اقترح الباحثون ذلك.").size() == 2U);
+  BOOST_TEST(texts(s, "قال جون F. كينيدي ذلك.").size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(a_sentence_may_open_with_a_number) {
+  const auto s = make("en");
+  BOOST_TEST(texts(s, "Schools closed during the pandemic. 10 countries closed them all.").size() == 2U);
+  BOOST_TEST(texts(s, "The drug was \"clearly effective\". 35 patients tested negative.").size() == 2U);
+  // After an abbreviation, an initial or a number the period goes on.
+  for (const std::string text :
+       {"See Fig. 3 for details.", "He is no. 5, the shortstop.", "The vote was on Oct. 5 in Doha.",
+        "He paid rs. 1000 in advance.", "Call John D. 5 times a day.", "It came in 5. 2 minutes later."}) {
+    BOOST_TEST_CONTEXT(text) { BOOST_TEST(texts(s, text).size() == 1U); }
+  }
+  const auto ar = make("ar");
+  BOOST_TEST(texts(ar, "تم الإعلان عن ذلك في المؤتمر. 12 دولة وقعت على الاتفاق.").size() == 2U);
+}
+
 BOOST_AUTO_TEST_CASE(names_written_with_an_exclamation_mark) {
   const auto s = make("en");
   BOOST_TEST(texts(s, "She works at Yahoo! in the accounting department.").size() == 1U);
