@@ -148,7 +148,8 @@ BatchSummary run_batch(const Aligner& aligner, const BatchOptions& o, std::FILE*
   const unsigned threads = detail::thread_count(o.threads);
   const std::size_t tokens = o.tokens > 0 ? o.tokens : 4 * std::size_t{threads};
   std::vector<detail::ManifestEntry> manifest;
-  if (o.input == InputKind::manifest) manifest = detail::read_manifest(o.manifest);
+  if (o.input == InputKind::manifest)
+    manifest = o.manifest.empty() ? o.entries : detail::read_manifest(o.manifest);
   std::optional<LineReader> lines;
   if (o.input != InputKind::manifest)
     lines.emplace(input, o.read.stream_name, 3 * o.read.max_bytes + 4096);

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "jisr/aligner.hpp"
 #include "jisr/formats.hpp"
@@ -23,7 +24,10 @@ namespace jisr::batch {
 
 struct BatchOptions {
   InputKind input = InputKind::b64tsv;
-  std::string manifest;  // InputKind::manifest
+  std::string manifest;  // InputKind::manifest: the manifest file
+  // InputKind::manifest with `manifest` empty: the pairs themselves (paths
+  // as they are, relative ones to the current folder).
+  std::vector<detail::ManifestEntry> entries;
   std::string src_lang = "ar", tgt_lang = "en";
   TextOptions text;
   AlignOptions align;

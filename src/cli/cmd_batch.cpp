@@ -14,6 +14,7 @@
 #include "align/pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/sink.hpp"
 #include <unistd.h>
 
 namespace jisr::cli {
@@ -44,13 +45,6 @@ struct BatchCommand {
   std::size_t tokens = 0;
 };
 
-// The output path without a compression extension.
-std::string plain_name(const std::string& path) {
-  for (const char* ext : {".gz", ".zst"})
-    if (path.ends_with(ext)) return path.substr(0, path.size() - std::string_view(ext).size());
-  return path;
-}
-
 Format choose_format(const BatchCommand& c) {
   if (!c.format.empty()) return parse_format(c.format);
   if (c.output.empty() || c.output == "-") return Format::tsv;
@@ -61,39 +55,6 @@ Format choose_format(const BatchCommand& c) {
   throw UsageError(fmt::format(
       "cannot tell the format from \"{}\"; give --format tsv|jsonl|tmx|moses", c.output));
 }
-
-// One output: a file committed when complete (or standard output),
-// compressed when its name ends in .gz or .zst.
-class Sink {
- public:
-  explicit Sink(const std::string& path) {
-    if (path.empty() || path == "-") {
-      out_ = &std::cout;
-      return;
-    }
-    file_.emplace(path);
-    out_ = &file_->stream();
-    if (const auto kind = batch::compression_of(path); kind != batch::Compression::none) {
-      zip_.emplace(*out_, kind);
-      out_ = &*zip_;
-    }
-  }
-  std::ostream& stream() { return *out_; }
-  void commit() {
-    if (zip_) zip_->close();
-    if (file_) {
-      file_->commit();
-    } else {
-      out_->flush();
-      if (!*out_) throw OutputError("standard output: write failed");
-    }
-  }
-
- private:
-  std::optional<OutputFile> file_;
-  std::optional<batch::CompressedOstream> zip_;
-  std::ostream* out_ = nullptr;
-};
 
 void print_summary(const batch::BatchSummary& s, Format format) {
   fmt::print(stderr,

@@ -14,5 +14,6 @@ void add_calibrate_command(CLI::App& app);
 void add_anchors_command(CLI::App& app);
 void add_convert_command(CLI::App& app);
 void add_batch_command(CLI::App& app);
+void add_docalign_command(CLI::App& app);
 
 }  // namespace jisr::cli

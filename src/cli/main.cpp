@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
   add_anchors_command(app);
   add_convert_command(app);
   add_batch_command(app);
+  add_docalign_command(app);
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) sub->footer(kExitStatusHelp);
   // `jisr help COMMAND` is `jisr COMMAND --help`.
   std::vector<std::string> args(argv + 1, argv + argc);
