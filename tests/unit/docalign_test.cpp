@@ -50,8 +50,8 @@ fs::path temp_folder(const std::string& name) {
 
 void write(const fs::path& path, const std::string& text) { std::ofstream(path) << text; }
 
-Calibration default_calibration() {
-  return Calibration::load(test::models_dir() / "docalign.json");
+docalign::Calibration default_calibration() {
+  return docalign::Calibration::load(test::models_dir() / "docalign.json");
 }
 
 }  // namespace
@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(assignment_is_one_to_one_and_greedy_by_probability) {
 }
 
 BOOST_AUTO_TEST_CASE(calibration_is_read_and_checked) {
-  const Calibration c = default_calibration();
+  const docalign::Calibration c = default_calibration();
   PairFeatures strong, weak;
   strong.cosine = 0.8f;
   strong.margin_src = strong.margin_tgt = 0.6f;
@@ -141,11 +141,11 @@ BOOST_AUTO_TEST_CASE(calibration_is_read_and_checked) {
   const fs::path dir = temp_folder("calibration");
   write(dir / "bad.json",
         R"({"features": ["cosine"], "length_log_ratio": 0, "bias": 0, "weights": [1]})");
-  BOOST_CHECK_EXCEPTION((void)Calibration::load(dir / "bad.json"), ModelError,
+  BOOST_CHECK_EXCEPTION((void)docalign::Calibration::load(dir / "bad.json"), ModelError,
                         [](const ModelError& e) {
                           return std::string(e.what()).find("bad.json") != std::string::npos;
                         });
-  BOOST_CHECK_THROW((void)Calibration::load(dir / "missing.json"), ModelError);
+  BOOST_CHECK_THROW((void)docalign::Calibration::load(dir / "missing.json"), ModelError);
 }
 
 BOOST_AUTO_TEST_CASE(piles_pair_the_translation_and_skip_bad_files) {
