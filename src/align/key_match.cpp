@@ -4,11 +4,8 @@
 
 namespace jisr {
 
-namespace {
-
-// Two sorted lists: a merge.
-double merge_gain(const std::uint32_t* p, const std::uint32_t* p_end, const std::uint32_t* q,
-                  const std::uint32_t* q_end, std::span<const double> gain) {
+double sorted_match_gain(const std::uint32_t* p, const std::uint32_t* p_end, const std::uint32_t* q,
+                         const std::uint32_t* q_end, std::span<const double> gain) {
   double sum = 0;
   while (p < p_end && q < q_end) {
     if (*p < *q) {
@@ -23,6 +20,8 @@ double merge_gain(const std::uint32_t* p, const std::uint32_t* p_end, const std:
   }
   return sum;
 }
+
+namespace {
 
 // Any number of sentences a side: the target keys counted in a table indexed
 // by key id, the source keys matched against it in order.
@@ -60,7 +59,7 @@ double matched_gain(const KeyRuns& src, std::uint32_t i, int a, const KeyRuns& t
   if (s0 == s1 || t0 == t1) return 0.0;
   if (a == 1 && b == 1) {
     if ((src.signature[i] & tgt.signature[j]) == 0) return 0.0;
-    return merge_gain(src.ids.data() + s0, src.ids.data() + s1, tgt.ids.data() + t0,
+    return sorted_match_gain(src.ids.data() + s0, src.ids.data() + s1, tgt.ids.data() + t0,
                       tgt.ids.data() + t1, gain);
   }
   if ((run_signature(src.signature, i, a) & run_signature(tgt.signature, j, b)) == 0) return 0.0;

@@ -27,6 +27,12 @@ struct KeyRuns {
   std::span<const std::uint64_t> signature;
 };
 
+// The gain of the keys matched between two ascending id lists [p, p_end)
+// and [q, q_end), summed in the order of the first.
+[[nodiscard]] double sorted_match_gain(const std::uint32_t* p, const std::uint32_t* p_end,
+                                       const std::uint32_t* q, const std::uint32_t* q_end,
+                                       std::span<const double> gain);
+
 // The signature bit of one key id.
 [[nodiscard]] inline std::uint64_t key_bit(std::uint32_t id) {
   return std::uint64_t{1} << ((id * 0x9E3779B1u) >> 26);

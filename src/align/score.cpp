@@ -235,19 +235,7 @@ struct BeadScorer::Impl {
   // Gain of the keys matched between two sorted id lists.
   double merge_gain(const std::uint32_t* p, const std::uint32_t* p_end, const std::uint32_t* q,
                     const std::uint32_t* q_end) const {
-    double gain = 0;
-    while (p < p_end && q < q_end) {
-      if (*p < *q) {
-        ++p;
-      } else if (*q < *p) {
-        ++q;
-      } else {
-        gain += match_gain[*p];
-        ++p;
-        ++q;
-      }
-    }
-    return gain;
+    return sorted_match_gain(p, p_end, q, q_end, match_gain);
   }
 
   // The clause term of score.hpp for sentence k of the side `one` (the
