@@ -107,11 +107,23 @@ bool is_flattened_line(std::string_view line, std::size_t min_words) {
   static constexpr std::string_view kProse[] = {",", ";", "\xD8\x8C" /* ، */, "\xD8\x9B" /* ؛ */};
   for (const auto mark : kProse)
     if (line.find(mark) != std::string_view::npos) return false;
-  const auto tokens = tokens_of(line);
-  if (tokens.size() < min_words) return false;
-  // The last character that is not a closing quote or bracket.
-  std::size_t end = tokens.back().end;
-  const std::size_t begin = tokens.back().begin;
+  // Count the words up to min_words only.
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < line.size() && words < min_words;) {
+    if (const std::size_t n = space_at(line, i); n > 0) {
+      i += n;
+      continue;
+    }
+    ++words;
+    while (i < line.size() && space_at(line, i) == 0) ++i;
+  }
+  if (words < min_words || words == 0) return false;
+  // The last token, and in it the last character that is not a closing
+  // quote or bracket.
+  std::size_t end = trim(line, 0, line.size()).end;
+  std::size_t begin = end;
+  while (begin > 0 && space_at(line, previous_code_point(line, 0, begin)) == 0)
+    begin = previous_code_point(line, 0, begin);
   while (end > begin) {
     const std::size_t k = previous_code_point(line, begin, end);
     std::size_t next = 0;

@@ -43,6 +43,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -88,7 +89,16 @@ class SplitRules {
                                        std::string_view token, std::string_view following,
                                        std::string_view second, Matchers& m) const;
 
-  std::unordered_set<std::string> inner_, final_, end_, starter_, continue_, reporting_;
+  // Sets of words looked up by string_view, without building a string.
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+
+  WordSet inner_, final_, end_, starter_, continue_, reporting_;
   std::vector<std::string> labels_;
   std::vector<std::unique_ptr<icu::RegexPattern>> inner_re_, final_re_, end_re_, starter_re_,
       reporting_re_;
