@@ -105,8 +105,10 @@ void check_run(std::string_view line, const Run& run, const IsWord* is_word,
 bool is_flattened_line(std::string_view line, std::size_t min_words) {
   // Commas and semicolons belong to prose, not to lists of fields or titles.
   static constexpr std::string_view kProse[] = {",", ";", "\xD8\x8C" /* ، */, "\xD8\x9B" /* ؛ */};
-  for (const auto mark : kProse)
-    if (line.find(mark) != std::string_view::npos) return false;
+  // One pass for all four (Arabic text is full of the lead byte of ، and ؛).
+  for (std::size_t i = 0; i < line.size(); ++i)
+    for (const auto mark : kProse)
+      if (line[i] == mark.front() && line.substr(i, mark.size()) == mark) return false;
   // Count the words up to min_words only.
   std::size_t words = 0;
   for (std::size_t i = 0; i < line.size() && words < min_words;) {
@@ -143,11 +145,12 @@ void field_label_breaks(std::string_view line, const std::vector<std::string>& l
     while (at < line.size() && space_at(line, at) > 0) at += space_at(line, at);
     return at < line.size() && line[at] == ':';
   };
+  // A label starts a token (white space before it), and not the line.
   for (const std::string& label : labels) {
-    for (std::size_t at = line.find(label, 1); at != std::string_view::npos;
-         at = line.find(label, at + 1)) {
-      if (space_at(line, previous_code_point(line, 0, at)) == 0) continue;
-      if (colon_after(at + label.size())) out.push_back(at);
+    for (const Token& tok : tokens) {
+      const std::size_t at = tok.begin;
+      if (at > 0 && line.substr(at).starts_with(label) && colon_after(at + label.size()))
+        out.push_back(at);
     }
   }
   // "WORD :" twice or more: a list of fields flattened onto one line.

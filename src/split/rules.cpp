@@ -291,11 +291,11 @@ void SplitRules::load_into(const std::filesystem::path& path, int depth) {
         throw ModelError(fmt::format("{}:{}: includes nested too deeply", path.string(), line_no));
       rules.load_into(path.parent_path() / value, depth + 1);
     } else if (kind == "inner") {
-      rules.inner_.insert(value);
+      rules.add_abbreviation(value, Kind::inner);
     } else if (kind == "final") {
-      rules.final_.insert(value);
+      rules.add_abbreviation(value, Kind::final_);
     } else if (kind == "end") {
-      rules.end_.insert(value);
+      rules.add_abbreviation(value, Kind::end);
     } else if (kind == "starter") {
       rules.starter_.insert(value);
     } else if (kind == "continue") {
@@ -325,6 +325,13 @@ void SplitRules::load_into(const std::filesystem::path& path, int depth) {
     throw ModelError(fmt::format("{}: empty rule file (expected \"{}\")", path.string(), kHeader));
 }
 
+void SplitRules::add_abbreviation(const std::string& token, Kind kind) {
+  // A token listed under several kinds counts as the first of inner, final,
+  // end.
+  const auto [at, added] = abbreviations_.emplace(token, kind);
+  if (!added && static_cast<int>(kind) < static_cast<int>(at->second)) at->second = kind;
+}
+
 SplitRules::Matchers SplitRules::matchers() const {
   Matchers m;
   const auto make = [](const std::vector<std::unique_ptr<icu::RegexPattern>>& from,
@@ -344,9 +351,8 @@ SplitRules::Matchers SplitRules::matchers() const {
 }
 
 SplitRules::Kind SplitRules::classify(std::string_view token, Matchers& m) const {
-  if (inner_.contains(token)) return Kind::inner;
-  if (final_.contains(token)) return Kind::final_;
-  if (end_.contains(token)) return Kind::end;
+  if (const auto listed = abbreviations_.find(token); listed != abbreviations_.end())
+    return listed->second;
   // Abbreviations are short: long tokens skip the regular expressions.
   if (token.size() > 24) return Kind::none;
   if (matches_any(m.inner, token)) return Kind::inner;

@@ -47,6 +47,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -80,6 +81,7 @@ class SplitRules {
   [[nodiscard]] bool is_abbreviation(std::string_view token, Matchers& m) const;
 
  private:
+  // In the order of precedence of a token listed under several kinds.
   enum class Kind { none, inner, final_, end };
   void load_into(const std::filesystem::path& path, int depth);
   [[nodiscard]] Kind classify(std::string_view token, Matchers& m) const;
@@ -98,7 +100,11 @@ class SplitRules {
   };
   using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
 
-  WordSet inner_, final_, end_, starter_, continue_, reporting_;
+  void add_abbreviation(const std::string& token, Kind kind);
+
+  // Listed abbreviations (inner, final, end) and their kind.
+  std::unordered_map<std::string, Kind, ViewHash, std::equal_to<>> abbreviations_;
+  WordSet starter_, continue_, reporting_;
   std::vector<std::string> labels_;
   std::vector<std::unique_ptr<icu::RegexPattern>> inner_re_, final_re_, end_re_, starter_re_,
       reporting_re_;
