@@ -105,7 +105,9 @@ void check_run(std::string_view line, const Run& run, const IsWord* is_word,
 bool is_flattened_line(std::string_view line, std::size_t min_words) {
   // Commas and semicolons belong to prose, not to lists of fields or titles.
   static constexpr std::string_view kProse[] = {",", ";", "\xD8\x8C" /* ، */, "\xD8\x9B" /* ؛ */};
-  // One pass for all four (Arabic text is full of the lead byte of ، and ؛).
+  // A comma first (prose usually has one early), then one pass for all four
+  // (Arabic text is full of the lead byte of ، and ؛).
+  if (line.find(',') != std::string_view::npos) return false;
   for (std::size_t i = 0; i < line.size(); ++i)
     for (const auto mark : kProse)
       if (line[i] == mark.front() && line.substr(i, mark.size()) == mark) return false;
