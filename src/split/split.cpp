@@ -95,8 +95,13 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
   std::string buffer;
   std::vector<std::size_t> cuts;
   detail::UTextPtr ut;
-  const detail::RepeatedLines repeated(text, detail::lines_of(text));
-  for (const Segment& seg : detail::segments_of(text, impl_->options.line_breaks)) {
+  const auto lines = detail::lines_of(text);
+  // Repeated lines matter only to the rules over ICU's breaks.
+  std::optional<detail::RepeatedLines> repeated;
+  if (!impl_->srx && !impl_->options.plain_icu) repeated.emplace(text, lines);
+  const auto segments = detail::segments_of(text, lines, impl_->options.line_breaks);
+  out.reserve(segments.size());  // each segment has text, so at least one sentence
+  for (const Segment& seg : segments) {
     std::string_view s = text.substr(seg.range.begin, seg.range.end - seg.range.begin);
     if (seg.joined) {
       // ICU treats every line feed as a paragraph separator: within a joined
@@ -127,7 +132,7 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
         detail::number_start_breaks(
             s, [&](std::string_view token) { return impl_->rules.is_abbreviation(token, matchers); },
             cuts);
-        if (!seg.joined) repeated.cuts(s, cuts);
+        if (!seg.joined) repeated->cuts(s, cuts);
       }
     }
     std::sort(cuts.begin(), cuts.end());
