@@ -143,12 +143,22 @@ struct Token {
   std::size_t begin, end;
 };
 
-// The tokens of [begin, end) of `s`, at most `limit` of them.
-std::vector<Token> tokens_of(std::string_view s, std::size_t begin, std::size_t end,
-                             std::size_t limit = std::string_view::npos) {
+// The first token of [begin, end) of `s`, or an empty one at `end`.
+Token next_token(std::string_view s, std::size_t begin, std::size_t end) {
+  while (begin < end) {
+    const std::size_t n = space_at(s, begin);
+    if (n == 0) break;
+    begin += n;
+  }
+  std::size_t i = begin;
+  while (i < end && space_at(s, i) == 0) ++i;
+  return {begin, i};
+}
+
+std::vector<Token> tokens_of(std::string_view s, std::size_t begin, std::size_t end) {
   std::vector<Token> out;
   std::size_t i = begin;
-  while (i < end && out.size() < limit) {
+  while (i < end) {
     if (const std::size_t n = space_at(s, i); n > 0) {
       i += n;
       continue;
@@ -320,20 +330,22 @@ void list_item_breaks(std::string_view s, std::vector<std::size_t>& out) {
 }
 
 bool is_item_marker(std::string_view s, std::size_t begin, std::size_t end) {
-  const auto tokens = tokens_of(s, begin, end, 3);
-  if (tokens.empty() || tokens.size() > 2) return false;
-  auto first = parse(s.substr(tokens[0].begin, tokens[0].end - tokens[0].begin));
+  const Token t0 = next_token(s, begin, end);
+  if (t0.begin == t0.end) return false;
+  const Token t1 = next_token(s, t0.end, end);
+  if (t1.begin != t1.end && next_token(s, t1.end, end).begin < end) return false;
+  auto first = parse(s.substr(t0.begin, t0.end - t0.begin));
   if (!first) return false;
-  if (tokens.size() == 1) return !first->bullet_only;
+  if (t1.begin == t1.end) return !first->bullet_only;
   if (!first->bullet_only) return false;
-  auto second = parse(s.substr(tokens[1].begin, tokens[1].end - tokens[1].begin));
+  auto second = parse(s.substr(t1.begin, t1.end - t1.begin));
   return second && !second->bullet_only;
 }
 
 bool starts_with_item_marker(std::string_view line) {
-  const auto tokens = tokens_of(line, 0, line.size(), 2);
-  if (tokens.size() < 2) return false;
-  return parse(line.substr(tokens[0].begin, tokens[0].end - tokens[0].begin)).has_value();
+  const Token t0 = next_token(line, 0, line.size());
+  if (next_token(line, t0.end, line.size()).begin >= line.size()) return false;
+  return parse(line.substr(t0.begin, t0.end - t0.begin)).has_value();
 }
 
 }  // namespace jisr::detail
