@@ -103,15 +103,22 @@ void check_run(std::string_view line, const Run& run, const IsWord* is_word,
 }  // namespace
 
 bool is_flattened_line(std::string_view line, std::size_t min_words) {
-  // Commas and semicolons belong to prose, not to lists of fields or titles.
-  static constexpr std::string_view kProse[] = {",", ";", "\xD8\x8C" /* ، */, "\xD8\x9B" /* ؛ */};
-  // A comma first (prose usually has one early), then one pass for all four
-  // (Arabic text is full of the lead byte of ، and ؛).
-  if (line.find(',') != std::string_view::npos) return false;
-  for (std::size_t i = 0; i < line.size(); ++i)
-    for (const auto mark : kProse)
-      if (line[i] == mark.front() && line.substr(i, mark.size()) == mark) return false;
-  // Count the words up to min_words only.
+  // The three tests, cheapest first. Prose ends in final punctuation: look
+  // at the last character of the last token that is not a closing quote or
+  // bracket.
+  std::size_t end = trim(line, 0, line.size()).end;
+  std::size_t begin = end;
+  while (begin > 0 && space_at(line, previous_code_point(line, 0, begin)) == 0)
+    begin = previous_code_point(line, 0, begin);
+  while (end > begin) {
+    const std::size_t k = previous_code_point(line, begin, end);
+    std::size_t next = 0;
+    const UChar32 c = char_at(line, k, &next);
+    if (is_final_mark(c)) return false;
+    if (!is_closer(c)) break;
+    end = k;
+  }
+  // Enough words (counted up to min_words only).
   std::size_t words = 0;
   for (std::size_t i = 0; i < line.size() && words < min_words;) {
     if (const std::size_t n = space_at(line, i); n > 0) {
@@ -122,20 +129,18 @@ bool is_flattened_line(std::string_view line, std::size_t min_words) {
     while (i < line.size() && space_at(line, i) == 0) ++i;
   }
   if (words < min_words || words == 0) return false;
-  // The last token, and in it the last character that is not a closing
-  // quote or bracket.
-  std::size_t end = trim(line, 0, line.size()).end;
-  std::size_t begin = end;
-  while (begin > 0 && space_at(line, previous_code_point(line, 0, begin)) == 0)
-    begin = previous_code_point(line, 0, begin);
-  while (end > begin) {
-    const std::size_t k = previous_code_point(line, begin, end);
-    std::size_t next = 0;
-    const UChar32 c = char_at(line, k, &next);
-    if (is_final_mark(c)) return false;
-    if (!is_closer(c)) return true;
-    end = k;
-  }
+  // Commas and semicolons belong to prose, not to lists of fields or titles.
+  if (line.find(',') != std::string_view::npos || line.find(';') != std::string_view::npos)
+    return false;
+  // The Arabic comma and semicolon share their first byte, which Arabic
+  // letters share too: a plain loop beats searching for it.
+  static constexpr std::string_view kArabicComma = "\xD8\x8C" /* ، */;
+  static constexpr std::string_view kArabicSemicolon = "\xD8\x9B" /* ؛ */;
+  static_assert(kArabicComma[0] == kArabicSemicolon[0]);
+  for (std::size_t i = 0; i + 1 < line.size(); ++i)
+    if (line[i] == kArabicComma[0] &&
+        (line[i + 1] == kArabicComma[1] || line[i + 1] == kArabicSemicolon[1]))
+      return false;
   return true;
 }
 
