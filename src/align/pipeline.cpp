@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -44,9 +45,11 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
   extractor.forget_keys();
   std::vector<std::uint32_t> found, local;
   SideKeys& side = chunk.keys.src;
+  std::optional<ClauseCutter> cut;
+  if (rules != nullptr) cut.emplace(*rules);
   for (std::size_t k = chunk.begin; k < chunk.end; ++k) {
     const std::string& text = doc.sentences[k].text;
-    const auto spans = rules != nullptr ? cut_clauses(text, *rules) : std::vector<std::pair<std::size_t, std::size_t>>{};
+    const auto spans = cut ? (*cut)(text) : std::vector<std::pair<std::size_t, std::size_t>>{};
     found.clear();
     if (spans.size() < 2) {
       extractor.find_ids(text, found);
