@@ -7,6 +7,10 @@
 // distinct word and kept in a memo; a sentence then costs a scan for word
 // boundaries, a hash look-up per word and the lexicon phrases that start
 // with a word known to begin one.
+//
+// Keys are interned in the extractor's table when first made, so a word's
+// keys are ids and a sentence's keys (find_ids) cost no string; find()
+// looks the strings up at the end.
 #include <algorithm>
 #include <deque>
 #include <optional>
