@@ -49,13 +49,13 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
   if (rules != nullptr) cut.emplace(*rules);
   for (std::size_t k = chunk.begin; k < chunk.end; ++k) {
     const std::string& text = doc.sentences[k].text;
-    const auto spans = cut ? (*cut)(text) : std::vector<std::pair<std::size_t, std::size_t>>{};
+    const std::vector<std::pair<std::size_t, std::size_t>>* spans = cut ? &(*cut)(text) : nullptr;
     found.clear();
-    if (spans.size() < 2) {
+    if (spans == nullptr || spans->size() < 2) {
       extractor.find_ids(text, found);
       chunk.clauses.begin.push_back(chunk.clauses.begin.back());
     } else {
-      for (const auto& [from, to] : spans) {
+      for (const auto& [from, to] : *spans) {
         const std::string_view clause = std::string_view(text).substr(from, to - from);
         extractor.find_ids(clause, found);
         chunk.clauses.key_end.push_back(static_cast<std::uint32_t>(found.size()));

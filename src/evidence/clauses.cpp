@@ -37,6 +37,11 @@ void fold_word(std::string_view word, std::string& out) {
 }
 
 bool is_space_at(std::string_view s, std::size_t i, std::size_t* width) {
+  // ASCII: White_Space holds tab to carriage return and the space.
+  if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80) {
+    *width = 1;
+    return b == ' ' || (b >= 0x09 && b <= 0x0D);
+  }
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   auto at = static_cast<int32_t>(i);
   UChar32 c = 0;
@@ -57,7 +62,8 @@ std::string_view trim_punctuation(std::string_view w) {
 
 std::vector<std::pair<std::size_t, std::size_t>> cut_clauses(std::string_view sentence,
                                                              const ClauseRules& rules) {
-  return ClauseCutter(rules)(sentence);
+  const ClauseCutter cut(rules);
+  return cut(sentence);
 }
 
 ClauseCutter::ClauseCutter(const ClauseRules& rules) : rules_(rules) {
@@ -67,10 +73,11 @@ ClauseCutter::ClauseCutter(const ClauseRules& rules) : rules_(rules) {
   }
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> ClauseCutter::operator()(std::string_view sentence) const {
+const std::vector<std::pair<std::size_t, std::size_t>>& ClauseCutter::operator()(std::string_view sentence) const {
   const ClauseRules& rules = rules_;
   // Words as byte ranges.
-  std::vector<std::pair<std::size_t, std::size_t>> words;
+  std::vector<std::pair<std::size_t, std::size_t>>& words = words_;
+  words.clear();
   for (std::size_t i = 0; i < sentence.size();) {
     std::size_t w = 0;
     if (is_space_at(sentence, i, &w)) {
@@ -82,7 +89,8 @@ std::vector<std::pair<std::size_t, std::size_t>> ClauseCutter::operator()(std::s
     words.emplace_back(from, i);
   }
   // Candidate cuts: word indices a clause starts at.
-  std::vector<std::size_t> starts{0};
+  std::vector<std::size_t>& starts = starts_;
+  starts.assign(1, 0);
   for (std::size_t k = 1; k < words.size(); ++k) {
     const std::string_view prev = sentence.substr(words[k - 1].first, words[k - 1].second - words[k - 1].first);
     bool cut = false;
@@ -95,7 +103,8 @@ std::vector<std::pair<std::size_t, std::size_t>> ClauseCutter::operator()(std::s
     }
     if (cut) starts.push_back(k);
   }
-  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::vector<std::pair<std::size_t, std::size_t>>& out = clauses_;
+  out.clear();
   if (words.empty()) {
     out.emplace_back(0, sentence.size());
     return out;

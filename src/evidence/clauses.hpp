@@ -30,17 +30,21 @@ namespace jisr {
                                                                            const ClauseRules& rules);
 
 // cut_clauses for many sentences under the same rules: the openers are
-// folded once, not per sentence. Keeps a reference to `rules`. Not
-// thread-safe (a buffer is reused): one per thread.
+// folded once, not per sentence, and the buffers are reused. Keeps a
+// reference to `rules`. Not thread-safe: one per thread.
 class ClauseCutter {
  public:
   explicit ClauseCutter(const ClauseRules& rules);
-  [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> operator()(std::string_view sentence) const;
+  // The clauses of `sentence`, as cut_clauses gives them; valid until the
+  // next call.
+  [[nodiscard]] const std::vector<std::pair<std::size_t, std::size_t>>& operator()(std::string_view sentence) const;
 
  private:
   const ClauseRules& rules_;
   std::unordered_set<std::string, StringHash, std::equal_to<>> openers_;  // folded
   mutable std::string folded_;
+  mutable std::vector<std::pair<std::size_t, std::size_t>> words_, clauses_;
+  mutable std::vector<std::size_t> starts_;
 };
 
 // Per sentence of one side, where its clauses end in its list of anchor
