@@ -149,6 +149,21 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
     for (std::size_t c = from; c < to; ++c) merge_chunk(chunks[c], a, ids, clauses);
   }
   match_names(a);
+  // The arrays grew by doubling while the chunks were merged; the document's
+  // anchors are held through the whole search, so give back the spare half.
+  for (SideKeys* side : {&a.src, &a.tgt}) {
+    side->begin.shrink_to_fit();
+    side->ids.shrink_to_fit();
+  }
+  a.keys.shrink_to_fit();
+  a.types.shrink_to_fit();
+  if (clauses != nullptr) {
+    for (SideClauses* side : {&clauses->src, &clauses->tgt}) {
+      side->begin.shrink_to_fit();
+      side->key_end.shrink_to_fit();
+      side->length.shrink_to_fit();
+    }
+  }
   return a;
 }
 
