@@ -294,8 +294,11 @@ namespace {
 // modification times, the table's format and the ICU version (the headwords
 // are normalised by ICU). Raise the number after "table" whenever the
 // normalisation of headwords changes, so that no stale table is read.
+constexpr const char* kTableId = "freedict-ara-eng table 1\nicu " U_ICU_VERSION;
+constexpr const char* kCacheName = "freedict-ara-eng-1-icu" U_ICU_VERSION ".table";
+
 std::uint64_t files_key(const std::vector<fs::path>& files) {
-  std::string id = "freedict-ara-eng table 1\nicu " U_ICU_VERSION;
+  std::string id = kTableId;
   for (const fs::path& f : files) {
     std::error_code ec;
     const auto size = fs::file_size(f, ec);
@@ -350,7 +353,10 @@ std::shared_ptr<const Dictionary> load_arabic_english_dictionary(const fs::path&
   if (!have_forward && !have_reverse) return nullptr;
   const std::uint64_t key =
       files_key({ara_eng, dictd_body(ara_eng), eng_ara, dictd_body(eng_ara)});
-  const fs::path cache = cache_dir.empty() ? fs::path{} : cache_dir / "freedict-ara-eng.table";
+  // The file's name says which builds can read it, so that two versions of
+  // jisr on one machine keep a table each instead of rebuilding each
+  // other's in turn; a changed dictionary replaces its table in place.
+  const fs::path cache = cache_dir.empty() ? fs::path{} : cache_dir / kCacheName;
   if (!cache.empty())
     if (auto table = DictionaryTable::open(cache, key)) return std::make_shared<Dictionary>(std::move(table));
   auto d = std::make_shared<Dictionary>();
