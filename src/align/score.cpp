@@ -240,8 +240,12 @@ struct BeadScorer::Impl {
 
   // The clause term of score.hpp for sentence k of the side `one` (the
   // source if one_is_src) against sentences [j, j+b) of the other side.
-  double clause_cost(bool one_is_src, std::uint32_t k, std::uint32_t j, int b) const {
+  // Once every partial match costs `budget` or more the term can only be
+  // larger, and it stops there with +inf (all its parts are non-negative).
+  double clause_cost(bool one_is_src, std::uint32_t k, std::uint32_t j, int b,
+                     double budget = std::numeric_limits<double>::infinity()) const {
     constexpr int kMaxClauses = 24, kMaxMany = 8;
+    constexpr double kInf = std::numeric_limits<double>::infinity();
     const ClauseSide& cs = one_is_src ? src_clauses : tgt_clauses;
     if (cs.first.size() <= k + 1 || b > kMaxMany) return 0.0;
     const std::vector<std::uint32_t>& many_begin = one_is_src ? tgt_begin : src_begin;
@@ -262,47 +266,86 @@ struct BeadScorer::Impl {
       kb[x] = cs.ids.data() + cs.kbegin[at];
       ke[x] = cs.ids.data() + cs.kbegin[at + 1];
     }
-    // lost[x][n]: what clause x's keys matched in the other sentences than n earn.
-    double lost[kMaxClauses][kMaxMany];
-    for (int x = 0; x < n_clauses; ++x) {
-      double g[kMaxMany], total = 0;
-      for (int n = 0; n < b; ++n) {
-        const std::uint32_t s = j + static_cast<std::uint32_t>(n);
-        g[n] = anchors && kb[x] != ke[x]
-                   ? merge_gain(kb[x], ke[x], many_ids.data() + many_begin[s], many_ids.data() + many_begin[s + 1])
-                   : 0.0;
-        total += g[n];
+    // lost[x][n]: what clause x's keys matched in the other sentences than n
+    // earn. With no weight on it (the shipped models) nothing is merged.
+    double lost[kMaxClauses][kMaxMany] = {};
+    if (clause_anchor_weight > 0 && anchors) {
+      for (int x = 0; x < n_clauses; ++x) {
+        double g[kMaxMany], total = 0;
+        for (int n = 0; n < b; ++n) {
+          const std::uint32_t s = j + static_cast<std::uint32_t>(n);
+          g[n] = kb[x] != ke[x]
+                     ? merge_gain(kb[x], ke[x], many_ids.data() + many_begin[s], many_ids.data() + many_begin[s + 1])
+                     : 0.0;
+          total += g[n];
+        }
+        for (int n = 0; n < b; ++n) lost[x][n] = clause_anchor_weight * (total - g[n]);
       }
-      for (int n = 0; n < b; ++n) lost[x][n] = clause_anchor_weight * (total - g[n]);
     }
-    auto piece_length = [&](double run, std::uint32_t other) {
+    // A run of clauses of length `run` against a sentence of length `other`:
+    // its normalised length difference, or false where the two are empty.
+    auto piece_delta = [&](double run, std::uint32_t other, double& d) {
       const double l1 = one_is_src ? run : other, l2 = one_is_src ? other : run;
       const double mean = (l1 + l2 / c) / 2.0;
-      if (mean <= 0.0) return 0.0;
-      return clause_length_weight * length_cost((l2 - c * l1) / std::sqrt(mean * length.s2));
+      if (mean <= 0.0) return false;
+      d = (l2 - c * l1) / std::sqrt(mean * length.s2);
+      return true;
     };
     // best[x]: cheapest match of the first x clauses to the sentences so far.
-    constexpr double kInf = std::numeric_limits<double>::infinity();
-    double best[kMaxClauses + 1], next[kMaxClauses + 1];
-    best[0] = 0;
-    for (int x = 1; x <= n_clauses; ++x) best[x] = kInf;
-    for (int n = 0; n < b; ++n) {
-      const std::uint32_t other = many_len[j + static_cast<std::uint32_t>(n)];
-      for (int x = 0; x <= n_clauses; ++x) {
-        double v = kInf, run = 0, run_lost = 0;
-        for (int from = x; from >= 0; --from) {
-          if (from < x) {
-            run += len[from];
-            run_lost += lost[from][n];
+    // A pass with `exact` false prices every run by the length table's lower
+    // bound, so its result is a lower bound of the term: most beads that
+    // reach here lose to a cheaper one, and that pass, without erfc or log,
+    // is enough to drop them. The exact pass computes the exact cost only
+    // for the run with the cheapest bound and for runs whose bound is below
+    // the best exact price found, which leaves the minimum exactly what
+    // pricing every run would give.
+    auto pass = [&](bool exact) {
+      double best[kMaxClauses + 1], next[kMaxClauses + 1];
+      best[0] = 0;
+      for (int x = 1; x <= n_clauses; ++x) best[x] = kInf;
+      for (int n = 0; n < b; ++n) {
+        const std::uint32_t other = many_len[j + static_cast<std::uint32_t>(n)];
+        double floor = kInf;
+        for (int x = 0; x <= n_clauses; ++x) {
+          double base[kMaxClauses + 1], low[kMaxClauses + 1], d[kMaxClauses + 1];
+          bool sized[kMaxClauses + 1];
+          double run = 0, run_lost = 0, cheapest = kInf;
+          int first = -1;
+          for (int from = x; from >= 0; --from) {
+            if (from < x) {
+              run += len[from];
+              run_lost += lost[from][n];
+            }
+            low[from] = kInf;
+            if (best[from] == kInf) continue;
+            base[from] = best[from] + run_lost;
+            sized[from] = piece_delta(run, other, d[from]);
+            low[from] = sized[from] ? base[from] + clause_length_weight * closed_cost_lower(d[from]) : base[from];
+            if (low[from] < cheapest) {
+              cheapest = low[from];
+              first = from;
+            }
           }
-          if (best[from] == kInf) continue;
-          v = std::min(v, best[from] + run_lost + piece_length(run, other));
+          double v = exact ? kInf : cheapest;
+          auto price = [&](int from) {
+            const double piece = sized[from] ? clause_length_weight * length_cost(d[from]) : 0.0;
+            v = std::min(v, base[from] + piece);
+          };
+          if (exact && first >= 0) {
+            price(first);
+            for (int from = x; from >= 0; --from)
+              if (from != first && low[from] < v) price(from);
+          }
+          next[x] = v;
+          floor = std::min(floor, v);
         }
-        next[x] = v;
+        std::copy(next, next + n_clauses + 1, best);
+        if (floor >= budget) return kInf;
       }
-      std::copy(next, next + n_clauses + 1, best);
-    }
-    return best[n_clauses];
+      return best[n_clauses];
+    };
+    if (budget < kInf && pass(false) == kInf) return kInf;
+    return pass(true);
   }
 
   // -log of the robust length match: the Gale–Church two-tailed probability
@@ -312,10 +355,9 @@ struct BeadScorer::Impl {
   // margin beyond the table's error: a lower bound that costs no erfc or
   // log, for the search to drop beads before computing the exact cost.
   LengthCostTable closed_cost, open_cost;
-  double length_cost_lower(double d, bool open) const {
-    constexpr double kTableMargin = 1e-9;
-    return (open ? open_cost : closed_cost)(d) - kTableMargin;
-  }
+  static constexpr double kTableMargin = 1e-9;
+  double length_cost_lower(double d, bool open) const { return (open ? open_cost : closed_cost)(d) - kTableMargin; }
+  double closed_cost_lower(double d) const { return std::max(0.0, closed_cost(d) - kTableMargin); }
 
   // True if no sentence of the bead ends in final punctuation.
   bool is_open(std::uint32_t i, int a, std::uint32_t j, int b) const {
@@ -463,7 +505,8 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
   if (m.anchors) cost += penalties - (exact ? gain : m.anchor_gain(i, a, j, b));
   if (m.clauses && a > 0 && b > 0 && (a == 1) != (b == 1)) {
     if (cost >= limit + kTolerance) return kInf;
-    cost += a == 1 ? m.clause_cost(true, i, j, b) : m.clause_cost(false, j, i, a);
+    const double budget = limit + kTolerance - cost;
+    cost += a == 1 ? m.clause_cost(true, i, j, b, budget) : m.clause_cost(false, j, i, a, budget);
   }
   return cost;
 }
@@ -480,13 +523,21 @@ BeadEvidence BeadScorer::evidence(std::uint32_t i, int a, std::uint32_t j, int b
   if (m.anchors) {
     e.anchor_penalty = m.anchor_penalties(i, a, j, b);
     e.anchor_gain = m.anchor_gain(i, a, j, b);
-    // Kept keys of each side as multisets; a key matches as often as it is on both.
-    std::map<std::uint32_t, std::pair<int, int>> counts;
-    for (std::uint32_t p = m.src_begin[i]; p < m.src_begin[i + a]; ++p) ++counts[m.src_ids[p]].first;
-    for (std::uint32_t q = m.tgt_begin[j]; q < m.tgt_begin[j + b]; ++q) ++counts[m.tgt_ids[q]].second;
-    for (const auto& [id, n] : counts) {
+    // Kept keys of each side as multisets; a key matches as often as it is
+    // on both. Both sides' ids sorted together, the target's marked by the
+    // low bit, so that each id's run holds its source copies, then its target ones.
+    std::vector<std::uint64_t> keys;
+    keys.reserve(m.src_begin[i + a] - m.src_begin[i] + m.tgt_begin[j + b] - m.tgt_begin[j]);
+    for (std::uint32_t p = m.src_begin[i]; p < m.src_begin[i + a]; ++p) keys.push_back(std::uint64_t{m.src_ids[p]} << 1);
+    for (std::uint32_t q = m.tgt_begin[j]; q < m.tgt_begin[j + b]; ++q)
+      keys.push_back((std::uint64_t{m.tgt_ids[q]} << 1) | 1);
+    std::sort(keys.begin(), keys.end());
+    for (std::size_t x = 0; x < keys.size();) {
+      const std::uint64_t id = keys[x] >> 1;
+      int on_src = 0, on_tgt = 0;
+      for (; x < keys.size() && keys[x] >> 1 == id; ++x) ++((keys[x] & 1) != 0 ? on_tgt : on_src);
       const bool word = m.types_[id] == AnchorType::word;
-      const int both = std::min(n.first, n.second), one = n.first + n.second - 2 * both;
+      const int both = std::min(on_src, on_tgt), one = on_src + on_tgt - 2 * both;
       (word ? e.words_matched : e.matched) += both;
       (word ? e.words_missed : e.missed) += one;
     }

@@ -105,45 +105,55 @@ void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out,
   }
 }
 
-void footnote_breaks(std::string_view s, std::vector<std::size_t>& out) {
-  for (std::size_t p = 1; p + 1 < s.size(); ++p) {
-    const char c = s[p];
-    if (c != '.' && c != '!' && c != '?') continue;
-    std::size_t i = p + 1;
-    if (s[i] == '[') {
-      // One or more bracketed marks: [1], [7][8], [a].
-      while (i < s.size() && s[i] == '[') {
-        const std::size_t close = s.find(']', i);
-        if (close == std::string_view::npos || close - i > 9) break;
-        bool plain = true;
-        for (std::size_t k = i + 1; k < close; ++k) plain = plain && space_at(s, k) == 0;
-        if (!plain) break;
-        i = close + 1;
-      }
-      if (i == p + 1 || (i < s.size() && s[i] == '[')) continue;
-    } else if (c == '.' && s[i] >= '0' && s[i] <= '9' &&
-               ((s[p - 1] >= 'a' && s[p - 1] <= 'z') || s[p - 1] == ')')) {
-      // Note numbers glued to the period: ".11 12", ".10".
-      for (bool more = true; more;) {
-        std::size_t d = i;
-        while (d < s.size() && d - i < 4 && s[d] >= '0' && s[d] <= '9') ++d;
-        if (d == i || d - i > 3 || (d < s.size() && space_at(s, d) == 0)) {
-          i = std::string_view::npos;
-          break;
-        }
-        i = d;
-        more = i + 1 < s.size() && s[i] == ' ' && s[i + 1] >= '0' && s[i + 1] <= '9';
-        if (more) ++i;
-      }
-      if (i == std::string_view::npos) continue;
-    } else {
-      continue;
+namespace {
+
+// One final mark of footnote_breaks: a break after the mark at `p`, if any.
+void footnote_break_at(std::string_view s, std::size_t p, std::vector<std::size_t>& out) {
+  const char c = s[p];
+  std::size_t i = p + 1;
+  if (s[i] == '[') {
+    // One or more bracketed marks: [1], [7][8], [a].
+    while (i < s.size() && s[i] == '[') {
+      const std::size_t close = s.find(']', i);
+      if (close == std::string_view::npos || close - i > 9) break;
+      bool plain = true;
+      for (std::size_t k = i + 1; k < close; ++k) plain = plain && space_at(s, k) == 0;
+      if (!plain) break;
+      i = close + 1;
     }
-    const std::size_t word = skip_space(s, i);
-    if (word > i && word < s.size() && not_lower_word_at(s, word) &&
-        !(s[word] >= '0' && s[word] <= '9'))
-      out.push_back(word);
+    if (i == p + 1 || (i < s.size() && s[i] == '[')) return;
+  } else if (c == '.' && s[i] >= '0' && s[i] <= '9' &&
+             ((s[p - 1] >= 'a' && s[p - 1] <= 'z') || s[p - 1] == ')')) {
+    // Note numbers glued to the period: ".11 12", ".10".
+    for (bool more = true; more;) {
+      std::size_t d = i;
+      while (d < s.size() && d - i < 4 && s[d] >= '0' && s[d] <= '9') ++d;
+      if (d == i || d - i > 3 || (d < s.size() && space_at(s, d) == 0)) {
+        i = std::string_view::npos;
+        break;
+      }
+      i = d;
+      more = i + 1 < s.size() && s[i] == ' ' && s[i + 1] >= '0' && s[i + 1] <= '9';
+      if (more) ++i;
+    }
+    if (i == std::string_view::npos) return;
+  } else {
+    return;
   }
+  const std::size_t word = skip_space(s, i);
+  if (word > i && word < s.size() && not_lower_word_at(s, word) &&
+      !(s[word] >= '0' && s[word] <= '9'))
+    out.push_back(word);
+}
+
+}  // namespace
+
+void footnote_breaks(std::string_view s, std::vector<std::size_t>& out) {
+  // Each mark is looked at by itself; the breaks are sorted later.
+  for (const char mark : {'.', '!', '?'})
+    for (std::size_t p = s.find(mark, 1); p != std::string_view::npos && p + 1 < s.size();
+         p = s.find(mark, p + 1))
+      footnote_break_at(s, p, out);
 }
 
 void number_start_breaks(std::string_view s, const std::function<bool(std::string_view)>& is_abbreviation,

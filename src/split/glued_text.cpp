@@ -103,23 +103,44 @@ void check_run(std::string_view line, const Run& run, const IsWord* is_word,
 }  // namespace
 
 bool is_flattened_line(std::string_view line, std::size_t min_words) {
-  // Commas and semicolons belong to prose, not to lists of fields or titles.
-  static constexpr std::string_view kProse[] = {",", ";", "\xD8\x8C" /* ، */, "\xD8\x9B" /* ؛ */};
-  for (const auto mark : kProse)
-    if (line.find(mark) != std::string_view::npos) return false;
-  const auto tokens = tokens_of(line);
-  if (tokens.size() < min_words) return false;
-  // The last character that is not a closing quote or bracket.
-  std::size_t end = tokens.back().end;
-  const std::size_t begin = tokens.back().begin;
+  // The three tests, cheapest first. Prose ends in final punctuation: look
+  // at the last character of the last token that is not a closing quote or
+  // bracket.
+  std::size_t end = trim(line, 0, line.size()).end;
+  std::size_t begin = end;
+  while (begin > 0 && space_at(line, previous_code_point(line, 0, begin)) == 0)
+    begin = previous_code_point(line, 0, begin);
   while (end > begin) {
     const std::size_t k = previous_code_point(line, begin, end);
     std::size_t next = 0;
     const UChar32 c = char_at(line, k, &next);
     if (is_final_mark(c)) return false;
-    if (!is_closer(c)) return true;
+    if (!is_closer(c)) break;
     end = k;
   }
+  // Enough words (counted up to min_words only).
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < line.size() && words < min_words;) {
+    if (const std::size_t n = space_at(line, i); n > 0) {
+      i += n;
+      continue;
+    }
+    ++words;
+    while (i < line.size() && space_at(line, i) == 0) ++i;
+  }
+  if (words < min_words || words == 0) return false;
+  // Commas and semicolons belong to prose, not to lists of fields or titles.
+  if (line.find(',') != std::string_view::npos || line.find(';') != std::string_view::npos)
+    return false;
+  // The Arabic comma and semicolon share their first byte, which Arabic
+  // letters share too: a plain loop beats searching for it.
+  static constexpr std::string_view kArabicComma = "\xD8\x8C" /* ، */;
+  static constexpr std::string_view kArabicSemicolon = "\xD8\x9B" /* ؛ */;
+  static_assert(kArabicComma[0] == kArabicSemicolon[0]);
+  for (std::size_t i = 0; i + 1 < line.size(); ++i)
+    if (line[i] == kArabicComma[0] &&
+        (line[i + 1] == kArabicComma[1] || line[i + 1] == kArabicSemicolon[1]))
+      return false;
   return true;
 }
 
@@ -131,11 +152,12 @@ void field_label_breaks(std::string_view line, const std::vector<std::string>& l
     while (at < line.size() && space_at(line, at) > 0) at += space_at(line, at);
     return at < line.size() && line[at] == ':';
   };
+  // A label starts a token (white space before it), and not the line.
   for (const std::string& label : labels) {
-    for (std::size_t at = line.find(label, 1); at != std::string_view::npos;
-         at = line.find(label, at + 1)) {
-      if (space_at(line, previous_code_point(line, 0, at)) == 0) continue;
-      if (colon_after(at + label.size())) out.push_back(at);
+    for (const Token& tok : tokens) {
+      const std::size_t at = tok.begin;
+      if (at > 0 && line.substr(at).starts_with(label) && colon_after(at + label.size()))
+        out.push_back(at);
     }
   }
   // "WORD :" twice or more: a list of fields flattened onto one line.

@@ -91,9 +91,9 @@ std::vector<ByteRange> lines_of(std::string_view text) {
   return lines;
 }
 
-std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
+std::vector<Segment> segments_of(std::string_view text, const std::vector<ByteRange>& lines,
+                                 LineBreaks mode) {
   std::vector<Segment> out;
-  const auto lines = lines_of(text);
   std::vector<LineInfo> info(lines.size());
   for (std::size_t n = 0; n < lines.size(); ++n) {
     const std::string_view l = text.substr(lines[n].begin, lines[n].end - lines[n].begin);

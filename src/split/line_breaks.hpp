@@ -36,6 +36,9 @@ struct Segment {
 // Lines of `text` as byte ranges (without their '\n').
 [[nodiscard]] std::vector<ByteRange> lines_of(std::string_view text);
 
-[[nodiscard]] std::vector<Segment> segments_of(std::string_view text, LineBreaks mode);
+// `lines` are lines_of(text).
+[[nodiscard]] std::vector<Segment> segments_of(std::string_view text,
+                                               const std::vector<ByteRange>& lines,
+                                               LineBreaks mode);
 
 }  // namespace jisr::detail

@@ -33,6 +33,9 @@ struct Marker {
 constexpr std::array<std::string_view, 5> kBullets = {
     "\xE2\x80\xA2" /* • */, "\xE2\x97\xA6" /* ◦ */, "\xE2\x96\xAA" /* ▪ */, "\xE2\x80\xA3" /* ‣ */,
     "\xE2\x81\x83" /* ⁃ */};
+// possible_markers finds bullets by their first byte.
+static_assert(std::all_of(kBullets.begin(), kBullets.end(),
+                          [](std::string_view b) { return b.front() == '\xE2'; }));
 
 std::size_t bullet_prefix(std::string_view tok) {
   for (const auto b : kBullets)
@@ -140,6 +143,18 @@ struct Token {
   std::size_t begin, end;
 };
 
+// The first token of [begin, end) of `s`, or an empty one at `end`.
+Token next_token(std::string_view s, std::size_t begin, std::size_t end) {
+  while (begin < end) {
+    const std::size_t n = space_at(s, begin);
+    if (n == 0) break;
+    begin += n;
+  }
+  std::size_t i = begin;
+  while (i < end && space_at(s, i) == 0) ++i;
+  return {begin, i};
+}
+
 std::vector<Token> tokens_of(std::string_view s, std::size_t begin, std::size_t end) {
   std::vector<Token> out;
   std::size_t i = begin;
@@ -226,28 +241,30 @@ bool opens_after(std::string_view tok) {
   return false;
 }
 
-// A cheap count of the markers: short tokens ending in "." or ")" that parse
-// as one, and bullets.
-std::size_t possible_markers(std::string_view s) {
+// A cheap count of the markers, up to `limit`: short tokens ending in "." or
+// ")" that parse as one, and bullets.
+std::size_t possible_markers(std::string_view s, std::size_t limit) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c == '.' || c == ')') {
+  for (const char end : {'.', ')'}) {
+    for (std::size_t i = s.find(end); i != std::string_view::npos && n < limit;
+         i = s.find(end, i + 1)) {
       if (i + 1 < s.size() && space_at(s, i + 1) == 0) continue;
       std::size_t b = i;
       while (b > 0 && i - b < 8 && space_at(s, b - 1) == 0) --b;
       if ((b == 0 || space_at(s, b - 1) > 0) && i - b < 8 && parse(s.substr(b, i + 1 - b))) ++n;
-    } else if (static_cast<unsigned char>(c) == 0xE2 && bullet_prefix(s.substr(i)) > 0) {
-      ++n;
     }
   }
+  // Every bullet's UTF-8 starts with 0xE2.
+  for (std::size_t i = s.find('\xE2'); i != std::string_view::npos && n < limit;
+       i = s.find('\xE2', i + 1))
+    if (bullet_prefix(s.substr(i)) > 0) ++n;
   return n;
 }
 
 }  // namespace
 
 void list_item_breaks(std::string_view s, std::vector<std::size_t>& out) {
-  if (possible_markers(s) < 2) return;
+  if (possible_markers(s, 2) < 2) return;
   const auto tokens = tokens_of(s, 0, s.size());
   std::vector<std::size_t> index;
   const auto markers = markers_of(s, tokens, index);
@@ -313,20 +330,22 @@ void list_item_breaks(std::string_view s, std::vector<std::size_t>& out) {
 }
 
 bool is_item_marker(std::string_view s, std::size_t begin, std::size_t end) {
-  const auto tokens = tokens_of(s, begin, end);
-  if (tokens.empty() || tokens.size() > 2) return false;
-  auto first = parse(s.substr(tokens[0].begin, tokens[0].end - tokens[0].begin));
+  const Token t0 = next_token(s, begin, end);
+  if (t0.begin == t0.end) return false;
+  const Token t1 = next_token(s, t0.end, end);
+  if (t1.begin != t1.end && next_token(s, t1.end, end).begin < end) return false;
+  auto first = parse(s.substr(t0.begin, t0.end - t0.begin));
   if (!first) return false;
-  if (tokens.size() == 1) return !first->bullet_only;
+  if (t1.begin == t1.end) return !first->bullet_only;
   if (!first->bullet_only) return false;
-  auto second = parse(s.substr(tokens[1].begin, tokens[1].end - tokens[1].begin));
+  auto second = parse(s.substr(t1.begin, t1.end - t1.begin));
   return second && !second->bullet_only;
 }
 
 bool starts_with_item_marker(std::string_view line) {
-  const auto tokens = tokens_of(line, 0, line.size());
-  if (tokens.size() < 2) return false;
-  return parse(line.substr(tokens[0].begin, tokens[0].end - tokens[0].begin)).has_value();
+  const Token t0 = next_token(line, 0, line.size());
+  if (next_token(line, t0.end, line.size()).begin >= line.size()) return false;
+  return parse(line.substr(t0.begin, t0.end - t0.begin)).has_value();
 }
 
 }  // namespace jisr::detail

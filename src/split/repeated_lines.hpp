@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -34,11 +35,15 @@ class RepeatedLines {
   void cuts(std::string_view line, std::vector<std::size_t>& out) const;
 
  private:
-  // Size and first bytes of a line, to skip most look-ups.
-  static std::uint64_t quick_key(std::string_view s);
+  // A repeat ends where the line ends, so it shares the line's last bytes:
+  // lines are filed by their last kTailBytes bytes, and a line looks only at
+  // the lengths filed under its own tail.
+  static constexpr std::size_t kTailBytes = 6;
+  static_assert(2 * kMinRepeatWords - 1 >= kTailBytes, "every indexed line has a whole tail");
+  static std::uint64_t tail_key(std::string_view s);
 
   std::unordered_set<std::string_view> lines_;
-  std::unordered_set<std::uint64_t> keys_;  // quick_key of lines_
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> lengths_by_tail_;  // of lines_
 };
 
 }  // namespace jisr::detail

@@ -117,16 +117,19 @@ bool is_bidi_control(UChar32 c) {
          (c >= 0x2066 && c <= 0x2069);
 }
 
-std::string without_controls(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t next = 0;
+// `s` without its bidi controls: `s` itself when it holds none (the usual
+// case), else a copy made in `scratch`.
+std::string_view without_controls(std::string_view s, std::string& scratch) {
+  std::size_t i = 0;
+  for (std::size_t next = 0; i < s.size(); i = next)
+    if (is_bidi_control(char_at(s, i, &next))) break;
+  if (i == s.size()) return s;
+  scratch.assign(s.substr(0, i));
+  for (std::size_t next = 0; i < s.size(); i = next) {
     const UChar32 c = char_at(s, i, &next);
-    if (!is_bidi_control(c)) out.append(s.substr(i, next - i));
-    i = next;
+    if (!is_bidi_control(c)) scratch.append(s.substr(i, next - i));
   }
-  return out;
+  return scratch;
 }
 
 // Whether byte `end` of `text` lies inside square brackets that open and
@@ -179,11 +182,12 @@ std::string_view without_trailing_punctuation(std::string_view word) {
   return word;
 }
 
-bool is_reporting(std::string_view word, const std::unordered_set<std::string>& listed,
+template <typename Set>
+bool is_reporting(std::string_view word, const Set& listed,
                   std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers) {
   word = without_trailing_punctuation(word);
   if (word.empty()) return false;
-  return listed.contains(std::string(word)) || matches_any(matchers, word);
+  return listed.contains(word) || matches_any(matchers, word);
 }
 
 // Whether the quotation that closes just before byte `end` opens its
@@ -287,11 +291,11 @@ void SplitRules::load_into(const std::filesystem::path& path, int depth) {
         throw ModelError(fmt::format("{}:{}: includes nested too deeply", path.string(), line_no));
       rules.load_into(path.parent_path() / value, depth + 1);
     } else if (kind == "inner") {
-      rules.inner_.insert(value);
+      rules.add_abbreviation(value, Kind::inner);
     } else if (kind == "final") {
-      rules.final_.insert(value);
+      rules.add_abbreviation(value, Kind::final_);
     } else if (kind == "end") {
-      rules.end_.insert(value);
+      rules.add_abbreviation(value, Kind::end);
     } else if (kind == "starter") {
       rules.starter_.insert(value);
     } else if (kind == "continue") {
@@ -321,6 +325,13 @@ void SplitRules::load_into(const std::filesystem::path& path, int depth) {
     throw ModelError(fmt::format("{}: empty rule file (expected \"{}\")", path.string(), kHeader));
 }
 
+void SplitRules::add_abbreviation(const std::string& token, Kind kind) {
+  // A token listed under several kinds counts as the first of inner, final,
+  // end.
+  const auto [at, added] = abbreviations_.emplace(token, kind);
+  if (!added && static_cast<int>(kind) < static_cast<int>(at->second)) at->second = kind;
+}
+
 SplitRules::Matchers SplitRules::matchers() const {
   Matchers m;
   const auto make = [](const std::vector<std::unique_ptr<icu::RegexPattern>>& from,
@@ -340,10 +351,8 @@ SplitRules::Matchers SplitRules::matchers() const {
 }
 
 SplitRules::Kind SplitRules::classify(std::string_view token, Matchers& m) const {
-  const std::string key(token);
-  if (inner_.contains(key)) return Kind::inner;
-  if (final_.contains(key)) return Kind::final_;
-  if (end_.contains(key)) return Kind::end;
+  if (const auto listed = abbreviations_.find(token); listed != abbreviations_.end())
+    return listed->second;
   // Abbreviations are short: long tokens skip the regular expressions.
   if (token.size() > 24) return Kind::none;
   if (matches_any(m.inner, token)) return Kind::inner;
@@ -365,7 +374,7 @@ bool SplitRules::is_starter(std::string_view word, Matchers& m) const {
     word = word.substr(0, start);
   }
   if (word.empty()) return false;
-  return starter_.contains(std::string(word)) || matches_any(m.starter, word);
+  return starter_.contains(word) || matches_any(m.starter, word);
 }
 
 bool SplitRules::ends_before(std::string_view word, std::string_view second, Matchers& m) const {
@@ -375,7 +384,7 @@ bool SplitRules::ends_before(std::string_view word, std::string_view second, Mat
   // Two capitalised words in a row are a name ("U.S. Drought Monitor").
   if (!second.empty() && u_isupper(char_at(second, 0, &next))) return false;
   const std::string_view bare = without_trailing_punctuation(word);
-  if (continue_.contains(std::string(bare))) return false;
+  if (continue_.contains(bare)) return false;
   // An acronym or code goes on the phrase ("U.S. COVID-19 patients").
   if (bare.size() >= 2 && !u_islower(char_at(bare, 1, &next)) &&
       !u_isspace(char_at(bare, 1, &next)))
@@ -412,8 +421,11 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
     // No white space at the break: it falls inside a token. URLs, e-mail
     // addresses and dotted abbreviations (ص.ب.) are never split, nor is
     // "Y!J" or "!Kung" (! or ? before a cased letter).
-    const std::string token = without_controls(strip_quotes(
-        text.substr(token_begin(text, end), token_end(text, next) - token_begin(text, end))));
+    std::string scratch;
+    const std::string_view token = without_controls(
+        strip_quotes(
+            text.substr(token_begin(text, end), token_end(text, next) - token_begin(text, end))),
+        scratch);
     if (looks_like_address(token)) return false;
     std::size_t start = 0, after = 0;
     const UChar32 before = char_before(text, 0, end, &start);
@@ -421,20 +433,20 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
     if ((before == '!' || before == '?') && (u_isupper(c) || u_islower(c))) return false;
     return classify(token, m) == Kind::none;
   }
-  const std::string raw =
-      without_controls(text.substr(token_begin(text, end), end - token_begin(text, end)));
+  std::string raw_scratch, following_scratch;
+  const std::string_view raw = without_controls(
+      text.substr(token_begin(text, end), end - token_begin(text, end)), raw_scratch);
   std::string_view token = strip_quotes(raw);
   if (token.empty()) return true;
   token = after_glue(token);
-  const std::string following_text =
-      without_controls(strip_quotes(text.substr(next, token_end(text, next) - next)));
-  const std::string_view following = following_text;
+  const std::string_view following = without_controls(
+      strip_quotes(text.substr(next, token_end(text, next) - next)), following_scratch);
   // The word after the following one, for names of several capitalised words.
   std::size_t second_begin = token_end(text, next);
   while (second_begin < text.size() && space_at(text, second_begin) > 0)
     second_begin += space_at(text, second_begin);
-  const std::string second_text(
-      strip_quotes(text.substr(second_begin, token_end(text, second_begin) - second_begin)));
+  const std::string_view second_text =
+      strip_quotes(text.substr(second_begin, token_end(text, second_begin) - second_begin));
   if (token == ".") return keep_after_spaced_dots(text, end);
   if (is_ellipsis_only(token)) return false;  // a free-standing "..." is a pause
   // Two dots attached to a word ("المركزي.. من هي؟") are a pause.
@@ -459,7 +471,7 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
           break;
       }
     }
-    const bool quoted = raw.size() > token.size() && !std::string_view(raw).ends_with(token);
+    const bool quoted = raw.size() > token.size() && !raw.ends_with(token);
     return !(quoted && is_reporting(following, reporting_, m.reporting) &&
              quotation_opens_sentence(text, end));
   }

@@ -43,9 +43,11 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -79,6 +81,7 @@ class SplitRules {
   [[nodiscard]] bool is_abbreviation(std::string_view token, Matchers& m) const;
 
  private:
+  // In the order of precedence of a token listed under several kinds.
   enum class Kind { none, inner, final_, end };
   void load_into(const std::filesystem::path& path, int depth);
   [[nodiscard]] Kind classify(std::string_view token, Matchers& m) const;
@@ -88,7 +91,20 @@ class SplitRules {
                                        std::string_view token, std::string_view following,
                                        std::string_view second, Matchers& m) const;
 
-  std::unordered_set<std::string> inner_, final_, end_, starter_, continue_, reporting_;
+  // Sets of words looked up by string_view, without building a string.
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+
+  void add_abbreviation(const std::string& token, Kind kind);
+
+  // Listed abbreviations (inner, final, end) and their kind.
+  std::unordered_map<std::string, Kind, ViewHash, std::equal_to<>> abbreviations_;
+  WordSet starter_, continue_, reporting_;
   std::vector<std::string> labels_;
   std::vector<std::unique_ptr<icu::RegexPattern>> inner_re_, final_re_, end_re_, starter_re_,
       reporting_re_;

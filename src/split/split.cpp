@@ -36,6 +36,16 @@ constexpr std::size_t kMinFieldLineWords = 8;
 // keeps its typos: "التواصلالاجتماعي" is not two sentences.)
 constexpr std::size_t kMinHeadlineRunWords = 40;
 
+// Points `ut` at `text`, reusing the UText it holds (the bytes must outlive
+// its use).
+void reopen_utf8(detail::UTextPtr& ut, std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText* opened =
+      utext_openUTF8(ut.get(), text.data(), static_cast<int64_t>(text.size()), &status);
+  detail::check_icu(status, "utext_openUTF8");
+  if (ut.get() != opened) ut.reset(opened);
+}
+
 }  // namespace
 
 struct SentenceSplitter::Impl {
@@ -84,8 +94,14 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
   auto matchers = impl_->rules.matchers();
   std::string buffer;
   std::vector<std::size_t> cuts;
-  const detail::RepeatedLines repeated(text, detail::lines_of(text));
-  for (const Segment& seg : detail::segments_of(text, impl_->options.line_breaks)) {
+  detail::UTextPtr ut;
+  const auto lines = detail::lines_of(text);
+  // Repeated lines matter only to the rules over ICU's breaks.
+  std::optional<detail::RepeatedLines> repeated;
+  if (!impl_->srx && !impl_->options.plain_icu) repeated.emplace(text, lines);
+  const auto segments = detail::segments_of(text, lines, impl_->options.line_breaks);
+  out.reserve(segments.size());  // each segment has text, so at least one sentence
+  for (const Segment& seg : segments) {
     std::string_view s = text.substr(seg.range.begin, seg.range.end - seg.range.begin);
     if (seg.joined) {
       // ICU treats every line feed as a paragraph separator: within a joined
@@ -99,7 +115,7 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
     if (impl_->srx) {
       impl_->srx->breaks(s, cuts);
     } else {
-      auto ut = detail::open_utf8(s);
+      reopen_utf8(ut, s);
       UErrorCode status = U_ZERO_ERROR;
       it->setText(ut.get(), status);
       detail::check_icu(status, "BreakIterator::setText");
@@ -116,7 +132,7 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
         detail::number_start_breaks(
             s, [&](std::string_view token) { return impl_->rules.is_abbreviation(token, matchers); },
             cuts);
-        if (!seg.joined) repeated.cuts(s, cuts);
+        if (!seg.joined) repeated->cuts(s, cuts);
       }
     }
     std::sort(cuts.begin(), cuts.end());

@@ -371,6 +371,75 @@ BOOST_AUTO_TEST_CASE(clause_evidence_prefers_the_order_the_clauses_are_in) {
   BOOST_TEST(right.cost(1, 1, 2, 1) == right0.cost(1, 1, 2, 1), boost::test_tools::tolerance(1e-12));
 }
 
+BOOST_AUTO_TEST_CASE(cost_below_with_clauses_is_the_cost_or_infinity) {
+  // As above, with clauses on both sides: the clause term stops once it
+  // cannot stay under the limit, and prices most runs by the length table
+  // first; what it returns below the limit must be the exact cost, bit for bit.
+  std::mt19937 rng(23);
+  std::uniform_int_distribution<int> len(3, 120), keys(0, 6), pool(0, 12), pieces(1, 5);
+  std::vector<int> src_len(30), tgt_len(36);
+  for (int& x : src_len) x = len(rng);
+  for (int& x : tgt_len) x = len(rng);
+  Keys src_keys(src_len.size()), tgt_keys(tgt_len.size());
+  for (auto* side_keys : {&src_keys, &tgt_keys})
+    for (auto& k : *side_keys)
+      for (int x = keys(rng); x > 0; --x) k.push_back(num(std::to_string(pool(rng))));
+  auto cut = [&](const Keys& side_keys, const std::vector<int>& lengths, jisr::SideClauses& out) {
+    out.begin = {0};
+    for (std::size_t k = 0; k < side_keys.size(); ++k) {
+      const int n = pieces(rng);
+      const auto n_keys = static_cast<std::uint32_t>(side_keys[k].size());
+      for (int x = 1; x <= n; ++x) {
+        out.key_end.push_back(x == n ? n_keys : std::min<std::uint32_t>(n_keys, static_cast<std::uint32_t>(x) * n_keys / static_cast<std::uint32_t>(n)));
+        out.length.push_back(static_cast<std::uint32_t>(std::max(1, lengths[k] / n)));
+      }
+      out.begin.push_back(static_cast<std::uint32_t>(out.key_end.size()));
+    }
+  };
+  jisr::DocumentClauses dc;
+  cut(src_keys, src_len, dc.src);
+  cut(tgt_keys, tgt_len, dc.tgt);
+  const auto src = side(src_len), tgt = side(tgt_len);
+  const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
+  std::uniform_real_distribution<double> limit(-5.0, 40.0);
+  for (const double anchor_weight : {0.0, 0.5}) {
+    Model m = plain_model();
+    m.priors = {{{1, 1}, 0.8}, {{1, 0}, 0.02}, {{0, 1}, 0.02}, {{1, 2}, 0.05}, {{2, 1}, 0.05},
+                {{1, 3}, 0.02}, {{3, 1}, 0.02}, {{1, 4}, 0.01}, {{4, 1}, 0.01}};
+    m.clauses.length_weight = 0.5;
+    m.clauses.anchor_weight = anchor_weight;
+    m.clauses.rules["ar"] = {};
+    const BeadScorer s(m, src, tgt, &interned, &dc);
+    Model off = m;
+    off.clauses = {};
+    const BeadScorer plain(off, src, tgt, &interned);
+    int below = 0, cut_off = 0, with_term = 0;
+    for (std::uint32_t i = 0; i + 4 <= src_len.size(); ++i) {
+      for (std::uint32_t j = 0; j + 4 <= tgt_len.size(); ++j) {
+        for (const auto& [type, p] : m.priors) {
+          const double full = s.cost(i, type.src, j, type.tgt);
+          if (full != plain.cost(i, type.src, j, type.tgt)) ++with_term;
+          const double l = limit(rng);
+          const double got = s.cost_below(i, type.src, j, type.tgt, l);
+          BOOST_TEST_CONTEXT("weight " << anchor_weight << ", bead " << i << "+" << type.src << " x " << j << "+"
+                                       << type.tgt << ", limit " << l) {
+            if (std::isinf(got)) {
+              BOOST_TEST(full >= l);
+              ++cut_off;
+            } else {
+              BOOST_TEST(got == full);
+              ++below;
+            }
+          }
+        }
+      }
+    }
+    BOOST_TEST(below > 100);
+    BOOST_TEST(cut_off > 100);
+    BOOST_TEST(with_term > 100);  // the clause term is in play
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_sentence_without_joints_adds_no_clause_term) {
   // Source sentence 0 has two clauses, sentence 1 none (one piece). Against
   // two target sentences, sentence 1's bead costs the same with clause

@@ -508,6 +508,24 @@ BOOST_AUTO_TEST_CASE(shipped_rule_files_load_and_matter) {
   BOOST_TEST(texts(make("ar"), "قال د. أحمد إن الوضع صعب.").size() == 1U);
 }
 
+BOOST_AUTO_TEST_CASE(an_abbreviation_listed_under_two_kinds_takes_the_first_of_inner_final_end) {
+  const fs::path dir = fs::temp_directory_path() / "jisr_split_test_kinds";
+  fs::create_directories(dir);
+  // Listed the other way round: the order of the lines does not decide.
+  std::ofstream(dir / "xx.abbrev")
+      << "# jisr split-rules v2\nend Abc.\ninner Abc.\nend Xyz.\nfinal Xyz.\nstarter It\n";
+  SplitOptions o;
+  o.lang = "xx";
+  o.rules_dir = dir;
+  const SentenceSplitter s(o);
+  fs::remove_all(dir);
+  // inner: no break, even before a starter.
+  BOOST_TEST(texts(s, "We met Abc. It was late.").size() == 1U);
+  // final: a break before a starter only, not before any capital (as end would).
+  BOOST_TEST(texts(s, "We met Xyz. Monday came.").size() == 1U);
+  BOOST_TEST(texts(s, "We met Xyz. It was late.").size() == 2U);
+}
+
 // --- Boundary metric ---------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(boundary_metric_counts_offsets_ignoring_white_space) {
@@ -851,6 +869,22 @@ BOOST_AUTO_TEST_CASE(a_title_repeated_at_the_end_of_a_line_is_cut_off) {
   BOOST_REQUIRE_EQUAL(got.size(), 4U);
   BOOST_TEST(got[2] == "Home press releases");
   BOOST_TEST(got[3] == "White Helmets are Saving Civilian Lives");
+}
+
+BOOST_AUTO_TEST_CASE(a_repeat_is_cut_off_only_at_a_word_start_among_lines_ending_alike) {
+  const auto s = make("en");
+  // Three lines end in "Saving Civilian Lives"; one is repeated after a
+  // space, the other glued to a letter.
+  const std::string text =
+      "White Helmets are Saving Civilian Lives\n\n"
+      "Medics in the north are Saving Civilian Lives\n\n"
+      "Home press releases White Helmets are Saving Civilian Lives\n\n"
+      "Our page XWhite Helmets are Saving Civilian Lives\n";
+  const auto got = texts(s, text);
+  BOOST_REQUIRE_EQUAL(got.size(), 5U);
+  BOOST_TEST(got[2] == "Home press releases");
+  BOOST_TEST(got[3] == "White Helmets are Saving Civilian Lives");
+  BOOST_TEST(got[4] == "Our page XWhite Helmets are Saving Civilian Lives");
 }
 
 BOOST_AUTO_TEST_CASE(plain_icu_leaves_out_the_rules) {
