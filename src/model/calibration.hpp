@@ -60,9 +60,10 @@ struct Calibration {
 // The direction each bead feature may move a score, in the order of
 // bead_feature_names(): -1 for costs (more of it never raises a score), +1
 // for evidence (anchors and words matched, margins, the uncalibrated
-// confidence), 0 for the bead's shape, which may go either way. The fit keeps
-// to them (fit_logistic), so that text unlike any fitted on cannot earn a
-// high score from a cost that happened to go with right beads there.
+// confidence), 0 for the bead's shape and the length cost's square (which
+// bends the length term), free to go either way. The fit keeps to them
+// (fit_logistic), so that text unlike any fitted on cannot earn a high score
+// from a cost that happened to go with right beads there.
 [[nodiscard]] const std::vector<int>& bead_feature_signs();
 
 // Feature values of every bead of `alignment` (costs filled), in the order of
