@@ -2,11 +2,16 @@
 // (wall seconds, and CPU seconds of the process, which a shared machine
 // disturbs less):
 // set-up (model, dictionary, lexicon), I/O (reading both files), anchor
-// extraction (both sides, names matched), the search (scorer and banded
-// DP), and writing the beads. Prints one JSON object; a profiler run on
-// this binary sees the same phases as `jisr align --presplit`.
+// extraction (both sides, clauses cut where the model scores them, names
+// matched), the search (scorer and banded DP), and writing the beads. The
+// extraction and search are the calls align_documents makes, so a profiler
+// run on this binary sees the same work as `jisr align --presplit`. Prints
+// one JSON object.
 //
-//   phases_bench MODEL SRC.txt TGT.txt [OUT.beads]
+//   phases_bench [--no-clauses] MODEL SRC.txt TGT.txt [OUT.beads]
+//
+// --no-clauses finds the anchors of whole sentences only, as builds before
+// the clause evidence did, for a comparison of extraction with them.
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -20,6 +25,8 @@
 #include "jisr/text.hpp"
 
 #include "align/pipeline.hpp"
+#include "evidence/clauses.hpp"
+#include "evidence/extractors.hpp"
 #include <time.h>
 
 namespace {
@@ -48,13 +55,22 @@ struct Stopwatch {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const bool no_clauses = argc > 1 && std::string(argv[1]) == "--no-clauses";
+  if (no_clauses) {
+    --argc;
+    ++argv;
+  }
   if (argc < 4) {
-    std::fputs("usage: phases_bench MODEL SRC.txt TGT.txt [OUT.beads]\n", stderr);
+    std::fputs("usage: phases_bench [--no-clauses] MODEL SRC.txt TGT.txt [OUT.beads]\n", stderr);
     return 2;
   }
   try {
     Stopwatch watch;
     const jisr::Aligner aligner = jisr::Aligner::open(argv[1]);
+    const jisr::Model& model = aligner.model();
+    // As align_documents: its extractor pool (each extractor is built on
+    // first use, inside the extraction phase, as in `jisr align`).
+    const jisr::detail::ExtractorPool pool(model);
     const auto setup = watch.lap();
 
     jisr::TextOptions presplit;
@@ -63,10 +79,17 @@ int main(int argc, char** argv) {
     const jisr::Document tgt = aligner.split(jisr::load_text(argv[3]), "en", argv[3], presplit);
     auto io = watch.lap();
 
-    const jisr::DocumentAnchors anchors = aligner.anchors(src, tgt, 1);
+    jisr::DocumentClauses clauses;
+    const bool with_clauses = !no_clauses && model.use_anchors && jisr::uses_clauses(model);
+    jisr::DocumentAnchors anchors;
+    if (model.use_anchors)
+      anchors = jisr::find_document_anchors(pool, src, tgt, 1, with_clauses ? &clauses : nullptr);
     const auto extraction = watch.lap();
 
-    const jisr::Alignment alignment = jisr::align_with_anchors(aligner.model(), src, tgt, anchors);
+    jisr::AlignOptions options;
+    options.threads = 1;
+    const jisr::Alignment alignment =
+        jisr::align_with_anchors(model, src, tgt, anchors, options, with_clauses ? &clauses : nullptr);
     const auto search = watch.lap();
 
     if (argc > 4) {

@@ -72,6 +72,20 @@ class AnchorExtractor {
   // The anchors of one sentence, in text order (a key may repeat).
   [[nodiscard]] std::vector<AnchorKey> find(std::string_view sentence) const;
 
+  // The same keys as find(), in the same order, appended to `out` as ids
+  // into this extractor's table of keys (key()): a key already in the
+  // table costs no string. Ids stay valid until forget_keys() empties the
+  // table; find() may do so, when the table is larger than kKeyTableLimit.
+  void find_ids(std::string_view sentence, std::vector<std::uint32_t>& out) const;
+  // The key of an id that find_ids gave.
+  [[nodiscard]] const AnchorKey& key(std::uint32_t id) const;
+  // The number of keys in the table; every id is below it.
+  [[nodiscard]] std::size_t key_count() const;
+  // Empties the table of keys when it holds more than `limit`, so that it
+  // stays bounded over many documents.
+  void forget_keys(std::size_t limit = kKeyTableLimit) const;
+  static constexpr std::size_t kKeyTableLimit = std::size_t{1} << 17;
+
   // The words of a sentence in the form the dictionary sees them: on the
   // dictionary's source side the normalised word, on its target side the
   // stemmed one (stem_english). Numbers are left out.

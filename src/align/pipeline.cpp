@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -36,29 +37,44 @@ struct Chunk {
 // Finds the keys of a chunk's sentences. With clause rules, a sentence of
 // several clauses has its keys found clause by clause (in order, so that
 // its key list is the clauses' lists one after the other) and its clauses
-// recorded.
+// recorded. Keys come as ids into the extractor's table and are given ids
+// local to the chunk in order of first appearance, through a table indexed
+// by the extractor's ids: no key string is built or hashed per occurrence.
 void find_chunk(const AnchorExtractor& extractor, const Document& doc, const ClauseRules* rules, Chunk& chunk) {
-  std::vector<std::vector<AnchorKey>> found;
-  found.reserve(chunk.end - chunk.begin);
+  constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  extractor.forget_keys();
+  std::vector<std::uint32_t> found, local;
+  SideKeys& side = chunk.keys.src;
+  std::optional<ClauseCutter> cut;
+  if (rules != nullptr) cut.emplace(*rules);
   for (std::size_t k = chunk.begin; k < chunk.end; ++k) {
     const std::string& text = doc.sentences[k].text;
-    const auto spans = rules != nullptr ? cut_clauses(text, *rules) : std::vector<std::pair<std::size_t, std::size_t>>{};
-    if (spans.size() < 2) {
-      found.push_back(extractor.find(text));
+    const std::vector<std::pair<std::size_t, std::size_t>>* spans = cut ? &(*cut)(text) : nullptr;
+    found.clear();
+    if (spans == nullptr || spans->size() < 2) {
+      extractor.find_ids(text, found);
       chunk.clauses.begin.push_back(chunk.clauses.begin.back());
-      continue;
+    } else {
+      for (const auto& [from, to] : *spans) {
+        const std::string_view clause = std::string_view(text).substr(from, to - from);
+        extractor.find_ids(clause, found);
+        chunk.clauses.key_end.push_back(static_cast<std::uint32_t>(found.size()));
+        chunk.clauses.length.push_back(alignment_length(clause));
+      }
+      chunk.clauses.begin.push_back(static_cast<std::uint32_t>(chunk.clauses.key_end.size()));
     }
-    std::vector<AnchorKey> keys;
-    for (const auto& [from, to] : spans) {
-      const std::string_view clause = std::string_view(text).substr(from, to - from);
-      for (AnchorKey& key : extractor.find(clause)) keys.push_back(std::move(key));
-      chunk.clauses.key_end.push_back(static_cast<std::uint32_t>(keys.size()));
-      chunk.clauses.length.push_back(alignment_length(clause));
+    for (const std::uint32_t id : found) {
+      if (id >= local.size()) local.resize(extractor.key_count(), kNone);
+      if (local[id] == kNone) {
+        local[id] = static_cast<std::uint32_t>(chunk.keys.keys.size());
+        const AnchorKey& key = extractor.key(id);
+        chunk.keys.keys.push_back(key.key);
+        chunk.keys.types.push_back(key.type);
+      }
+      side.ids.push_back(local[id]);
     }
-    found.push_back(std::move(keys));
-    chunk.clauses.begin.push_back(static_cast<std::uint32_t>(chunk.clauses.key_end.size()));
+    side.begin.push_back(static_cast<std::uint32_t>(side.ids.size()));
   }
-  chunk.keys = intern_anchors(found, {});
 }
 
 // Appends a chunk's keys to the document's, mapping its local key ids to

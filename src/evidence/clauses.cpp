@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -19,10 +18,10 @@ namespace {
 
 // A word compared with the openers: combining marks and tatweel dropped,
 // hamza-carrying alefs folded into bare alef, Latin lower-cased.
-std::string fold_word(std::string_view word) {
+void fold_word(std::string_view word, std::string& out) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
   const auto length = static_cast<int32_t>(word.size());
-  std::string out;
+  out.clear();
   for (int32_t i = 0; i < length;) {
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
@@ -35,10 +34,14 @@ std::string fold_word(std::string_view word) {
     U8_APPEND_UNSAFE(buf, n, c);
     out.append(buf, static_cast<std::size_t>(n));
   }
-  return out;
 }
 
 bool is_space_at(std::string_view s, std::size_t i, std::size_t* width) {
+  // ASCII: White_Space holds tab to carriage return and the space.
+  if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80) {
+    *width = 1;
+    return b == ' ' || (b >= 0x09 && b <= 0x0D);
+  }
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   auto at = static_cast<int32_t>(i);
   UChar32 c = 0;
@@ -59,8 +62,22 @@ std::string_view trim_punctuation(std::string_view w) {
 
 std::vector<std::pair<std::size_t, std::size_t>> cut_clauses(std::string_view sentence,
                                                              const ClauseRules& rules) {
+  const ClauseCutter cut(rules);
+  return cut(sentence);
+}
+
+ClauseCutter::ClauseCutter(const ClauseRules& rules) : rules_(rules) {
+  for (const std::string& o : rules.openers) {
+    fold_word(o, folded_);
+    openers_.insert(folded_);
+  }
+}
+
+const std::vector<std::pair<std::size_t, std::size_t>>& ClauseCutter::operator()(std::string_view sentence) const {
+  const ClauseRules& rules = rules_;
   // Words as byte ranges.
-  std::vector<std::pair<std::size_t, std::size_t>> words;
+  std::vector<std::pair<std::size_t, std::size_t>>& words = words_;
+  words.clear();
   for (std::size_t i = 0; i < sentence.size();) {
     std::size_t w = 0;
     if (is_space_at(sentence, i, &w)) {
@@ -71,10 +88,9 @@ std::vector<std::pair<std::size_t, std::size_t>> cut_clauses(std::string_view se
     while (i < sentence.size() && !is_space_at(sentence, i, &w)) i += std::max<std::size_t>(w, 1);
     words.emplace_back(from, i);
   }
-  std::set<std::string> openers;
-  for (const std::string& o : rules.openers) openers.insert(fold_word(o));
   // Candidate cuts: word indices a clause starts at.
-  std::vector<std::size_t> starts{0};
+  std::vector<std::size_t>& starts = starts_;
+  starts.assign(1, 0);
   for (std::size_t k = 1; k < words.size(); ++k) {
     const std::string_view prev = sentence.substr(words[k - 1].first, words[k - 1].second - words[k - 1].first);
     bool cut = false;
@@ -82,31 +98,38 @@ std::vector<std::pair<std::size_t, std::size_t>> cut_clauses(std::string_view se
       if (prev.size() >= j.size() && prev.substr(prev.size() - j.size()) == j) cut = true;
     if (!cut) {
       const std::string_view word = sentence.substr(words[k].first, words[k].second - words[k].first);
-      cut = openers.contains(fold_word(trim_punctuation(word)));
+      fold_word(trim_punctuation(word), folded_);
+      cut = openers_.contains(std::string_view(folded_));
     }
     if (cut) starts.push_back(k);
   }
-  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::vector<std::pair<std::size_t, std::size_t>>& out = clauses_;
+  out.clear();
   if (words.empty()) {
     out.emplace_back(0, sentence.size());
     return out;
   }
   // Clauses as byte ranges; a short one joins the one before it (the first,
   // if short, joins the next).
-  std::vector<std::pair<std::size_t, std::size_t>> raw;
+  if (starts.size() == 1) {
+    out.emplace_back(0, sentence.size());
+    return out;
+  }
+  // Lengths add up over adjacent ranges, so a merged clause's is the sum of
+  // its parts'.
+  std::uint32_t last_length = 0;
   for (std::size_t s = 0; s < starts.size(); ++s) {
     const std::size_t begin = s == 0 ? 0 : words[starts[s]].first;
     const std::size_t end = s + 1 < starts.size() ? words[starts[s + 1]].first : sentence.size();
-    raw.emplace_back(begin, end);
-  }
-  for (const auto& r : raw) {
-    const bool short_clause = alignment_length(sentence.substr(r.first, r.second - r.first)) < rules.min_length;
-    if (!out.empty() && (short_clause || out.size() >= rules.max_clauses ||
-                         alignment_length(sentence.substr(out.back().first, out.back().second - out.back().first)) <
-                             rules.min_length))
-      out.back().second = r.second;
-    else
-      out.push_back(r);
+    const std::uint32_t length = alignment_length(sentence.substr(begin, end - begin));
+    if (!out.empty() &&
+        (length < rules.min_length || out.size() >= rules.max_clauses || last_length < rules.min_length)) {
+      out.back().second = end;
+      last_length += length;
+    } else {
+      out.emplace_back(begin, end);
+      last_length = length;
+    }
   }
   return out;
 }

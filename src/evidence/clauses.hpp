@@ -14,8 +14,11 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include "evidence/string_hash.hpp"
 
 #include "jisr/model.hpp"
 
@@ -25,6 +28,24 @@ namespace jisr {
 // cover the sentence. One range when the rules find no joint.
 [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> cut_clauses(std::string_view sentence,
                                                                            const ClauseRules& rules);
+
+// cut_clauses for many sentences under the same rules: the openers are
+// folded once, not per sentence, and the buffers are reused. Keeps a
+// reference to `rules`. Not thread-safe: one per thread.
+class ClauseCutter {
+ public:
+  explicit ClauseCutter(const ClauseRules& rules);
+  // The clauses of `sentence`, as cut_clauses gives them; valid until the
+  // next call.
+  [[nodiscard]] const std::vector<std::pair<std::size_t, std::size_t>>& operator()(std::string_view sentence) const;
+
+ private:
+  const ClauseRules& rules_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> openers_;  // folded
+  mutable std::string folded_;
+  mutable std::vector<std::pair<std::size_t, std::size_t>> words_, clauses_;
+  mutable std::vector<std::size_t> starts_;
+};
 
 // Per sentence of one side, where its clauses end in its list of anchor
 // keys and how long they are. Only sentences of two clauses or more are

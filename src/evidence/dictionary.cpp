@@ -1,6 +1,7 @@
 #include "evidence/dictionary.hpp"
 
 #include <unistd.h>
+#include <unicode/uversion.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -290,9 +291,11 @@ void Dictionary::add_translations(const std::string& headword, const std::vector
 namespace {
 
 // A key for the cached table of dictionary files: their names, sizes and
-// modification times, and the table's format.
+// modification times, the table's format and the ICU version (the headwords
+// are normalised by ICU). Raise the number after "table" whenever the
+// normalisation of headwords changes, so that no stale table is read.
 std::uint64_t files_key(const std::vector<fs::path>& files) {
-  std::string id = "freedict-ara-eng table 1";
+  std::string id = "freedict-ara-eng table 1\nicu " U_ICU_VERSION;
   for (const fs::path& f : files) {
     std::error_code ec;
     const auto size = fs::file_size(f, ec);

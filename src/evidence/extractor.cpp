@@ -7,16 +7,23 @@
 // distinct word and kept in a memo; a sentence then costs a scan for word
 // boundaries, a hash look-up per word and the lexicon phrases that start
 // with a word known to begin one.
+//
+// Keys are interned in the extractor's table when first made, so a word's
+// keys are ids and a sentence's keys (find_ids) cost no string; find()
+// looks the strings up at the end.
 #include <algorithm>
+#include <deque>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include <fmt/format.h>
 #include <unicode/regex.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/ustring.h>
 
 #include "jisr/anchors.hpp"
 
@@ -47,7 +54,7 @@ struct WordInfo {
   std::vector<std::string> variants;  // norm without clitics (Arabic), norm first
   std::vector<std::size_t> heads;     // variants that may begin a phrase of two words or more
   int single = -1;                    // lexicon entry of the word alone, or -1
-  std::vector<AnchorKey> alone;       // its keys when no phrase takes it
+  std::vector<std::uint32_t> alone;   // its keys when no phrase takes it (key table ids)
 };
 
 }  // namespace
@@ -71,7 +78,36 @@ struct AnchorExtractor::Impl {
   mutable std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> memo;
   mutable std::vector<std::string_view> spans;        // the current sentence's words
   mutable std::vector<const WordInfo*> tokens;        // their memo entries
-  mutable std::unordered_set<std::string_view> seen;  // w: keys of the current sentence
+  // Every key found so far, once, by id (find_ids). A deque, so that the
+  // index can view the stored text. Emptied with the memo by forget_keys.
+  mutable std::deque<AnchorKey> keys;
+  mutable std::unordered_map<std::string_view, std::uint32_t> key_index;
+  // Per key id, the last call of find_ids that gave it as a w: key: a
+  // translation counts once a call without a set of strings.
+  mutable std::vector<std::uint64_t> word_seen;
+  mutable std::uint64_t calls = 0;
+  mutable fmt::memory_buffer scratch;  // a key's text before it is looked up
+  mutable std::string phrase_text;     // a candidate phrase (match_phrase)
+  mutable std::vector<AnchorKey> found;  // keys of patterns and numbers, before interning
+  mutable std::vector<bool> used;        // per token: taken by a phrase
+  mutable std::vector<std::uint32_t> ids;  // find's key ids
+  mutable icu::UnicodeString text;       // the current sentence in UTF-16
+
+  // The id of a key, added to the table when new.
+  std::uint32_t intern(std::string_view text, AnchorType type) const {
+    if (const auto it = key_index.find(text); it != key_index.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(keys.size());
+    keys.push_back({std::string(text), type});
+    key_index.emplace(keys.back().key, id);
+    word_seen.push_back(0);
+    return id;
+  }
+  template <typename... Args>
+  std::uint32_t intern_formatted(AnchorType type, fmt::format_string<Args...> format, Args&&... args) const {
+    scratch.clear();
+    fmt::format_to(std::back_inserter(scratch), format, std::forward<Args>(args)...);
+    return intern(std::string_view(scratch.data(), scratch.size()), type);
+  }
 
   const WordInfo& word(std::string_view text) const {
     if (const auto it = memo.find(text); it != memo.end()) return it->second;
@@ -98,16 +134,16 @@ struct AnchorExtractor::Impl {
   // The keys of a word that no phrase takes: a calendar name, or its
   // dictionary, Latin and name keys.
   void add_alone_keys(std::string_view text, WordInfo& w) const {
-    std::vector<AnchorKey>& out = w.alone;
+    std::vector<std::uint32_t>& out = w.alone;
     // Month and weekday names; in Latin text only when capitalised ("May").
     if (!w.shape.latin || w.shape.capitalised) {
       for (const std::string& v : w.variants) {
         if (const auto it = calendar.months.find(v); it != calendar.months.end()) {
-          out.push_back({fmt::format("month:{}", it->second), AnchorType::month});
+          out.push_back(intern_formatted(AnchorType::month, "month:{}", it->second));
           return;
         }
         if (const auto it = calendar.days.find(v); it != calendar.days.end()) {
-          out.push_back({fmt::format("day:{}", it->second), AnchorType::day});
+          out.push_back(intern_formatted(AnchorType::day, "day:{}", it->second));
           return;
         }
       }
@@ -119,11 +155,11 @@ struct AnchorExtractor::Impl {
       // matches Latin words written inside Arabic text, and identical words
       // (names, cognates, codes) between two Latin-script languages.
       if (w.shape.length >= 2) {
-        out.push_back({"latin:" + w.norm, AnchorType::latin});
+        out.push_back(intern("latin:" + w.norm, AnchorType::latin));
         if (options.names && w.shape.capitalised) {
           const std::string skeleton = consonant_skeleton(text);
           if (skeleton.size() >= kMinSkeleton)
-            out.push_back({"name:" + skeleton, AnchorType::name});
+            out.push_back(intern("name:" + skeleton, AnchorType::name));
         }
       }
       return;
@@ -134,7 +170,7 @@ struct AnchorExtractor::Impl {
       for (auto it = w.variants.rbegin(); it != w.variants.rend(); ++it) {
         const std::string skeleton = arabic_skeleton(*it);
         if (skeleton.size() >= kMinSkeleton) {
-          out.push_back({"name:" + skeleton, AnchorType::name});
+          out.push_back(intern("name:" + skeleton, AnchorType::name));
           break;
         }
       }
@@ -151,11 +187,11 @@ struct AnchorExtractor::Impl {
   // Dictionary keys: translations of a source word (looked up with its
   // clitics and common suffixes removed), or the stemmed word itself on the
   // target side.
-  void add_word_keys(const WordInfo& w, std::vector<AnchorKey>& out) const {
+  void add_word_keys(const WordInfo& w, std::vector<std::uint32_t>& out) const {
     constexpr std::size_t kMaxTranslations = 6;
     if (!options.dictionary_side_is_src) {
       if (!w.shape.latin || w.norm.size() < 3) return;
-      out.push_back({"w:" + stem_english(w.norm), AnchorType::word});
+      out.push_back(intern("w:" + stem_english(w.norm), AnchorType::word));
       return;
     }
     static constexpr std::string_view kSuffixes[] = {"ات", "ون", "ين", "ان", "ها", "هم",
@@ -170,7 +206,7 @@ struct AnchorExtractor::Impl {
         const std::vector<std::string_view> translations = options.dictionary->lookup(form);
         if (translations.empty()) continue;
         for (std::size_t k = 0; k < translations.size() && k < kMaxTranslations; ++k)
-          out.push_back({"w:" + std::string(translations[k]), AnchorType::word});
+          out.push_back(intern("w:" + std::string(translations[k]), AnchorType::word));
         return;
       }
     }
@@ -178,29 +214,30 @@ struct AnchorExtractor::Impl {
 
   // The lexicon phrase or two-word month name that begins at token i,
   // longest first; returns its length in words (0: none).
-  std::size_t match_phrase(std::size_t i, std::vector<AnchorKey>& out) const {
+  std::size_t match_phrase(std::size_t i, std::vector<std::uint32_t>& out) const {
     const WordInfo& w = *tokens[i];
     for (std::size_t len = std::min(lexicon->max_words(), tokens.size() - i); len >= 2; --len) {
       for (const std::size_t v : w.heads) {
-        std::string phrase = w.variants[v];
+        std::string& phrase = phrase_text;
+        phrase = w.variants[v];
         for (std::size_t k = 1; k < len; ++k) {
           phrase += ' ';
           phrase += tokens[i + k]->norm;
         }
         if (len == 2) {
           if (const auto it = calendar.months.find(phrase); it != calendar.months.end()) {
-            out.push_back({fmt::format("month:{}", it->second), AnchorType::month});
+            out.push_back(intern_formatted(AnchorType::month, "month:{}", it->second));
             return len;
           }
         }
         if (const int id = lexicon->find(phrase); id >= 0) {
-          out.push_back({fmt::format("lex:{}", id), AnchorType::lexicon});
+          out.push_back(intern_formatted(AnchorType::lexicon, "lex:{}", id));
           return len;
         }
       }
     }
     if (w.single >= 0) {
-      out.push_back({fmt::format("lex:{}", w.single), AnchorType::lexicon});
+      out.push_back(intern_formatted(AnchorType::lexicon, "lex:{}", w.single));
       return 1;
     }
     return 0;
@@ -223,19 +260,19 @@ struct AnchorExtractor::Impl {
     detail::check_icu(status, "RegexMatcher::find");
   }
 
-  // A translation counts once a sentence, however many words gave it: the
+  // A translation counts once a call, however many words gave it: the
   // later w: keys equal to an earlier one go.
-  void drop_repeated_words(std::vector<AnchorKey>& out) const {
-    seen.clear();
-    std::vector<bool> repeated(out.size(), false);
-    for (std::size_t k = 0; k < out.size(); ++k)
-      if (out[k].type == AnchorType::word) repeated[k] = !seen.insert(out[k].key).second;
-    std::size_t kept = 0;
-    for (std::size_t k = 0; k < out.size(); ++k)
-      if (!repeated[k]) {
-        if (kept != k) out[kept] = std::move(out[k]);
-        ++kept;
+  void drop_repeated_words(std::vector<std::uint32_t>& out, std::size_t from) const {
+    ++calls;
+    std::size_t kept = from;
+    for (std::size_t k = from; k < out.size(); ++k) {
+      const std::uint32_t id = out[k];
+      if (keys[id].type == AnchorType::word) {
+        if (word_seen[id] == calls) continue;
+        word_seen[id] = calls;
       }
+      out[kept++] = id;
+    }
     out.resize(kept);
   }
 
@@ -286,6 +323,20 @@ namespace {
 // would otherwise cost tokens, keys and time many times its size.
 constexpr std::size_t kMaxAnchorBytes = std::size_t{64} << 10;
 
+// The UTF-16 form of UTF-8 text (invalid bytes become U+FFFD, as with
+// UnicodeString::fromUTF8), written into `out`'s own buffer.
+void to_utf16(std::string_view text, icu::UnicodeString& out) {
+  // UTF-16 never takes more code units than UTF-8 takes bytes.
+  const auto capacity = static_cast<int32_t>(text.size()) + 1;
+  char16_t* buffer = out.getBuffer(capacity);
+  int32_t length = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  u_strFromUTF8WithSub(buffer, capacity, &length, text.data(), static_cast<int32_t>(text.size()), 0xFFFD, nullptr,
+                       &status);
+  out.releaseBuffer(U_SUCCESS(status) ? length : 0);
+  detail::check_icu(status, "u_strFromUTF8WithSub");
+}
+
 std::string_view anchor_span(std::string_view sentence) {
   if (sentence.size() <= kMaxAnchorBytes) return sentence;
   std::size_t cut = kMaxAnchorBytes;
@@ -295,20 +346,23 @@ std::string_view anchor_span(std::string_view sentence) {
 
 }  // namespace
 
-std::vector<AnchorKey> AnchorExtractor::find(std::string_view whole) const {
+void AnchorExtractor::find_ids(std::string_view whole, std::vector<std::uint32_t>& out) const {
   const Impl& m = *impl_;
   const std::string_view sentence = anchor_span(whole);
-  std::vector<AnchorKey> out;
-  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(sentence.data(), static_cast<int32_t>(sentence.size())));
+  const std::size_t from = out.size();
+  icu::UnicodeString& text = m.text;
+  to_utf16(sentence, text);
 
   // Each pattern needs a character or string that most sentences lack:
   // look for it before running the regular expression.
+  std::vector<AnchorKey>& found = m.found;
+  found.clear();
   if (text.indexOf(u"://") >= 0 || text.indexOf(u"www.") >= 0)
-    m.find_patterns(text, *m.url_pattern, "url:", out);
-  if (text.indexOf(u'@') >= 0) m.find_patterns(text, *m.email_pattern, "email:", out);
-  if (text.indexOf(u'#') >= 0) m.find_patterns(text, *m.tag_pattern, "tag:", out);
-  find_numbers(text, out);
+    m.find_patterns(text, *m.url_pattern, "url:", found);
+  if (text.indexOf(u'@') >= 0) m.find_patterns(text, *m.email_pattern, "email:", found);
+  if (text.indexOf(u'#') >= 0) m.find_patterns(text, *m.tag_pattern, "tag:", found);
+  find_numbers(text, found);
+  for (const AnchorKey& k : found) out.push_back(m.intern(k.key, k.type));
 
   bool question = false, quote = false, paren = false;
   for (int32_t i = 0; i < text.length(); ++i) {
@@ -317,15 +371,16 @@ std::vector<AnchorKey> AnchorExtractor::find(std::string_view whole) const {
     quote |= c == u'"' || c == u'\u00AB' || c == u'\u00BB' || c == u'\u201C' || c == u'\u201D';
     paren |= c == u'(' || c == u'[';
   }
-  if (question) out.push_back({"sym:?", AnchorType::symbol});
-  if (quote) out.push_back({"sym:quote", AnchorType::symbol});
-  if (paren) out.push_back({"sym:paren", AnchorType::symbol});
+  if (question) out.push_back(m.intern("sym:?", AnchorType::symbol));
+  if (quote) out.push_back(m.intern("sym:quote", AnchorType::symbol));
+  if (paren) out.push_back(m.intern("sym:paren", AnchorType::symbol));
 
   m.look_up_words(sentence);
   const std::vector<const WordInfo*>& tokens = m.tokens;
   // Lexicon phrases and two-word month names, longest first; the words
   // they take yield nothing on their own.
-  std::vector<bool> used(tokens.size(), false);
+  std::vector<bool>& used = m.used;
+  used.assign(tokens.size(), false);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i]->shape.numeric) continue;
     const std::size_t len = m.match_phrase(i, out);
@@ -333,7 +388,32 @@ std::vector<AnchorKey> AnchorExtractor::find(std::string_view whole) const {
   }
   for (std::size_t i = 0; i < tokens.size(); ++i)
     if (!used[i]) out.insert(out.end(), tokens[i]->alone.begin(), tokens[i]->alone.end());
-  m.drop_repeated_words(out);
+  m.drop_repeated_words(out, from);
+}
+
+const AnchorKey& AnchorExtractor::key(std::uint32_t id) const { return impl_->keys.at(id); }
+
+std::size_t AnchorExtractor::key_count() const { return impl_->keys.size(); }
+
+void AnchorExtractor::forget_keys(std::size_t limit) const {
+  Impl& m = *impl_;
+  if (m.keys.size() <= limit) return;
+  // The memo's words hold ids into the table: they go with it.
+  m.memo.clear();
+  m.key_index.clear();
+  m.keys.clear();
+  m.word_seen.clear();
+}
+
+std::vector<AnchorKey> AnchorExtractor::find(std::string_view sentence) const {
+  // The table of keys is bounded here, as nothing holds its ids between calls.
+  forget_keys(kKeyTableLimit);
+  std::vector<std::uint32_t>& ids = impl_->ids;
+  ids.clear();
+  find_ids(sentence, ids);
+  std::vector<AnchorKey> out;
+  out.reserve(ids.size());
+  for (const std::uint32_t id : ids) out.push_back(impl_->keys[id]);
   return out;
 }
 

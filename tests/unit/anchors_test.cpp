@@ -281,6 +281,49 @@ BOOST_AUTO_TEST_CASE(dictionary_cache_is_built_once_and_rebuilt_when_stale_or_co
   std::filesystem::remove_all(dir);
 }
 
+BOOST_AUTO_TEST_CASE(key_ids_name_the_keys_find_gives_and_survive_a_forgotten_table) {
+  // A dictionary that gives two words of the sentence the same translation:
+  // the w: key counts once a call, and again in the next call.
+  jisr::Dictionary d;
+  d.add_tsv("كتاب\tbook\nمجلد\tbook\n", "test");
+  AnchorOptions o;
+  o.lang = "ar";
+  o.dictionary = &d;
+  const AnchorExtractor e(o);
+  const std::vector<std::string> sentences = {"كتاب ومجلد في دمشق عام ٢٠٢٥؟", "زار (المدير) حلب في تموز",
+                                              "كتاب ومجلد في دمشق عام ٢٠٢٥؟"};
+  auto texts = [&](const std::vector<std::uint32_t>& ids, std::size_t from) {
+    std::vector<AnchorKey> out;
+    for (std::size_t k = from; k < ids.size(); ++k) out.push_back(e.key(ids[k]));
+    return out;
+  };
+  std::vector<std::uint32_t> ids{};
+  for (const std::string& s : sentences) {
+    const std::size_t from = ids.size();
+    e.find_ids(s, ids);  // appends
+    const auto expected = e.find(s);
+    BOOST_TEST((texts(ids, from) == expected));
+    BOOST_TEST(std::count(expected.begin(), expected.end(), AnchorKey{"w:book", AnchorType::word}) <= 1);
+    for (const std::uint32_t id : ids) BOOST_TEST(id < e.key_count());
+  }
+  BOOST_TEST(has(e, sentences[0], "w:book"));
+  // The ids of the first and third (equal) sentences are equal.
+  std::vector<std::uint32_t> first, third;
+  e.find_ids(sentences[0], first);
+  e.find_ids(sentences[2], third);
+  BOOST_TEST(first == third);
+  // A table under its limit is kept; over it, emptied, and the keys found
+  // again are the same.
+  const std::size_t count = e.key_count();
+  e.forget_keys(count);
+  BOOST_TEST(e.key_count() == count);
+  e.forget_keys(0);
+  BOOST_TEST(e.key_count() == 0U);
+  std::vector<std::uint32_t> again;
+  e.find_ids(sentences[1], again);
+  BOOST_TEST((texts(again, 0) == e.find(sentences[1])));
+}
+
 BOOST_AUTO_TEST_CASE(a_word_gives_the_same_keys_wherever_it_is_met_again) {
   // The extractor remembers each word; a phrase still takes precedence.
   const AnchorExtractor e = extractor("en");

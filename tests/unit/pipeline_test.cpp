@@ -10,6 +10,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
@@ -17,6 +18,8 @@
 #include "jisr/error.hpp"
 #include "jisr/model.hpp"
 #include "align/score.hpp"
+#include "evidence/clauses.hpp"
+#include "evidence/extractors.hpp"
 #include "jisr/formats.hpp"
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
@@ -95,6 +98,66 @@ BOOST_AUTO_TEST_CASE(document_anchors_hold_one_key_list_per_sentence) {
   BOOST_TEST(has(a.src[2], "month:3"));
   BOOST_TEST(has(a.tgt[2], "month:3"));
   BOOST_TEST(a.types.size() == a.keys.size());
+}
+
+BOOST_AUTO_TEST_CASE(document_anchors_equal_the_interned_keys_of_each_sentence_and_clause) {
+  // find_document_anchors takes key ids from the extractors' tables; the
+  // result must be what interning each sentence's keys (found clause by
+  // clause where the model cuts clauses) gives, ids in the same order. The
+  // example is repeated so that it spans several chunks of sentences.
+  Document ar = split_example("ar"), en = split_example("en");
+  const std::size_t n_ar = ar.sentences.size(), n_en = en.sentences.size();
+  for (int copy = 0; copy < 400; ++copy) {
+    for (std::size_t k = 0; k < n_ar; ++k) ar.sentences.push_back(ar.sentences[k]);
+    for (std::size_t k = 0; k < n_en; ++k) en.sentences.push_back(en.sentences[k]);
+  }
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  BOOST_REQUIRE(jisr::uses_clauses(model));
+  jisr::DocumentClauses clauses;
+  const jisr::DocumentAnchors got = jisr::find_document_anchors(model, ar, en, 2, &clauses);
+
+  auto side = [&](const Document& doc, bool is_src) {
+    const jisr::AnchorExtractor extractor(jisr::detail::side_options(model, doc.lang, is_src));
+    const auto rules = model.clauses.rules.find(doc.lang);
+    std::vector<std::vector<jisr::AnchorKey>> out;
+    jisr::SideClauses recorded;
+    std::size_t multi = 0;
+    for (const jisr::Sentence& s : doc.sentences) {
+      std::vector<jisr::AnchorKey> keys;
+      const auto spans = rules == model.clauses.rules.end() ? std::vector<std::pair<std::size_t, std::size_t>>{}
+                                                           : jisr::cut_clauses(s.text, rules->second);
+      if (spans.size() < 2) {
+        keys = extractor.find(s.text);
+      } else {
+        ++multi;
+        for (const auto& [from, to] : spans) {
+          const std::string_view clause = std::string_view(s.text).substr(from, to - from);
+          for (jisr::AnchorKey& k : extractor.find(clause)) keys.push_back(std::move(k));
+          recorded.key_end.push_back(static_cast<std::uint32_t>(keys.size()));
+          recorded.length.push_back(jisr::alignment_length(clause));
+        }
+      }
+      recorded.begin.push_back(static_cast<std::uint32_t>(recorded.key_end.size()));
+      out.push_back(std::move(keys));
+    }
+    return std::tuple{out, recorded, multi};
+  };
+  const auto [src_keys, src_clauses, src_multi] = side(ar, true);
+  const auto [tgt_keys, tgt_clauses, tgt_multi] = side(en, false);
+  BOOST_TEST(src_multi > 0U);  // the example has sentences of several clauses
+  jisr::DocumentAnchors expected = jisr::intern_anchors(src_keys, tgt_keys);
+  jisr::match_names(expected);
+  BOOST_TEST(got.keys == expected.keys, boost::test_tools::per_element());
+  BOOST_TEST((got.types == expected.types));
+  BOOST_TEST(got.src.ids == expected.src.ids, boost::test_tools::per_element());
+  BOOST_TEST(got.src.begin == expected.src.begin, boost::test_tools::per_element());
+  BOOST_TEST(got.tgt.ids == expected.tgt.ids, boost::test_tools::per_element());
+  BOOST_TEST(got.tgt.begin == expected.tgt.begin, boost::test_tools::per_element());
+  BOOST_TEST(clauses.src.begin == src_clauses.begin, boost::test_tools::per_element());
+  BOOST_TEST(clauses.src.key_end == src_clauses.key_end, boost::test_tools::per_element());
+  BOOST_TEST(clauses.src.length == src_clauses.length, boost::test_tools::per_element());
+  BOOST_TEST(clauses.tgt.begin == tgt_clauses.begin, boost::test_tools::per_element());
+  BOOST_TEST(clauses.tgt.key_end.empty());  // no clause rules for English
 }
 
 BOOST_AUTO_TEST_CASE(anchor_guide_keeps_the_longest_chain_in_order) {
