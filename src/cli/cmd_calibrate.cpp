@@ -28,7 +28,8 @@ struct CalibrateCommand {
   // one bead each). Larger penalties were tried with each dev set left out of
   // the fit in turn (BENCHMARKS.md): they lower the held-out error on
   // restructured text, but push nearly every bead over 0.9, so a threshold no
-  // longer tells doubtful beads from sure ones.
+  // longer tells doubtful beads from sure ones. The bead model's weights keep
+  // to bead_feature_signs().
   double l2 = 1.0;
 };
 
@@ -72,7 +73,7 @@ void run_calibrate(const CalibrateCommand& c, const std::string& command_line) {
                     beads);
   }
   Calibration fitted;
-  fitted.bead = fit_logistic(bead_feature_names(), beads, c.l2);
+  fitted.bead = fit_logistic(bead_feature_names(), beads, c.l2, bead_feature_signs());
   // Document rows from alignments scored with the new bead model.
   TrainingRows documents;
   std::size_t positives = 0, negatives = 0;
@@ -113,7 +114,7 @@ void add_calibrate_command(CLI::App& app) {
       "Fit a model's score calibration on gold sets (writes MODEL.calibration.json beside it)");
   sub->footer(
       "Aligns every listed document, fits a logistic model of 'the bead is in the gold' over each bead's cost "
-      "parts (every set weighing the same), then a logistic model of 'the two documents are translations' on "
+      "parts (every set weighing the same; a cost never raises a score, evidence never lowers it), then a logistic model of 'the two documents are translations' on "
       "true pairs against each document's source with the next one's target. scripts/calibrate runs it for "
       "the installed models on the shared dev sets.");
   sub->add_option("-m,--model", c->model, "Model: a NAME from the installed models or a JSON file")

@@ -137,6 +137,16 @@ const std::vector<std::string>& bead_feature_names() {
   return names;
 }
 
+const std::vector<int>& bead_feature_signs() {
+  static const std::vector<int> signs{
+      -1, 0,  -1, +1,  // length, length_sq, anchors, matched
+      -1, +1, -1, -1,  // missed, words_matched, words_missed, prior
+      -1, +1, +1, 0,   // other, margin, margin_low, one_to_one
+      0,  +1, -1, +1,  // sentences, confidence_logit, doc_length, doc_margin
+      +1, -1};         // doc_match_rate, doc_unpaired
+  return signs;
+}
+
 const std::vector<std::string>& document_feature_names() {
   static const std::vector<std::string> names{"mean_score",   "confident_share", "unpaired_share",
                                               "match_rate",   "word_match_rate", "mean_margin",

@@ -12,7 +12,8 @@
 // sentences left unpaired and of its keys matched. A logistic model rather
 // than isotonic regression on the raw score, because the raw score mixes the
 // parts with fixed weights that mean different things on different kinds of
-// text; the fit weighs them on gold instead.
+// text; the fit weighs them on gold instead, each bead weight kept to the
+// side its feature's meaning allows (bead_feature_signs()).
 //
 // The weights are data: `jisr calibrate` fits them on gold sets and writes
 // MODEL.calibration.json beside the model, which Model::load reads.
@@ -55,6 +56,15 @@ struct Calibration {
 // Feature names the two models may use.
 [[nodiscard]] const std::vector<std::string>& bead_feature_names();
 [[nodiscard]] const std::vector<std::string>& document_feature_names();
+
+// The direction each bead feature may move a score, in the order of
+// bead_feature_names(): -1 for costs (more of it never raises a score), +1
+// for evidence (anchors and words matched, margins, the uncalibrated
+// confidence), 0 for the bead's shape and the length cost's square (which
+// bends the length term), free to go either way. The fit keeps to them
+// (fit_logistic), so that text unlike any fitted on cannot earn a high score
+// from a cost that happened to go with right beads there.
+[[nodiscard]] const std::vector<int>& bead_feature_signs();
 
 // Feature values of every bead of `alignment` (costs filled), in the order of
 // bead_feature_names(); beads with an empty side get an empty row.

@@ -37,16 +37,14 @@ std::vector<double> solve(std::vector<double> a, std::vector<double> b, std::siz
   return b;
 }
 
-}  // namespace
-
-LogisticModel fit_logistic(const std::vector<std::string>& names, const TrainingRows& rows,
-                           double l2) {
+// The unconstrained fit over the features listed in `use` (indices into
+// `names`); `standardised` receives each used feature's weight on its
+// standardised scale (0 for features that do not vary).
+LogisticModel fit_subset(const std::vector<std::string>& names, const TrainingRows& rows,
+                         double l2, const std::vector<std::size_t>& use,
+                         std::vector<double>& standardised) {
   const std::size_t m = names.size();
   const std::size_t count = rows.x.size();
-  if (std::count(rows.y.begin(), rows.y.end(), 1) == 0 ||
-      std::count(rows.y.begin(), rows.y.end(), 0) == 0)
-    throw InputError(
-        "calibration: the training rows need both labels (right and wrong beads, true and mismatched pairs)");
   // Standardise: weighted mean and deviation of every feature.
   std::vector<double> mean(m, 0.0), sd(m, 0.0);
   double total = 0;
@@ -59,10 +57,9 @@ LogisticModel fit_logistic(const std::vector<std::string>& names, const Training
     for (std::size_t k = 0; k < m; ++k)
       sd[k] += rows.weight[r] * (rows.x[r][k] - mean[k]) * (rows.x[r][k] - mean[k]);
   std::vector<std::size_t> used;  // features that vary
-  for (std::size_t k = 0; k < m; ++k) {
-    sd[k] = std::sqrt(sd[k] / total);
+  for (std::size_t k = 0; k < m; ++k) sd[k] = std::sqrt(sd[k] / total);
+  for (const std::size_t k : use)
     if (sd[k] > 1e-9) used.push_back(k);
-  }
   const std::size_t n = used.size() + 1;  // + bias, last
   std::vector<double> w(n, 0.0), z(n);
   for (int iteration = 0; iteration < 100; ++iteration) {
@@ -98,13 +95,47 @@ LogisticModel fit_logistic(const std::vector<std::string>& names, const Training
   // Back to the raw features.
   LogisticModel out;
   out.bias = w[n - 1];
+  standardised.assign(m, 0.0);
   for (std::size_t k = 0; k < used.size(); ++k) {
     const std::size_t f = used[k];
     out.features.push_back(names[f]);
     out.weights.push_back(w[k] / sd[f]);
     out.bias -= w[k] * mean[f] / sd[f];
+    standardised[f] = w[k];
   }
   return out;
+}
+
+}  // namespace
+
+LogisticModel fit_logistic(const std::vector<std::string>& names, const TrainingRows& rows,
+                           double l2, std::span<const int> signs) {
+  if (std::count(rows.y.begin(), rows.y.end(), 1) == 0 ||
+      std::count(rows.y.begin(), rows.y.end(), 0) == 0)
+    throw InputError(
+        "calibration: the training rows need both labels (right and wrong beads, true and mismatched pairs)");
+  if (!signs.empty() && signs.size() != names.size())
+    throw InputError(fmt::format("calibration: {} signs for {} features", signs.size(), names.size()));
+  std::vector<std::size_t> use(names.size());
+  for (std::size_t k = 0; k < use.size(); ++k) use[k] = k;
+  std::vector<double> standardised;
+  // Active set: while a weight has the wrong sign, leave out the feature
+  // whose standardised weight is furthest on the wrong side, and fit again.
+  while (true) {
+    LogisticModel out = fit_subset(names, rows, l2, use, standardised);
+    if (signs.empty()) return out;
+    std::size_t worst = use.size();
+    double furthest = 0;
+    for (std::size_t k = 0; k < use.size(); ++k) {
+      const double wrong = -static_cast<double>(signs[use[k]]) * standardised[use[k]];
+      if (wrong > furthest) {
+        furthest = wrong;
+        worst = k;
+      }
+    }
+    if (worst == use.size()) return out;
+    use.erase(use.begin() + static_cast<std::ptrdiff_t>(worst));
+  }
 }
 
 void add_bead_rows(std::span<const DocumentRun> runs, double weight, TrainingRows& rows) {

@@ -25,10 +25,14 @@ struct TrainingRows {
 };
 
 // Maximum-likelihood logistic regression with an L2 penalty of `l2` on the
-// standardised weights, by Newton's method. Features that do not vary get
-// weight 0. Throws InputError when the rows hold only one label.
+// standardised weights, by Newton's method. Features that do not vary are
+// left out of the model. `signs`, when given (one per name), constrains each
+// weight: +1 never below 0, -1 never above 0, 0 free; a feature whose weight
+// comes out on the wrong side is left out and the rest fitted again, one at a
+// time, furthest first. Throws InputError when the rows hold only one label.
 [[nodiscard]] LogisticModel fit_logistic(const std::vector<std::string>& names,
-                                         const TrainingRows& rows, double l2 = 1.0);
+                                         const TrainingRows& rows, double l2 = 1.0,
+                                         std::span<const int> signs = {});
 
 // Appends the pair beads of `runs` (costs filled) labelled against their gold, each of weight
 // `weight`.

@@ -1,8 +1,8 @@
 // Tests of score calibration (model/calibration.hpp, train/calibrate.hpp,
-// eval/reliability.hpp): the logistic fit recovers known weights, a
-// calibration file round-trips and refuses unknown features, scores follow
-// the bead model, the reliability table and its error, and the document
-// AUC.
+// eval/reliability.hpp): the logistic fit recovers known weights and keeps
+// to the signs it is given, a calibration file round-trips and refuses
+// unknown features, scores follow the bead model, the reliability table and
+// its error, and the document AUC.
 #define BOOST_TEST_MODULE calibration
 #include "model/calibration.hpp"
 
@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <utility>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
@@ -21,24 +23,75 @@
 
 namespace fs = std::filesystem;
 
-BOOST_AUTO_TEST_CASE(fit_recovers_the_weights_of_a_logistic_source) {
-  std::mt19937 rng(7);
+namespace {
+
+// 20000 rows of weight 1 drawn from a logistic source: `draw(normal, rng)`
+// gives the features and the logit, the label is drawn from the logit, and
+// `finish(x, label)` may add features that depend on the label.
+template <typename Draw, typename Finish>
+jisr::TrainingRows logistic_rows(unsigned seed, Draw draw, Finish finish) {
+  std::mt19937 rng(seed);
   std::normal_distribution<double> normal(0.0, 1.0);
   std::uniform_real_distribution<double> uniform(0.0, 1.0);
   jisr::TrainingRows rows;
   for (int k = 0; k < 20000; ++k) {
-    const double a = normal(rng), b = 3.0 + 2.0 * normal(rng);
-    const double p = 1.0 / (1.0 + std::exp(-(0.5 + 2.0 * a - 1.0 * b)));
-    rows.x.push_back({a, b, 4.0});  // the third never varies
-    rows.y.push_back(uniform(rng) < p ? 1 : 0);
+    auto [x, logit] = draw(normal, rng);
+    const int y = uniform(rng) < 1.0 / (1.0 + std::exp(-logit)) ? 1 : 0;
+    finish(x, y, normal, rng);
+    rows.x.push_back(std::move(x));
+    rows.y.push_back(y);
     rows.weight.push_back(1.0);
   }
+  return rows;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(fit_recovers_the_weights_of_a_logistic_source) {
+  const jisr::TrainingRows rows = logistic_rows(
+      7,
+      [](auto& normal, auto& rng) {
+        const double a = normal(rng), b = 3.0 + 2.0 * normal(rng);
+        return std::pair{std::vector<double>{a, b, 4.0}, 0.5 + 2.0 * a - 1.0 * b};  // c never varies
+      },
+      [](auto&, int, auto&, auto&) {});
   const jisr::LogisticModel m = jisr::fit_logistic({"a", "b", "c"}, rows, 0.0);
   BOOST_TEST_REQUIRE(m.features.size() == 2u);  // "c" dropped
   BOOST_TEST(m.features[0] == "a");
   BOOST_TEST(std::abs(m.weights[0] - 2.0) < 0.15);
   BOOST_TEST(std::abs(m.weights[1] + 1.0) < 0.08);
   BOOST_TEST(std::abs(m.bias - 0.5) < 0.3);
+}
+
+BOOST_AUTO_TEST_CASE(fit_keeps_weights_to_their_signs) {
+  // "cost" truly lowers the label; "echo" copies it with noise but, given the
+  // sign -1 (a cost), may not raise it, so it is left out; "free" is
+  // unconstrained and keeps its positive weight.
+  const jisr::TrainingRows rows = logistic_rows(
+      11,
+      [](auto& normal, auto& rng) {
+        const double cost = normal(rng), free = normal(rng);
+        return std::pair{std::vector<double>{cost, 0.0, free}, 0.5 - 1.5 * cost + 1.0 * free};
+      },
+      [](std::vector<double>& x, int y, auto& normal, auto& rng) { x[1] = y + 0.5 * normal(rng); });
+  const std::vector<std::string> names{"cost", "echo", "free"};
+  const jisr::LogisticModel open = jisr::fit_logistic(names, rows, 1.0);
+  BOOST_TEST_REQUIRE(open.features.size() == 3u);
+  BOOST_TEST(open.weights[1] > 1.0);  // unconstrained, the echo takes a large positive weight
+  const std::vector<int> signs{-1, -1, 0};
+  const jisr::LogisticModel kept = jisr::fit_logistic(names, rows, 1.0, signs);
+  BOOST_TEST_REQUIRE(kept.features.size() == 2u);
+  BOOST_TEST(kept.features[0] == "cost");
+  BOOST_TEST(kept.features[1] == "free");
+  BOOST_TEST(std::abs(kept.weights[0] + 1.5) < 0.15);
+  BOOST_TEST(std::abs(kept.weights[1] - 1.0) < 0.1);
+  const std::vector<int> too_few{-1};
+  BOOST_CHECK_THROW((void)jisr::fit_logistic(names, rows, 1.0, too_few), jisr::InputError);
+}
+
+BOOST_AUTO_TEST_CASE(every_bead_feature_has_a_sign) {
+  BOOST_TEST(jisr::bead_feature_signs().size() == jisr::bead_feature_names().size());
+  for (const int s : jisr::bead_feature_signs()) BOOST_TEST((s == -1 || s == 0 || s == 1));
 }
 
 BOOST_AUTO_TEST_CASE(fit_refuses_rows_of_one_label) {
