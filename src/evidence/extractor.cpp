@@ -88,10 +88,10 @@ struct AnchorExtractor::Impl {
   mutable std::uint64_t calls = 0;
   mutable fmt::memory_buffer scratch;  // a key's text before it is looked up
   mutable std::string phrase_text;     // a candidate phrase (match_phrase)
-  mutable std::vector<AnchorKey> found;  // keys of patterns and numbers, before interning
+  mutable std::vector<AnchorKey> pattern_keys;  // keys of patterns and numbers, before interning
   mutable std::vector<bool> used;        // per token: taken by a phrase
   mutable std::vector<std::uint32_t> ids;  // find's key ids
-  mutable icu::UnicodeString text;       // the current sentence in UTF-16
+  mutable icu::UnicodeString utf16;      // the current sentence in UTF-16
 
   // The id of a key, added to the table when new.
   std::uint32_t intern(std::string_view text, AnchorType type) const {
@@ -350,12 +350,12 @@ void AnchorExtractor::find_ids(std::string_view whole, std::vector<std::uint32_t
   const Impl& m = *impl_;
   const std::string_view sentence = anchor_span(whole);
   const std::size_t from = out.size();
-  icu::UnicodeString& text = m.text;
+  icu::UnicodeString& text = m.utf16;
   to_utf16(sentence, text);
 
   // Each pattern needs a character or string that most sentences lack:
   // look for it before running the regular expression.
-  std::vector<AnchorKey>& found = m.found;
+  std::vector<AnchorKey>& found = m.pattern_keys;
   found.clear();
   if (text.indexOf(u"://") >= 0 || text.indexOf(u"www.") >= 0)
     m.find_patterns(text, *m.url_pattern, "url:", found);
