@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numbers>
 #include <random>
 #include <string>
@@ -164,6 +165,43 @@ BOOST_AUTO_TEST_CASE(shared_rare_anchor_lowers_the_cost_by_the_stated_bonus) {
   BOOST_TEST(with.cost(0, 1, 0, 1) == without.cost(0, 1, 0, 1) - bonus, boost::test_tools::tolerance(1e-9));
 }
 
+// Every bead of `types` that fits in the first n x m sentences, each against
+// a random limit: cost_below must give the full cost when it is below the
+// limit and may give +inf only when it is not. Counts both outcomes, and the
+// beads whose cost differs from `plain`'s (when given).
+namespace {
+
+struct BelowCounts {
+  int below = 0, cut = 0, differ = 0;
+};
+BelowCounts check_cost_below(const BeadScorer& s, const std::map<jisr::BeadType, double>& types, std::size_t n,
+                             std::size_t m, std::mt19937& rng, const BeadScorer* plain = nullptr) {
+  std::uniform_real_distribution<double> limit(-5.0, 40.0);
+  BelowCounts counts;
+  for (std::uint32_t i = 0; i + 4 <= n; ++i) {
+    for (std::uint32_t j = 0; j + 4 <= m; ++j) {
+      for (const auto& [type, p] : types) {
+        const double full = s.cost(i, type.src, j, type.tgt);
+        if (plain != nullptr && full != plain->cost(i, type.src, j, type.tgt)) ++counts.differ;
+        const double l = limit(rng);
+        const double got = s.cost_below(i, type.src, j, type.tgt, l);
+        BOOST_TEST_CONTEXT("bead " << i << "+" << type.src << " x " << j << "+" << type.tgt << ", limit " << l) {
+          if (std::isinf(got)) {
+            BOOST_TEST(full >= l);
+            ++counts.cut;
+          } else {
+            BOOST_TEST(got == full);
+            ++counts.below;
+          }
+        }
+      }
+    }
+  }
+  return counts;
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(cost_below_is_the_cost_or_infinity_when_not_below_the_limit) {
   // Random sides with keys drawn from a small pool, so that beads share
   // some, repeat some and miss some.
@@ -182,29 +220,10 @@ BOOST_AUTO_TEST_CASE(cost_below_is_the_cost_or_infinity_when_not_below_the_limit
               {{2, 2}, 0.02}, {{1, 3}, 0.02}, {{3, 1}, 0.02}};
   const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
   const BeadScorer s(m, src, tgt, &interned);
-  std::uniform_real_distribution<double> limit(-5.0, 40.0);
-  int below = 0, cut = 0;
-  for (std::uint32_t i = 0; i + 3 <= src_len.size(); ++i) {
-    for (std::uint32_t j = 0; j + 3 <= tgt_len.size(); ++j) {
-      for (const auto& [type, p] : m.priors) {
-        const double full = s.cost(i, type.src, j, type.tgt);
-        const double l = limit(rng);
-        const double got = s.cost_below(i, type.src, j, type.tgt, l);
-        BOOST_TEST_CONTEXT("bead " << i << "+" << type.src << " x " << j << "+" << type.tgt << ", limit " << l) {
-          if (std::isinf(got)) {
-            BOOST_TEST(full >= l);
-            ++cut;
-          } else {
-            BOOST_TEST(got == full);
-            ++below;
-          }
-        }
-      }
-    }
-  }
+  const BelowCounts counts = check_cost_below(s, m.priors, src_len.size(), tgt_len.size(), rng);
   // Both outcomes occur, or the test says nothing.
-  BOOST_TEST(below > 100);
-  BOOST_TEST(cut > 100);
+  BOOST_TEST(counts.below > 100);
+  BOOST_TEST(counts.cut > 100);
 }
 
 BOOST_AUTO_TEST_CASE(anchor_bonus_is_capped) {
@@ -401,7 +420,6 @@ BOOST_AUTO_TEST_CASE(cost_below_with_clauses_is_the_cost_or_infinity) {
   cut(tgt_keys, tgt_len, dc.tgt);
   const auto src = side(src_len), tgt = side(tgt_len);
   const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
-  std::uniform_real_distribution<double> limit(-5.0, 40.0);
   for (const double anchor_weight : {0.0, 0.5}) {
     Model m = plain_model();
     m.priors = {{{1, 1}, 0.8}, {{1, 0}, 0.02}, {{0, 1}, 0.02}, {{1, 2}, 0.05}, {{2, 1}, 0.05},
@@ -413,30 +431,12 @@ BOOST_AUTO_TEST_CASE(cost_below_with_clauses_is_the_cost_or_infinity) {
     Model off = m;
     off.clauses = {};
     const BeadScorer plain(off, src, tgt, &interned);
-    int below = 0, cut_off = 0, with_term = 0;
-    for (std::uint32_t i = 0; i + 4 <= src_len.size(); ++i) {
-      for (std::uint32_t j = 0; j + 4 <= tgt_len.size(); ++j) {
-        for (const auto& [type, p] : m.priors) {
-          const double full = s.cost(i, type.src, j, type.tgt);
-          if (full != plain.cost(i, type.src, j, type.tgt)) ++with_term;
-          const double l = limit(rng);
-          const double got = s.cost_below(i, type.src, j, type.tgt, l);
-          BOOST_TEST_CONTEXT("weight " << anchor_weight << ", bead " << i << "+" << type.src << " x " << j << "+"
-                                       << type.tgt << ", limit " << l) {
-            if (std::isinf(got)) {
-              BOOST_TEST(full >= l);
-              ++cut_off;
-            } else {
-              BOOST_TEST(got == full);
-              ++below;
-            }
-          }
-        }
-      }
+    BOOST_TEST_CONTEXT("clause anchor weight " << anchor_weight) {
+      const BelowCounts counts = check_cost_below(s, m.priors, src_len.size(), tgt_len.size(), rng, &plain);
+      BOOST_TEST(counts.below > 100);
+      BOOST_TEST(counts.cut > 100);
+      BOOST_TEST(counts.differ > 100);  // the clause term is in play
     }
-    BOOST_TEST(below > 100);
-    BOOST_TEST(cut_off > 100);
-    BOOST_TEST(with_term > 100);  // the clause term is in play
   }
 }
 
