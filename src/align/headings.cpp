@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace jisr {
@@ -25,20 +26,19 @@ bool lone(const Bead& b, Lone& out) {
 bool strong(AnchorType type) { return type != AnchorType::word && type != AnchorType::symbol; }
 
 // The keys of one sentence that are found on both sides of the document,
-// sorted and without repeats.
-std::vector<std::uint32_t> shared_keys(std::span<const std::uint32_t> keys,
-                                       const std::vector<bool>& shared) {
-  std::vector<std::uint32_t> out;
+// sorted and without repeats, appended to `out`.
+void append_shared(std::span<const std::uint32_t> keys, const std::vector<bool>& shared,
+                   std::vector<std::uint32_t>& out) {
+  const auto from = static_cast<std::ptrdiff_t>(out.size());
   for (const std::uint32_t id : keys)
     if (shared[id]) out.push_back(id);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  std::sort(out.begin() + from, out.end());
+  out.erase(std::unique(out.begin() + from, out.end()), out.end());
 }
 
 // True if the line with fewer keys has some, all of them in the other line,
 // one of them strong.
-bool covered(const std::vector<std::uint32_t>& x, const std::vector<std::uint32_t>& y,
+bool covered(std::span<const std::uint32_t> x, std::span<const std::uint32_t> y,
              const std::vector<AnchorType>& types) {
   const auto& fewer = x.size() <= y.size() ? x : y;
   const auto& more = x.size() <= y.size() ? y : x;
@@ -50,11 +50,38 @@ bool covered(const std::vector<std::uint32_t>& x, const std::vector<std::uint32_
 
 }  // namespace
 
+HeadingKeys heading_keys(const Document& src, const Document& tgt, const DocumentAnchors& anchors) {
+  HeadingKeys out;
+  if (anchors.src.size() != src.sentences.size() || anchors.tgt.size() != tgt.sentences.size())
+    return out;
+  // Keys found on one side only cannot link two lines.
+  std::vector<bool> in_src(anchors.keys.size(), false), shared(anchors.keys.size(), false);
+  for (const std::uint32_t id : anchors.src.ids) in_src[id] = true;
+  for (const std::uint32_t id : anchors.tgt.ids) shared[id] = in_src[id];
+  auto side = [&](const Document& doc, const SideKeys& keys, SideKeys& kept) {
+    kept.begin.reserve(doc.sentences.size() + 1);
+    for (std::size_t k = 0; k < doc.sentences.size(); ++k) {
+      if (!ends_with_terminal(doc.sentences[k].text)) append_shared(keys[k], shared, kept.ids);
+      kept.begin.push_back(static_cast<std::uint32_t>(kept.ids.size()));
+    }
+    kept.ids.shrink_to_fit();
+  };
+  side(src, anchors.src, out.src);
+  side(tgt, anchors.tgt, out.tgt);
+  out.types = anchors.types;
+  out.valid = true;
+  return out;
+}
+
 std::size_t pair_headings(const BeadScorer& scorer, const Document& src, const Document& tgt,
                           const DocumentAnchors& anchors, Alignment& beads) {
-  if (anchors.src.size() != src.sentences.size() || anchors.tgt.size() != tgt.sentences.size())
+  return pair_headings(scorer, src, tgt, heading_keys(src, tgt, anchors), beads);
+}
+
+std::size_t pair_headings(const BeadScorer& scorer, const Document& src, const Document& tgt,
+                          const HeadingKeys& keys, Alignment& beads) {
+  if (!keys.valid || keys.src.size() != src.sentences.size() || keys.tgt.size() != tgt.sentences.size())
     return 0;
-  std::vector<bool> in_src, shared;
   std::size_t joined = 0;
   Alignment out;
   out.reserve(beads.size());
@@ -65,28 +92,19 @@ std::size_t pair_headings(const BeadScorer& scorer, const Document& src, const D
       const Lone& s = x.is_src ? x : y;
       const Lone& t = x.is_src ? y : x;
       if (!ends_with_terminal(src.sentences[s.k].text) &&
-          !ends_with_terminal(tgt.sentences[t.k].text)) {
-        if (shared.empty()) {
-          // Keys found on one side only cannot link the two lines.
-          in_src.assign(anchors.keys.size(), false);
-          shared.assign(anchors.keys.size(), false);
-          for (const std::uint32_t id : anchors.src.ids) in_src[id] = true;
-          for (const std::uint32_t id : anchors.tgt.ids) shared[id] = in_src[id];
-        }
-        if (covered(shared_keys(anchors.src[s.k], shared), shared_keys(anchors.tgt[t.k], shared),
-                    anchors.types)) {
-          Bead b;
-          b.src_begin = s.k;
-          b.src_end = s.k + 1;
-          b.tgt_begin = t.k;
-          b.tgt_end = t.k + 1;
-          b.cost = scorer.cost(s.k, 1, t.k, 1);
-          b.score = scorer.confidence(s.k, 1, t.k, 1);
-          out.push_back(b);
-          ++joined;
-          ++n;
-          continue;
-        }
+          !ends_with_terminal(tgt.sentences[t.k].text) &&
+          covered(keys.src[s.k], keys.tgt[t.k], keys.types)) {
+        Bead b;
+        b.src_begin = s.k;
+        b.src_end = s.k + 1;
+        b.tgt_begin = t.k;
+        b.tgt_end = t.k + 1;
+        b.cost = scorer.cost(s.k, 1, t.k, 1);
+        b.score = scorer.confidence(s.k, 1, t.k, 1);
+        out.push_back(b);
+        ++joined;
+        ++n;
+        continue;
       }
     }
     out.push_back(beads[n]);

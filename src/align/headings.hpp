@@ -28,9 +28,26 @@
 
 namespace jisr {
 
+// What the heading pass reads of a document pair's anchors: for each line
+// without sentence-final punctuation, its keys found on both sides of the
+// document, sorted and without repeats (the other lines hold none), and
+// the type of every key. A small part of a long document's anchors, so the
+// anchors themselves can be let go before the search.
+struct HeadingKeys {
+  SideKeys src, tgt;
+  std::vector<AnchorType> types;
+  bool valid = false;  // false: the anchors did not match the documents
+};
+
+[[nodiscard]] HeadingKeys heading_keys(const Document& src, const Document& tgt,
+                                       const DocumentAnchors& anchors);
+
 // Joins adjacent 1-0 and 0-1 beads of heading lines whose anchors match as
 // described above; the joined bead takes the scorer's cost and confidence.
 // Returns the number of beads joined.
+std::size_t pair_headings(const BeadScorer& scorer, const Document& src, const Document& tgt,
+                          const HeadingKeys& keys, Alignment& beads);
+// The same, reading the keys from the anchors.
 std::size_t pair_headings(const BeadScorer& scorer, const Document& src, const Document& tgt,
                           const DocumentAnchors& anchors, Alignment& beads);
 

@@ -334,16 +334,25 @@ void fill_bead_costs(const BeadScorer& scorer, Alignment& alignment) {
 
 }  // namespace
 
-Alignment align_with_anchors(const Model& model, const Document& src, const Document& tgt,
-                             const DocumentAnchors& a, const AlignOptions& options,
-                             const DocumentClauses* clauses) {
+namespace {
+
+// align_with_anchors; when `owned` is given (the anchors and clauses at
+// `a` and `clauses`, which the caller no longer needs), they are let go
+// once the scorer, the guide and the heading keys hold what the searches
+// read of them: the per-sentence key lists are the largest part of a long
+// document's memory.
+Alignment align_prepared(const Model& model, const Document& src, const Document& tgt,
+                         const DocumentAnchors& a, const AlignOptions& options,
+                         const DocumentClauses* clauses, DocumentAnchors* owned,
+                         DocumentClauses* owned_clauses) {
   // One scorer for both searches; it leaves the anchors out when the model
   // turns them off. Headings the length model leaves unpaired are paired by
   // their anchors (headings.hpp).
   BeadScorer scorer(model, src.sentences, tgt.sentences, &a, clauses);
+  const HeadingKeys headings = model.use_anchors ? heading_keys(src, tgt, a) : HeadingKeys{};
   auto run = [&](const AlignOptions& o, std::span<const Bead> guide) {
     Alignment beads = align(scorer, o, guide);
-    if (model.use_anchors) pair_headings(scorer, src, tgt, a, beads);
+    if (model.use_anchors) pair_headings(scorer, src, tgt, headings, beads);
     fill_bead_costs(scorer, beads);
     return beads;
   };
@@ -357,6 +366,8 @@ Alignment align_with_anchors(const Model& model, const Document& src, const Docu
       guided.band = default_band(static_cast<std::uint32_t>(src.sentences.size()),
                                  static_cast<std::uint32_t>(tgt.sentences.size()));
   }
+  if (owned != nullptr) *owned = DocumentAnchors{};
+  if (owned_clauses != nullptr) *owned_clauses = DocumentClauses{};
   Alignment first = run(guided, guide);
   // Scores become probabilities when the model has a calibration.
   auto calibrated = [&model](Alignment beads) {
@@ -388,6 +399,14 @@ Alignment align_with_anchors(const Model& model, const Document& src, const Docu
   return calibrated(run(options, first));
 }
 
+}  // namespace
+
+Alignment align_with_anchors(const Model& model, const Document& src, const Document& tgt,
+                             const DocumentAnchors& a, const AlignOptions& options,
+                             const DocumentClauses* clauses) {
+  return align_prepared(model, src, tgt, a, options, clauses, nullptr, nullptr);
+}
+
 Alignment align_documents(const Model& model, const Document& src, const Document& tgt,
                           const AlignOptions& options) {
   const detail::ExtractorPool pool(model);
@@ -401,7 +420,9 @@ Alignment align_documents(const detail::ExtractorPool& pool, const Document& src
   DocumentClauses clauses;
   const bool with_clauses = model.use_anchors && uses_clauses(model);
   if (model.use_anchors) a = find_document_anchors(pool, src, tgt, options.threads, with_clauses ? &clauses : nullptr);
-  return align_with_anchors(model, src, tgt, a, options, with_clauses ? &clauses : nullptr);
+  // The anchors are this call's own: let them go before the search.
+  return align_prepared(model, src, tgt, a, options, with_clauses ? &clauses : nullptr, &a,
+                        with_clauses ? &clauses : nullptr);
 }
 
 double document_score(const Model& model, std::span<const Sentence> src, std::span<const Sentence> tgt,
