@@ -136,6 +136,7 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
   std::vector<double> floors(n_kinds * stride), bounds(n_kinds * stride);
   std::vector<const double*> prev_row(ring_rows), prev_gain(ring_rows);
   std::vector<std::uint32_t> prev_lo(ring_rows), prev_hi(ring_rows);
+  std::vector<double> column(ring_rows * stride), prefix(stride + 1);
 
   for (std::uint32_t i = 0; i <= n; ++i) {
     const std::uint32_t lo = band.lo[i], hi = band.hi[i], width = hi - lo + 1;
@@ -154,15 +155,33 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
       prev_lo[a] = band.lo[r];
       prev_hi[a] = band.hi[r];
     }
-    // Sum of the pair gains of the bead of a x b sentences ending at (i, j),
-    // or +inf when one of its rows leaves the band there.
-    auto gain_bound = [&](std::uint32_t a, std::uint32_t j, std::uint32_t b) {
-      double sum = 0;
-      for (std::uint32_t k = a; k-- > 0;) {
-        if (j - b + 1 < prev_lo[k] || j > prev_hi[k]) return kInf;
-        const double* g = prev_gain[k] - prev_lo[k];
-        for (std::uint32_t col = j - b + 1; col <= j; ++col) sum += g[col];
+    // column[a][j - lo]: the pair gains of column j summed over rows
+    // i-a+1 .. i, or +inf where one of those rows leaves the band at j; and
+    // prefix[x]: the sum of row i's gains left of column lo + x. A bead's
+    // bound is then a difference of two prefixes (one source sentence) or a
+    // sum of b column sums. Summed in another order than the bead's pairs,
+    // the bounds differ from those sums by rounding far below kCostTolerance.
+    std::copy(row_gain, row_gain + width, column.data() + stride);
+    for (std::uint32_t a = 2; a < ring_rows; ++a) {
+      double* col = column.data() + a * stride;
+      const double* below = col - stride;
+      if (a > i) {
+        std::fill(col, col + width, kInf);
+        continue;
       }
+      const std::uint32_t r_lo = prev_lo[a - 1], r_hi = prev_hi[a - 1];
+      const double* g = prev_gain[a - 1];
+      for (std::uint32_t j = lo; j <= hi; ++j)
+        col[j - lo] = j < r_lo || j > r_hi ? kInf : below[j - lo] + g[j - r_lo];
+    }
+    prefix[0] = 0;
+    for (std::uint32_t x = 0; x < width; ++x) prefix[x + 1] = prefix[x] + row_gain[x];
+    auto gain_bound = [&](std::uint32_t a, std::uint32_t j, std::uint32_t b) {
+      if (j - b + 1 < lo) return kInf;
+      if (a == 1) return prefix[j + 1 - lo] - prefix[j + 1 - b - lo];
+      const double* col = column.data() + a * stride - lo;
+      double sum = 0;
+      for (std::uint32_t x = j - b + 1; x <= j; ++x) sum += col[x];
       return sum;
     };
     for (std::size_t k = 0; k < n_kinds; ++k) {
