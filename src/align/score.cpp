@@ -300,7 +300,10 @@ struct BeadScorer::Impl {
     // the best exact price found, which leaves the minimum exactly what
     // pricing every run would give.
     auto pass = [&](bool exact) {
-      double best[kMaxClauses + 1], next[kMaxClauses + 1];
+      // Two buffers for the rounds before and after sentence n, swapped.
+      double buffer_a[kMaxClauses + 1], buffer_b[kMaxClauses + 1];
+      double* best = buffer_a;
+      double* next = buffer_b;
       best[0] = 0;
       for (int x = 1; x <= n_clauses; ++x) best[x] = kInf;
       for (int n = 0; n < b; ++n) {
@@ -339,7 +342,7 @@ struct BeadScorer::Impl {
           next[x] = v;
           floor = std::min(floor, v);
         }
-        std::copy(next, next + n_clauses + 1, best);
+        std::swap(best, next);
         if (floor >= budget) return kInf;
       }
       return best[n_clauses];

@@ -109,13 +109,14 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
   // larger bead's sentence pairs, a bound of its gain.
   std::vector<double> ring(ring_rows * stride), gains(ring_rows * stride);
   std::vector<std::uint8_t> back(band.cells, kNone);
-  // Try the likeliest types first (1-1, then the smallest), so that the best
-  // cost so far lets cost_below skip most of the rest.
+  // Try the cheap null beads first, then the likeliest types (1-1, then the
+  // smallest), so that the best cost so far lets cost_below skip most of the
+  // rest, often before the 1-1 bead's erfc and log.
   std::vector<std::uint8_t> order(types.size());
   for (std::size_t t = 0; t < types.size(); ++t) order[t] = static_cast<std::uint8_t>(t);
   auto rank = [&](std::uint8_t t) {
     const BeadType& x = types[t];
-    return x.src == 1 && x.tgt == 1 ? 0 : x.src + x.tgt;
+    return x.src == 0 || x.tgt == 0 ? 0 : x.src == 1 && x.tgt == 1 ? 1 : x.src + x.tgt;
   };
   std::stable_sort(order.begin(), order.end(), [&](std::uint8_t x, std::uint8_t y) { return rank(x) < rank(y); });
 
