@@ -322,6 +322,9 @@ struct BeadScorer::Impl {
             low[from] = kInf;
             if (best[from] == kInf) continue;
             base[from] = best[from] + run_lost;
+            // The bound pass keeps only the cheapest bound, and this run's is
+            // at least its base: no need to price it.
+            if (!exact && base[from] >= cheapest) continue;
             sized[from] = piece_delta(run, other, d[from]);
             low[from] = sized[from] ? base[from] + clause_length_weight * closed_cost_lower(d[from]) : base[from];
             if (low[from] < cheapest) {
