@@ -71,25 +71,27 @@ void pair_gains(const KeyRuns& src, std::uint32_t i, const KeyRuns& tgt, std::ui
   std::fill(out.begin(), out.end(), 0.0);
   const std::uint32_t s0 = src.begin[i], s1 = src.begin[i + 1];
   if (s0 == s1) return;
-  // left[id]: copies of id in sentence i not yet matched. A merge of two
-  // sorted lists adds the matched gains in ascending id order; so does this
-  // walk through the target's sorted ids, so the sums are the same.
-  thread_local std::vector<std::uint32_t> left, taken;
+  // left[id]: copies of id in sentence i. A merge of two sorted lists adds
+  // the matched gains in ascending id order, once per matched copy; so does
+  // this walk through the target's sorted ids, each run of one id matching
+  // min(run, left[id]) copies, so the sums are the same.
+  thread_local std::vector<std::uint32_t> left;
   if (left.size() < gain.size()) left.resize(gain.size(), 0);
   for (std::uint32_t p = s0; p < s1; ++p) ++left[src.ids[p]];
   const std::uint64_t sig = src.signature[i];
   for (std::uint32_t j = j_begin; j < j_end; ++j) {
     if ((sig & tgt.signature[j]) == 0) continue;
     double sum = 0;
-    taken.clear();
-    for (std::uint32_t q = tgt.begin[j]; q < tgt.begin[j + 1]; ++q) {
+    const std::uint32_t q_end = tgt.begin[j + 1];
+    for (std::uint32_t q = tgt.begin[j]; q < q_end;) {
       const std::uint32_t v = tgt.ids[q];
-      if ((key_bit(v) & sig) == 0 || left[v] == 0) continue;
-      --left[v];
-      taken.push_back(v);
-      sum += gain[v];
+      std::uint32_t run = 1;
+      while (q + run < q_end && tgt.ids[q + run] == v) ++run;
+      q += run;
+      if ((key_bit(v) & sig) == 0) continue;
+      const std::uint32_t matched = std::min(run, left[v]);
+      for (std::uint32_t x = 0; x < matched; ++x) sum += gain[v];
     }
-    for (const std::uint32_t v : taken) ++left[v];
     out[j - j_begin] = sum;
   }
   for (std::uint32_t p = s0; p < s1; ++p) left[src.ids[p]] = 0;

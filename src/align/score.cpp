@@ -300,7 +300,10 @@ struct BeadScorer::Impl {
     // the best exact price found, which leaves the minimum exactly what
     // pricing every run would give.
     auto pass = [&](bool exact) {
-      double best[kMaxClauses + 1], next[kMaxClauses + 1];
+      // Two buffers for the rounds before and after sentence n, swapped.
+      double buffer_a[kMaxClauses + 1], buffer_b[kMaxClauses + 1];
+      double* best = buffer_a;
+      double* next = buffer_b;
       best[0] = 0;
       for (int x = 1; x <= n_clauses; ++x) best[x] = kInf;
       for (int n = 0; n < b; ++n) {
@@ -319,6 +322,9 @@ struct BeadScorer::Impl {
             low[from] = kInf;
             if (best[from] == kInf) continue;
             base[from] = best[from] + run_lost;
+            // The bound pass keeps only the cheapest bound, and this run's is
+            // at least its base: no need to price it.
+            if (!exact && base[from] >= cheapest) continue;
             sized[from] = piece_delta(run, other, d[from]);
             low[from] = sized[from] ? base[from] + clause_length_weight * closed_cost_lower(d[from]) : base[from];
             if (low[from] < cheapest) {
@@ -339,7 +345,7 @@ struct BeadScorer::Impl {
           next[x] = v;
           floor = std::min(floor, v);
         }
-        std::copy(next, next + n_clauses + 1, best);
+        std::swap(best, next);
         if (floor >= budget) return kInf;
       }
       return best[n_clauses];
@@ -371,6 +377,32 @@ struct BeadScorer::Impl {
     const double mean = (l1 + l2 / c) / 2.0;
     if (mean <= 0.0) return 0.0;
     return (l2 - c * l1) / std::sqrt(mean * (is_open(i, a, j, b) ? length.s2_open : length.s2));
+  }
+
+  // The cheap parts of cost_below: the prior, endings and paragraphs, the
+  // anchors' penalties and the bound of their gain that the check against
+  // the limit subtracts (the gain itself when `exact`).
+  struct Head {
+    double cost, penalties, bound;
+  };
+  Head head(std::uint32_t i, int a, std::uint32_t j, int b, double gain, bool exact) const {
+    Head h{prior_cost[a][b], 0.0, 0.0};
+    const auto& ending = ending_cost[static_cast<std::size_t>(bead_class(a, b))];
+    if (src_endings) {
+      const double open = src_open[i + a] - src_open[i];
+      h.cost += open * ending[1] + (a - open) * ending[0];
+    }
+    if (tgt_endings) {
+      const double open = tgt_open[j + b] - tgt_open[j];
+      h.cost += open * ending[1] + (b - open) * ending[0];
+    }
+    if (a > 1 && src_para[i] != src_para[i + a - 1]) h.cost += paragraph_penalty;
+    if (b > 1 && tgt_para[j] != tgt_para[j + b - 1]) h.cost += paragraph_penalty;
+    if (anchors) {
+      h.penalties = anchor_penalties(i, a, j, b);
+      h.bound = exact ? gain : std::min(gain, anchor_gain_bound(i, a, j, b));
+    }
+    return h;
   }
 };
 
@@ -477,43 +509,80 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
   // length match, then the matched anchors. Each partial sum is a lower bound
   // of the cost; once one reaches the limit the rest is not computed. The
   // tolerance keeps float rounding from dropping a bead that ties.
-  constexpr double kTolerance = 1e-9;
-  double cost = m.prior_cost[a][b];
-  const auto& ending = m.ending_cost[static_cast<std::size_t>(bead_class(a, b))];
-  if (m.src_endings) {
-    const double open = m.src_open[i + a] - m.src_open[i];
-    cost += open * ending[1] + (a - open) * ending[0];
-  }
-  if (m.tgt_endings) {
-    const double open = m.tgt_open[j + b] - m.tgt_open[j];
-    cost += open * ending[1] + (b - open) * ending[0];
-  }
-  if (a > 1 && m.src_para[i] != m.src_para[i + a - 1]) cost += m.paragraph_penalty;
-  if (b > 1 && m.tgt_para[j] != m.tgt_para[j + b - 1]) cost += m.paragraph_penalty;
-  double penalties = 0, bound = 0;
-  if (m.anchors) {
-    penalties = m.anchor_penalties(i, a, j, b);
-    bound = exact ? gain : std::min(gain, m.anchor_gain_bound(i, a, j, b));
-  }
+  constexpr double kTolerance = kCostTolerance;
+  const Impl::Head h = m.head(i, a, j, b, gain, exact);
+  double cost = h.cost;
+  const double penalties = h.penalties, bound = h.bound;
   if (cost + penalties - bound >= limit + kTolerance) return kInf;
   // A sentence without a counterpart has no length to match: its prior (and
   // its anchors, which now go unmatched) is its whole cost. Gale and Church
   // also scored such beads by delta, which makes deleting a long sentence
   // far dearer than wrongly merging it into a neighbour.
+  // The matched anchors come before the exact length cost: with the length
+  // table's bound, their gain drops more beads than erfc and log would.
+  double matched = exact ? gain : 0.0;
   if (a > 0 && b > 0) {
     const double d = m.delta(i, a, j, b);
     const bool open = m.is_open(i, a, j, b);
-    if (cost + m.length_cost_lower(d, open) + penalties - bound >= limit + kTolerance) return kInf;
+    const double lower = m.length_cost_lower(d, open);
+    if (cost + lower + penalties - bound >= limit + kTolerance) return kInf;
+    if (m.anchors && !exact) {
+      matched = m.anchor_gain(i, a, j, b);
+      if (cost + lower + penalties - matched >= limit + kTolerance) return kInf;
+    }
     cost += m.length_cost(d, open);
     if (cost + penalties - bound >= limit + kTolerance) return kInf;
+  } else if (m.anchors && !exact) {
+    matched = m.anchor_gain(i, a, j, b);
   }
-  if (m.anchors) cost += penalties - (exact ? gain : m.anchor_gain(i, a, j, b));
+  if (m.anchors) cost += penalties - matched;
   if (m.clauses && a > 0 && b > 0 && (a == 1) != (b == 1)) {
     if (cost >= limit + kTolerance) return kInf;
     const double budget = limit + kTolerance - cost;
     cost += a == 1 ? m.clause_cost(true, i, j, b, budget) : m.clause_cost(false, j, i, a, budget);
   }
   return cost;
+}
+
+void BeadScorer::cost_floors(std::uint32_t i, int a, std::uint32_t j_begin, int b,
+                             std::span<const double> gain_bounds, std::span<double> out) const {
+  const Impl& m = *impl_;
+  // The parts of Impl::head, the source's once for the row. Summed in
+  // another order than cost_below does, so that each floor may differ from
+  // its check by rounding, some 1e-14: far below kCostTolerance.
+  const auto& ending = m.ending_cost[static_cast<std::size_t>(bead_class(a, b))];
+  double src_part = m.prior_cost[a][b];
+  if (m.src_endings) {
+    const double open = m.src_open[i + a] - m.src_open[i];
+    src_part += open * ending[1] + (a - open) * ending[0];
+  }
+  if (a > 1 && m.src_para[i] != m.src_para[i + a - 1]) src_part += m.paragraph_penalty;
+  double src_penalty = 0, src_gain = 0;
+  std::uint64_t src_signature = 0;
+  if (m.anchors) {
+    src_penalty = m.src_penalty_prefix[i + a] - m.src_penalty_prefix[i];
+    src_gain = m.src_gain_prefix[i + a] - m.src_gain_prefix[i];
+    src_signature = run_signature(m.src_sig, i, a);
+  }
+  const auto ub = static_cast<std::uint32_t>(b);
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const std::uint32_t j = j_begin + static_cast<std::uint32_t>(k);
+    double tgt_part = 0;
+    if (m.tgt_endings) {
+      const double open = m.tgt_open[j + ub] - m.tgt_open[j];
+      tgt_part += open * ending[1] + (b - open) * ending[0];
+    }
+    if (b > 1 && m.tgt_para[j] != m.tgt_para[j + ub - 1]) tgt_part += m.paragraph_penalty;
+    double penalties = 0, bound = 0;
+    if (m.anchors) {
+      penalties = src_penalty + (m.tgt_penalty_prefix[j + ub] - m.tgt_penalty_prefix[j]);
+      const double shared = (src_signature & run_signature(m.tgt_sig, j, b)) == 0
+                                ? 0.0
+                                : std::min(src_gain, m.tgt_gain_prefix[j + ub] - m.tgt_gain_prefix[j]);
+      bound = std::min(gain_bounds[k], shared);
+    }
+    out[k] = src_part + tgt_part + penalties - bound;
+  }
 }
 
 double BeadScorer::anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {

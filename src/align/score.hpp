@@ -58,6 +58,10 @@ struct BeadEvidence {
   int words_matched = 0, words_missed = 0;  // the same for dictionary words (w: keys)
 };
 
+// How far above its limit cost_below's lower bounds must be before it gives
+// +infinity: float rounding must not drop a bead that ties.
+inline constexpr double kCostTolerance = 1e-9;
+
 // Scores candidate beads for one document pair. Construction does the
 // per-sentence work once (lengths); cost() is O(1) and const, so one scorer
 // may serve several threads.
@@ -107,6 +111,16 @@ class BeadScorer {
   // tight bound lets more beads stop early.
   [[nodiscard]] double cost_below(std::uint32_t i, int a, std::uint32_t j, int b, double limit,
                                   double gain, bool exact) const;
+
+  // For the beads [i, i+a) x [j, j+b), j from j_begin on, with gain_bounds
+  // as in cost_below (not exact): into out[j - j_begin] the lower bound of
+  // each bead's cost that cost_below checks first, up to rounding far below
+  // kCostTolerance, so that a bead with `out[k] >= limit + kCostTolerance`
+  // costs more than `limit`. out and gain_bounds hold the same number of
+  // values. For the search, which checks a row's beads of one type at once
+  // before it asks cost_below about the few that may win.
+  void cost_floors(std::uint32_t i, int a, std::uint32_t j_begin, int b,
+                   std::span<const double> gain_bounds, std::span<double> out) const;
 
   // What the keys shared by source sentence i and target sentence j earn
   // in the one-to-one bead (i, j): anchor_cost(i, 1, j, 1) is its

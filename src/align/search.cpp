@@ -101,41 +101,111 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
               int max_side) {
   const std::uint32_t n = scorer.src_size(), m = scorer.tgt_size();
   const auto ring_rows = static_cast<std::uint32_t>(max_side + 1);
-  std::vector<std::vector<double>> ring(ring_rows);
-  // Per cell (i, j) of the last rows, pair_gain(i-1, j-1): the anchor gain
-  // of the one-to-one bead ending there, exact for that bead and, summed
-  // over a larger bead's sentence pairs, a bound of its gain.
-  std::vector<std::vector<double>> gains(ring_rows);
-  auto gain_bound = [&](std::uint32_t i, std::uint32_t a, std::uint32_t j, std::uint32_t b) {
-    double sum = 0;
-    for (std::uint32_t r = i - a + 1; r <= i; ++r) {
-      if (j - b + 1 < band.lo[r] || j > band.hi[r]) return kInf;
-      const std::vector<double>& g = gains[r % ring_rows];
-      for (std::uint32_t col = j - b + 1; col <= j; ++col) sum += g[col - band.lo[r]];
-    }
-    return sum;
-  };
+  std::size_t stride = 1;
+  for (std::size_t i = 0; i <= n; ++i) stride = std::max<std::size_t>(stride, band.hi[i] - band.lo[i] + 1);
+  // Costs of the last ring_rows rows, row r in slot r % ring_rows; and per
+  // cell (i, j) of them pair_gain(i-1, j-1): the anchor gain of the
+  // one-to-one bead ending there, exact for that bead and, summed over a
+  // larger bead's sentence pairs, a bound of its gain.
+  std::vector<double> ring(ring_rows * stride), gains(ring_rows * stride);
   std::vector<std::uint8_t> back(band.cells, kNone);
-  // Try the likeliest types first (1-1, then the smallest), so that the best
-  // cost so far lets cost_below skip most of the rest.
+  // Try the cheap null beads first, then the likeliest types (1-1, then the
+  // smallest), so that the best cost so far lets cost_below skip most of the
+  // rest, often before the 1-1 bead's erfc and log.
   std::vector<std::uint8_t> order(types.size());
   for (std::size_t t = 0; t < types.size(); ++t) order[t] = static_cast<std::uint8_t>(t);
   auto rank = [&](std::uint8_t t) {
     const BeadType& x = types[t];
-    return x.src == 1 && x.tgt == 1 ? 0 : x.src + x.tgt;
+    return x.src == 0 || x.tgt == 0 ? 0 : x.src == 1 && x.tgt == 1 ? 1 : x.src + x.tgt;
   };
   std::stable_sort(order.begin(), order.end(), [&](std::uint8_t x, std::uint8_t y) { return rank(x) < rank(y); });
 
+  // Per row, for each bead type in `order`: the columns j whose bead ends
+  // in the band with its start in the band too, and for each such j the
+  // bound of its anchor gain and the floor of its cost (cost_floors).
+  struct Kind {
+    std::uint32_t a, b;
+    std::uint8_t t;
+    bool one_to_one;
+  };
+  std::vector<Kind> kinds;
+  for (const std::uint8_t t : order)
+    kinds.push_back({static_cast<std::uint32_t>(types[t].src), static_cast<std::uint32_t>(types[t].tgt), t,
+                     types[t].src == 1 && types[t].tgt == 1});
+  const std::size_t n_kinds = kinds.size();
+  std::vector<std::uint32_t> first(n_kinds), last(n_kinds);
+  std::vector<double> floors(n_kinds * stride), bounds(n_kinds * stride);
+  std::vector<const double*> prev_row(ring_rows), prev_gain(ring_rows);
+  std::vector<std::uint32_t> prev_lo(ring_rows), prev_hi(ring_rows);
+  std::vector<double> column(ring_rows * stride), prefix(stride + 1);
+
   for (std::uint32_t i = 0; i <= n; ++i) {
-    const std::uint32_t lo = band.lo[i], hi = band.hi[i];
-    std::vector<double>& row = ring[i % ring_rows];
-    row.assign(hi - lo + 1, kInf);
-    std::vector<double>& row_gain = gains[i % ring_rows];
-    row_gain.assign(hi - lo + 1, 0.0);
+    const std::uint32_t lo = band.lo[i], hi = band.hi[i], width = hi - lo + 1;
+    double* row = ring.data() + (i % ring_rows) * stride;
+    double* row_gain = gains.data() + (i % ring_rows) * stride;
+    std::fill(row, row + width, kInf);
+    std::fill(row_gain, row_gain + width, 0.0);
     if (i > 0 && hi > 0) {
-      const std::uint32_t first = std::max(lo, 1u);
-      scorer.pair_gains(i - 1, first - 1, hi, std::span<double>(row_gain).subspan(first - lo));
+      const std::uint32_t from = std::max(lo, 1u);
+      scorer.pair_gains(i - 1, from - 1, hi, std::span<double>(row_gain + (from - lo), hi - from + 1));
     }
+    for (std::uint32_t a = 0; a < ring_rows && a <= i; ++a) {
+      const std::uint32_t r = i - a;
+      prev_row[a] = ring.data() + (r % ring_rows) * stride;
+      prev_gain[a] = gains.data() + (r % ring_rows) * stride;
+      prev_lo[a] = band.lo[r];
+      prev_hi[a] = band.hi[r];
+    }
+    // column[a][j - lo]: the pair gains of column j summed over rows
+    // i-a+1 .. i, or +inf where one of those rows leaves the band at j; and
+    // prefix[x]: the sum of row i's gains left of column lo + x. A bead's
+    // bound is then a difference of two prefixes (one source sentence) or a
+    // sum of b column sums. Summed in another order than the bead's pairs,
+    // the bounds differ from those sums by rounding far below kCostTolerance.
+    std::copy(row_gain, row_gain + width, column.data() + stride);
+    for (std::uint32_t a = 2; a < ring_rows; ++a) {
+      double* col = column.data() + a * stride;
+      const double* below = col - stride;
+      if (a > i) {
+        std::fill(col, col + width, kInf);
+        continue;
+      }
+      const std::uint32_t r_lo = prev_lo[a - 1], r_hi = prev_hi[a - 1];
+      const double* g = prev_gain[a - 1];
+      for (std::uint32_t j = lo; j <= hi; ++j)
+        col[j - lo] = j < r_lo || j > r_hi ? kInf : below[j - lo] + g[j - r_lo];
+    }
+    prefix[0] = 0;
+    for (std::uint32_t x = 0; x < width; ++x) prefix[x + 1] = prefix[x] + row_gain[x];
+    auto gain_bound = [&](std::uint32_t a, std::uint32_t j, std::uint32_t b) {
+      if (j - b + 1 < lo) return kInf;
+      if (a == 1) return prefix[j + 1 - lo] - prefix[j + 1 - b - lo];
+      const double* col = column.data() + a * stride - lo;
+      double sum = 0;
+      for (std::uint32_t x = j - b + 1; x <= j; ++x) sum += col[x];
+      return sum;
+    };
+    for (std::size_t k = 0; k < n_kinds; ++k) {
+      const Kind& kind = kinds[k];
+      first[k] = 1;
+      last[k] = 0;
+      if (kind.a > i) continue;
+      const std::uint32_t from = std::max(lo, prev_lo[kind.a] + kind.b);
+      const auto to = static_cast<std::uint32_t>(std::min<std::uint64_t>(hi, std::uint64_t{prev_hi[kind.a]} + kind.b));
+      if (from > to) continue;
+      first[k] = from;
+      last[k] = to;
+      if (kind.one_to_one) continue;
+      double* bound = bounds.data() + k * stride;
+      const std::size_t count = to - from + 1;
+      if (kind.b == 0)
+        std::fill(bound, bound + count, kInf);
+      else
+        for (std::uint32_t j = from; j <= to; ++j) bound[j - from] = kind.a == 0 ? kInf : gain_bound(kind.a, j, kind.b);
+      scorer.cost_floors(i - kind.a, static_cast<int>(kind.a), from - kind.b, static_cast<int>(kind.b),
+                         std::span<const double>(bound, count), std::span<double>(floors.data() + k * stride, count));
+    }
+
     std::uint8_t* row_back = back.data() + band.offset[i];
     for (std::uint32_t j = lo; j <= hi; ++j) {
       if (i == 0 && j == 0) {
@@ -144,23 +214,28 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
       }
       double best = kInf;
       std::uint8_t best_type = kNone;
-      for (const std::uint8_t t : order) {
-        const auto a = static_cast<std::uint32_t>(types[t].src);
-        const auto b = static_cast<std::uint32_t>(types[t].tgt);
-        if (a > i || b > j) continue;
-        const std::uint32_t pi = i - a, pj = j - b;
-        if (pj < band.lo[pi] || pj > band.hi[pi]) continue;
-        const double prev = ring[pi % ring_rows][pj - band.lo[pi]];
+      for (std::size_t k = 0; k < n_kinds; ++k) {
+        if (j < first[k] || j > last[k]) continue;
+        const Kind& kind = kinds[k];
+        const std::uint32_t pi = i - kind.a, pj = j - kind.b;
+        const double prev = prev_row[kind.a][pj - prev_lo[kind.a]];
         if (prev == kInf) continue;
-        const int sa = types[t].src, sb = types[t].tgt;
+        const int sa = static_cast<int>(kind.a), sb = static_cast<int>(kind.b);
+        const double limit = best - prev;
         double c = prev;
-        if (a == 0 || b == 0)
-          c += scorer.cost_below(pi, sa, pj, sb, best - prev);
-        else if (a == 1 && b == 1)
-          c += scorer.cost_below(pi, sa, pj, sb, best - prev, row_gain[j - lo], true);
-        else
-          c += scorer.cost_below(pi, sa, pj, sb, best - prev, gain_bound(i, a, j, b), false);
+        if (kind.one_to_one) {
+          c += scorer.cost_below(pi, sa, pj, sb, limit, row_gain[j - lo], true);
+        } else {
+          const std::size_t at = k * stride + (j - first[k]);
+          // cost_floors gave what cost_below checks first.
+          if (floors[at] >= limit + kCostTolerance) continue;
+          if (kind.a == 0 || kind.b == 0)
+            c += scorer.cost_below(pi, sa, pj, sb, limit);
+          else
+            c += scorer.cost_below(pi, sa, pj, sb, limit, bounds[at], false);
+        }
         // Ties go to the type listed first, whatever the order of trying.
+        const std::uint8_t t = kind.t;
         if (c < best || (c == best && c != kInf && t < best_type)) {
           best = c;
           best_type = t;

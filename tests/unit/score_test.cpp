@@ -226,6 +226,57 @@ BOOST_AUTO_TEST_CASE(cost_below_is_the_cost_or_infinity_when_not_below_the_limit
   BOOST_TEST(counts.cut > 100);
 }
 
+BOOST_AUTO_TEST_CASE(cost_floors_bound_every_cost_and_equal_it_for_null_beads) {
+  // The search skips a bead whose floor reaches its limit, so a floor above
+  // the bead's cost would change alignments. Keys from a small pool, so that
+  // beads share some, repeat some (the pair sums overcount) and miss some.
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<int> len(3, 80), keys(0, 5), pool(0, 7);
+  std::vector<int> src_len(30), tgt_len(34);
+  for (int& x : src_len) x = len(rng);
+  for (int& x : tgt_len) x = len(rng);
+  Keys src_keys(src_len.size()), tgt_keys(tgt_len.size());
+  for (auto* side_keys : {&src_keys, &tgt_keys})
+    for (auto& k : *side_keys)
+      for (int x = keys(rng); x > 0; --x) k.push_back(num(std::to_string(pool(rng))));
+  const auto src = side(src_len), tgt = side(tgt_len);
+  Model m = plain_model();
+  m.priors = {{{1, 1}, 0.8}, {{1, 0}, 0.02}, {{0, 1}, 0.02}, {{1, 2}, 0.05}, {{2, 1}, 0.05},
+              {{2, 2}, 0.02}, {{1, 3}, 0.02}, {{3, 1}, 0.02}};
+  const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
+  const BeadScorer s(m, src, tgt, &interned);
+  const auto n = static_cast<std::uint32_t>(src_len.size()), n_tgt = static_cast<std::uint32_t>(tgt_len.size());
+  int tight = 0, null_beads = 0;
+  for (const auto& [type, p] : m.priors) {
+    const auto a = static_cast<std::uint32_t>(type.src), b = static_cast<std::uint32_t>(type.tgt);
+    for (std::uint32_t i = 0; i + a <= n; ++i) {
+      const std::uint32_t count = n_tgt - b + 1;
+      std::vector<double> bounds(count), floors(count);
+      for (std::uint32_t j = 0; j < count; ++j) {
+        double sum = a == 0 || b == 0 ? std::numeric_limits<double>::infinity() : 0.0;
+        for (std::uint32_t x = 0; x < a && b > 0; ++x)
+          for (std::uint32_t y = 0; y < b; ++y) sum += s.pair_gain(i + x, j + y);
+        bounds[j] = sum;
+      }
+      s.cost_floors(i, type.src, 0, type.tgt, bounds, floors);
+      for (std::uint32_t j = 0; j < count; ++j) {
+        const double cost = s.cost(i, type.src, j, type.tgt);
+        BOOST_TEST_CONTEXT("bead " << i << "+" << a << " x " << j << "+" << b) {
+          BOOST_TEST(floors[j] <= cost + 1e-12);
+          if (a == 0 || b == 0) {
+            BOOST_TEST(floors[j] == cost, boost::test_tools::tolerance(1e-12));
+            ++null_beads;
+          } else if (floors[j] > cost - 0.5) {
+            ++tight;
+          }
+        }
+      }
+    }
+  }
+  BOOST_TEST(null_beads > 50);
+  BOOST_TEST(tight > 50);  // the floors are not trivially low
+}
+
 BOOST_AUTO_TEST_CASE(anchor_bonus_is_capped) {
   const auto src = side(std::vector<int>(200, 20));
   const auto tgt = side(std::vector<int>(200, 20));
