@@ -4,16 +4,17 @@
 // nothing: bench/aligner/run puts the figures beside other ways of doing
 // the same work.
 //   many_pairs SET_DIR DOCS_LIST [THREADS] [MODEL]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <atomic>
 #include <filesystem>
-#include <thread>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include "jisr/aligner.hpp"
 #include "jisr/text.hpp"
@@ -51,24 +52,23 @@ int main(int argc, char** argv) {
   const auto t1 = std::chrono::steady_clock::now();
   const double c1 = cpu_seconds();
   const auto& m = aligner.model();
+  jisr::TextOptions presplit;
+  presplit.presplit = true;
   std::vector<std::pair<jisr::Document, jisr::Document>> docs;
   for (const std::string& name : names)
-    docs.emplace_back(aligner.split(jisr::load_text((set / (name + "." + m.src_lang)).string()), m.src_lang, name,
-                                    {.presplit = true}),
-                      aligner.split(jisr::load_text((set / (name + "." + m.tgt_lang)).string()), m.tgt_lang, name,
-                                    {.presplit = true}));
+    docs.emplace_back(
+        aligner.split(jisr::load_text((set / (name + "." + m.src_lang)).string()), m.src_lang, name, presplit),
+        aligner.split(jisr::load_text((set / (name + "." + m.tgt_lang)).string()), m.tgt_lang, name, presplit));
   std::size_t beads = 0, sentences = 0;
   {
-    // Documents on `threads` threads, all through the one Aligner.
+    // Documents on `threads` threads of one arena, all through the one Aligner.
     std::vector<std::size_t> counts(docs.size());
-    std::vector<std::jthread> pool;
-    std::atomic<std::size_t> next{0};
-    for (unsigned t = 0; t < threads; ++t)
-      pool.emplace_back([&] {
-        for (std::size_t k = next++; k < docs.size(); k = next++)
-          counts[k] = aligner.align(docs[k].first, docs[k].second).size();
+    tbb::task_arena arena(static_cast<int>(std::max(threads, 1u)));
+    arena.execute([&] {
+      tbb::parallel_for(std::size_t{0}, docs.size(), [&](std::size_t k) {
+        counts[k] = aligner.align(docs[k].first, docs[k].second).size();
       });
-    pool.clear();
+    });
     for (std::size_t k = 0; k < docs.size(); ++k) {
       beads += counts[k];
       sentences += docs[k].first.sentences.size();
