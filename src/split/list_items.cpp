@@ -253,7 +253,8 @@ std::size_t possible_markers(std::string_view s, std::span<const std::size_t> pe
     if ((b == 0 || space_at(s, b - 1) > 0) && i - b < 8 && parse(s.substr(b, i + 1 - b))) ++n;
   };
   for (std::size_t k = 0; k < periods.size() && n < limit; ++k) count(periods[k]);
-  for (std::size_t i = s.find(')'); i != std::string_view::npos && n < limit; i = s.find(')', i + 1))
+  for (std::size_t i = s.find(')'); i != std::string_view::npos && n < limit;
+       i = s.find(')', i + 1))
     count(i);
   // Every bullet's UTF-8 starts with 0xE2.
   for (std::size_t i = s.find('\xE2'); i != std::string_view::npos && n < limit;

@@ -41,8 +41,7 @@ constexpr std::size_t kMinHeadlineRunWords = 40;
 // its use).
 void reopen_utf8(detail::UTextPtr& ut, std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
-  UText* opened =
-      utext_openUTF8(ut.get(), text.data(), static_cast<int64_t>(text.size()), &status);
+  UText* opened = utext_openUTF8(ut.get(), text.data(), static_cast<int64_t>(text.size()), &status);
   detail::check_icu(status, "utext_openUTF8");
   if (ut.get() != opened) ut.reset(opened);
 }
@@ -50,8 +49,8 @@ void reopen_utf8(detail::UTextPtr& ut, std::string_view text) {
 // Points `ut` at the UTF-16 text of `utf16` (which must outlive its use).
 void reopen_uchars(detail::UTextPtr& ut, const detail::Utf16Text& utf16) {
   UErrorCode status = U_ZERO_ERROR;
-  UText* opened = utext_openUChars(ut.get(), utf16.data(), static_cast<int64_t>(utf16.size()),
-                                   &status);
+  UText* opened =
+      utext_openUChars(ut.get(), utf16.data(), static_cast<int64_t>(utf16.size()), &status);
   detail::check_icu(status, "utext_openUChars");
   if (ut.get() != opened) ut.reset(opened);
 }
@@ -210,7 +209,8 @@ void SentenceSplitter::Impl::add_breaks(std::string_view s, std::span<const std:
 std::string sentence_text(std::string_view text, const SentenceSpan& span) {
   std::string out(text.substr(span.source.begin, span.source.end - span.source.begin));
   if (span.runs_on)
-    std::replace_if(out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+    std::replace_if(
+        out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
   return out;
 }
 
