@@ -86,6 +86,16 @@ struct ClauseParams {
   ClauseRuleSet rules;
 };
 
+// Per-document bead-type priors (src/model/bead_priors.hpp): after the first
+// search the document's own priors are estimated from its beads, the
+// model's priors tilted along a few features of bead shape, and the
+// document is searched again with them when its beads gain more than
+// min_gain nats of log-likelihood under them. ridge 0 turns this off.
+struct DocumentPriorParams {
+  double ridge = 0.0;     // Gaussian prior precision on the tilt; larger keeps the model's priors
+  double min_gain = 0.0;  // gain (nats) below which the model's priors are kept
+};
+
 struct Model {
   int version = kModelVersion;
   std::string name;                      // "ar-en", "generic", ...
@@ -93,6 +103,7 @@ struct Model {
   std::string tgt_lang = "en";
   LengthStats length;
   std::map<BeadType, double> priors;     // P(bead type); need not sum to 1 exactly
+  DocumentPriorParams document_priors;   // adapting the priors to each document (off by default)
   double paragraph_penalty = 2.0;        // cost of a bead that spans a paragraph break on one side
   // Cost of each sentence of a bead by the bead's class (0: 1-0 or 0-1,
   // 1: 1-1, 2: many-to-one or many-to-many) and by whether the sentence ends

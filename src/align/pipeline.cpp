@@ -4,6 +4,7 @@
 #include "align/score.hpp"
 #include "evidence/clauses.hpp"
 #include "evidence/dictionary.hpp"
+#include "model/bead_priors.hpp"
 #include "model/calibration.hpp"
 
 #include <algorithm>
@@ -362,15 +363,28 @@ Alignment align_with_anchors(const Model& model, const Document& src, const Docu
     if (model.calibration) calibrate_scores(model.calibration->bead, beads);
     return beads;
   };
-  if (!model.length.per_document) return calibrated(std::move(first));
   // Translations differ in how freely they follow the source: measure the
-  // length variance on this pair's own first alignment and, if it differs
-  // markedly from the model's, align again with it.
-  const double s2 = document_variance(model, src, tgt, first);
-  const double ratio = s2 / model.length.s2;
-  if (ratio < 1.25 && ratio > 0.8) return calibrated(std::move(first));
+  // length variance and the bead shapes (bead_priors.hpp) on this pair's own
+  // first alignment and, if either differs markedly from the model's, align
+  // again once with both.
+  bool again = false;
+  if (model.length.per_document) {
+    const double s2 = document_variance(model, src, tgt, first);
+    const double ratio = s2 / model.length.s2;
+    if (ratio >= 1.25 || ratio <= 0.8) {
+      scorer.set_length_variance(s2);
+      again = true;
+    }
+  }
+  if (model.document_priors.ridge > 0) {
+    const DocumentPriors own = document_priors(model.priors, first, model.document_priors.ridge);
+    if (own.gain > model.document_priors.min_gain) {
+      scorer.set_priors(own.priors);
+      again = true;
+    }
+  }
+  if (!again) return calibrated(std::move(first));
   // The second search runs in a narrow band around the first alignment.
-  scorer.set_length_variance(s2);
   return calibrated(run(options, first));
 }
 

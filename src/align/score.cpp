@@ -382,7 +382,6 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
   m.length = model.length;
   m.closed_cost = LengthCostTable(model.length.outlier);
   m.open_cost = LengthCostTable(model.length.outlier_open);
-  m.priors = model.priors;
   m.ending_cost = model.ending_cost;
   m.paragraph_penalty = model.paragraph_penalty;
   auto fill = [](std::span<const Sentence> side, std::vector<std::uint32_t>& len,
@@ -407,10 +406,7 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
   m.src_endings = 2 * m.src_open.back() <= src.size();
   m.tgt_endings = 2 * m.tgt_open.back() <= tgt.size();
   m.c = document_length_ratio(model.length, m.src_prefix.back(), m.tgt_prefix.back());
-  for (auto& row : m.prior_cost)
-    for (double& v : row) v = std::numeric_limits<double>::infinity();
-  for (const auto& [type, p] : model.priors)
-    if (type.src <= 8 && type.tgt <= 8 && p > 0) m.prior_cost[type.src][type.tgt] = -std::log(p);
+  set_priors(model.priors);
   if (model.use_anchors && anchors != nullptr) {
     if (anchors->src.size() != src.size() || anchors->tgt.size() != tgt.size() ||
         anchors->types.size() != anchors->keys.size())
@@ -428,6 +424,15 @@ BeadScorer::BeadScorer(BeadScorer&&) noexcept = default;
 BeadScorer& BeadScorer::operator=(BeadScorer&&) noexcept = default;
 
 void BeadScorer::set_length_variance(double s2) { impl_->length.s2 = s2; }
+
+void BeadScorer::set_priors(const std::map<BeadType, double>& priors) {
+  Impl& m = *impl_;
+  m.priors = priors;
+  for (auto& row : m.prior_cost)
+    for (double& v : row) v = std::numeric_limits<double>::infinity();
+  for (const auto& [type, p] : priors)
+    if (type.src <= 8 && type.tgt <= 8 && p > 0) m.prior_cost[type.src][type.tgt] = -std::log(p);
+}
 
 std::uint32_t BeadScorer::src_size() const { return static_cast<std::uint32_t>(impl_->src_len.size()); }
 std::uint32_t BeadScorer::tgt_size() const { return static_cast<std::uint32_t>(impl_->tgt_len.size()); }

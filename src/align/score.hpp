@@ -33,6 +33,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <span>
 #include <vector>
@@ -78,6 +79,11 @@ class BeadScorer {
   // search with a document's own variance keeps the per-document tables. Not
   // to be called while other threads use the scorer.
   void set_length_variance(double s2);
+
+  // Replaces the bead-type priors, as if the scorer had been built from a
+  // model with these (a document's own, bead_priors.hpp); types absent or
+  // at 0 are not allowed. Not to be called while other threads use the scorer.
+  void set_priors(const std::map<BeadType, double>& priors);
 
   [[nodiscard]] std::uint32_t src_size() const;
   [[nodiscard]] std::uint32_t tgt_size() const;

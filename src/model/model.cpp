@@ -81,7 +81,7 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
         fmt::format("{}: not a jisr model (\"format\" is not \"jisr-model\")", origin));
   reject_unknown_keys(j,
                       {"format", "version", "name", "src_lang", "tgt_lang", "length", "priors",
-                       "paragraph_penalty", "ending_cost", "anchors", "clauses", "provenance"},
+                       "document_priors", "paragraph_penalty", "ending_cost", "anchors", "clauses", "provenance"},
                       origin);
   Model m;
   const double version = number(j, "version", 0, 1e6, origin);
@@ -133,6 +133,14 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
           "{}: priors must give \"{}\" a probability above 0, or sentences without a "
           "counterpart cannot be aligned",
           origin, needed));
+  if (j.contains("document_priors")) {
+    const json& d = j["document_priors"];
+    const std::string where = origin + ": document_priors";
+    if (!d.is_object()) throw ModelError(fmt::format("{} must be an object", where));
+    reject_unknown_keys(d, {"ridge", "min_gain"}, where);
+    m.document_priors.ridge = number(d, "ridge", 0, 1e6, where);
+    if (d.contains("min_gain")) m.document_priors.min_gain = number(d, "min_gain", 0, 1e6, where);
+  }
   if (j.contains("paragraph_penalty"))
     m.paragraph_penalty = number(j, "paragraph_penalty", 0, 1e3, origin);
   if (j.contains("ending_cost")) {
@@ -279,6 +287,8 @@ std::string Model::to_json() const {
   json prior_table = json::object();
   for (const auto& [type, p] : priors) prior_table[to_string(type)] = p;
   j["priors"] = prior_table;
+  if (document_priors.ridge > 0)
+    j["document_priors"] = {{"ridge", document_priors.ridge}, {"min_gain", document_priors.min_gain}};
   j["paragraph_penalty"] = paragraph_penalty;
   j["ending_cost"] = {{"null", ending_cost[0]}, {"one", ending_cost[1]}, {"many", ending_cost[2]}};
   json p_match = json::object();
