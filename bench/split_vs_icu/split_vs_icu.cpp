@@ -1,11 +1,16 @@
 // English (and Arabic) splitting speed of jisr against plain ICU in the
-// same process: ICU's sentence BreakIterator over a UTF-8 UText, counting
-// boundaries and nothing else, beside SentenceSplitter::split on the same
-// text. Input: the running text of the ntrex-ar-en dev documents
-// (../shared/data, or the folder given as the first argument), repeated to
-// about 20 MB per language. Output: per language, MB/s (10^6 bytes) of each
-// by CPU time of this process, best of 5 runs alternating the two, and
-// their ratio.
+// same process, on the same text:
+//  - plain ICU: ICU's sentence BreakIterator over a UTF-8 UText of the whole
+//    text, counting boundaries and keeping nothing;
+//  - jisr spans: SentenceSplitter::split_spans, the sentences as byte ranges
+//    into the text (a vector of them; what a caller holding the text needs);
+//  - jisr strings: SentenceSplitter::split, the same sentences each copied
+//    into a string (what the aligner's documents hold).
+// Input: the running text of the ntrex-ar-en dev documents (../shared/data,
+// or the folder given as the first argument), repeated to about 20 MB per
+// language. Output: per language, MB/s (10^6 bytes) of each by CPU time of
+// this process, best of 5 runs alternating the three, and the ratios to
+// plain ICU.
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
@@ -70,21 +75,29 @@ int main(int argc, char** argv) {
     options.lang = lang;
     options.rules_dir = fs::path(JISR_MODELS_DIR) / "split";
     const jisr::SentenceSplitter splitter(options);
-    double best_jisr = 1e30, best_icu = 1e30;
-    std::size_t jisr_n = 0, icu_n = 0;
+    double best_icu = 1e30, best_spans = 1e30, best_strings = 1e30;
+    std::size_t icu_n = 0, spans_n = 0, strings_n = 0;
     for (int run = 0; run < 5; ++run) {
       double t = cpu_seconds();
       icu_n = icu_sentences(text, lang.c_str());
       best_icu = std::min(best_icu, cpu_seconds() - t);
       t = cpu_seconds();
-      jisr_n = splitter.split(text).size();
-      best_jisr = std::min(best_jisr, cpu_seconds() - t);
+      spans_n = splitter.split_spans(text).size();
+      best_spans = std::min(best_spans, cpu_seconds() - t);
+      t = cpu_seconds();
+      strings_n = splitter.split(text).size();
+      best_strings = std::min(best_strings, cpu_seconds() - t);
+    }
+    if (spans_n != strings_n) {
+      fmt::print(stderr, "split_vs_icu: {} spans but {} sentences\n", spans_n, strings_n);
+      return 1;
     }
     const double mb = static_cast<double>(text.size()) / 1e6;
     fmt::print(
-        "{}: {:.1f} MB; plain ICU {:.1f} MB/s ({} boundaries), jisr {:.1f} MB/s ({} sentences); "
-        "jisr at {:.0f} % of ICU\n",
-        lang, mb, mb / best_icu, icu_n, mb / best_jisr, jisr_n, 100.0 * best_icu / best_jisr);
+        "{}: {:.1f} MB; plain ICU {:.1f} MB/s ({} boundaries); jisr spans {:.1f} MB/s "
+        "({} sentences), at {:.0f} % of ICU; jisr strings {:.1f} MB/s, at {:.0f} % of ICU\n",
+        lang, mb, mb / best_icu, icu_n, mb / best_spans, spans_n, 100.0 * best_icu / best_spans,
+        mb / best_strings, 100.0 * best_icu / best_strings);
   }
   return 0;
 }

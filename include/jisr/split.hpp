@@ -11,8 +11,10 @@
 // white space between two.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +52,18 @@ struct SplitOptions {
                                      // Read the first time a flattened line needs it.
 };
 
+// One sentence of a split text as a byte range into that text: what
+// SentenceSplitter::split_spans gives, without a copy of the sentence's bytes.
+struct SentenceSpan {
+  ByteRange source;             // UTF-8 byte offsets into the split text, trimmed
+  std::uint32_t paragraph = 0;  // 0-based paragraph index (blank lines separate paragraphs)
+  // The sentence lies in lines that run on into each other: CR and LF in its
+  // bytes are spaces in its text (sentence_text). False for a sentence within
+  // one line, whose text is its bytes unchanged.
+  bool runs_on = false;
+  friend bool operator==(const SentenceSpan&, const SentenceSpan&) = default;
+};
+
 // Splits documents into sentences. Construction loads ICU data and rule
 // files (throws IcuError / ModelError); split() is const and thread-safe:
 // each call clones a prototype iterator. split() throws ModelError when a
@@ -70,12 +84,25 @@ class SentenceSplitter {
   // (CR, LF) turned into spaces, so it prints on one line.
   [[nodiscard]] std::vector<Sentence> split(std::string_view text) const;
 
+  // The same sentences as split(), as byte ranges into `text`: no string is
+  // built. For callers that keep `text` and need only the offsets, or that
+  // print the sentences straight from it (sentence_text).
+  [[nodiscard]] std::vector<SentenceSpan> split_spans(std::string_view text) const;
+
   [[nodiscard]] const SplitOptions& options() const;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The text split() gives for `span`, a sentence of `text`: its bytes, with
+// CR and LF turned into spaces when it runs on across lines.
+[[nodiscard]] std::string sentence_text(std::string_view text, const SentenceSpan& span);
+
+// Sentences with their text, as split() gives them, from the spans of `text`.
+[[nodiscard]] std::vector<Sentence> sentences_of(std::string_view text,
+                                                 std::span<const SentenceSpan> spans);
 
 // Reads text that already holds one sentence a line. Blank lines separate
 // paragraphs and are not sentences; surrounding white space is trimmed.

@@ -50,19 +50,22 @@ void run_split(const SplitCommand& c) {
   if (stats.replaced > 0)
     fmt::print(stderr, "jisr: warning: {}: replaced {} invalid byte sequences with U+FFFD\n",
                c.input, stats.replaced);
-  const auto sentences = splitter.split(text);
+  const auto sentences = splitter.split_spans(text);
   std::unique_ptr<OutputFile> file;
   if (!c.output.empty() && c.output != "-") file = std::make_unique<OutputFile>(c.output);
   std::ostream& out = file ? file->stream() : std::cout;
-  for (const Sentence& s : sentences) {
+  for (const SentenceSpan& s : sentences) {
     if (c.format == "jsonl") {
-      nlohmann::json j{{"text", s.text},
+      nlohmann::json j{{"text", sentence_text(text, s)},
                        {"begin", raw_offset(stats, s.source.begin)},
                        {"end", raw_offset(stats, s.source.end)},
                        {"paragraph", s.paragraph}};
       out << j.dump() << '\n';
+    } else if (s.runs_on) {
+      out << sentence_text(text, s) << '\n';
     } else {
-      out << s.text << '\n';
+      // Within one line: the sentence's bytes as they stand.
+      out << std::string_view(text).substr(s.source.begin, s.source.end - s.source.begin) << '\n';
     }
   }
   out.flush();

@@ -30,6 +30,12 @@ bool is_ascii_lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0
 
 }  // namespace
 
+void periods_of(std::string_view s, std::vector<std::size_t>& out) {
+  out.clear();
+  for (std::size_t p = s.find('.'); p != std::string_view::npos; p = s.find('.', p + 1))
+    out.push_back(p);
+}
+
 void ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out) {
   static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
   for (std::size_t at = s.find(kEllipsis); at != std::string_view::npos;
@@ -55,8 +61,15 @@ void ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out) {
   }
 }
 
-void spaced_ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out) {
-  for (std::size_t at = s.find(". ."); at != std::string_view::npos; at = s.find(". .", at + 1)) {
+void spaced_ellipsis_breaks(std::string_view s, std::span<const std::size_t> periods,
+                            std::vector<std::size_t>& out) {
+  // Each ". ." from `from` on, as s.find(". .", from) would find them.
+  std::size_t from = 0;
+  for (const std::size_t at : periods) {
+    if (at < from) continue;
+    if (at + 2 >= s.size()) break;
+    if (s[at + 1] != ' ' || s[at + 2] != '.') continue;
+    from = at + 1;
     // The period must close a word: "compounds." not " .".
     if (at == 0 || space_at(s, previous_code_point(s, 0, at)) != 0) continue;
     if (at >= 1 && s[at - 1] == '.') continue;
@@ -68,12 +81,12 @@ void spaced_ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out) {
     if (dots < 3) continue;
     const std::size_t word = skip_space(s, i);
     if (word > i && not_lower_word_at(s, word)) out.push_back(at + 2);
-    at = i;
+    from = i + 1;
   }
 }
 
-void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out,
-                           std::vector<std::size_t>& full_width) {
+void glued_sentence_breaks(std::string_view s, std::span<const std::size_t> periods,
+                           std::vector<std::size_t>& out, std::vector<std::size_t>& full_width) {
   static constexpr std::string_view kFullStop = "\xEF\xBC\x8E";  // ．
   const auto token_of = [s](std::size_t p) {
     std::size_t b = p, e = p;
@@ -87,8 +100,9 @@ void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out,
     return t.find("://") != std::string_view::npos || t.find("www.") != std::string_view::npos ||
            t.find('@') != std::string_view::npos || t.find('/') != std::string_view::npos;
   };
-  for (std::size_t p = s.find('.', 1); p != std::string_view::npos && p + 2 < s.size();
-       p = s.find('.', p + 1)) {
+  for (const std::size_t p : periods) {
+    if (p == 0) continue;
+    if (p + 2 >= s.size()) break;
     const char a = s[p + 1], b = s[p + 2];
     if (!is_ascii_lower_or_digit(s[p - 1]) || !(a >= 'A' && a <= 'Z') || !(b >= 'a' && b <= 'z'))
       continue;
@@ -148,18 +162,26 @@ void footnote_break_at(std::string_view s, std::size_t p, std::vector<std::size_
 
 }  // namespace
 
-void footnote_breaks(std::string_view s, std::vector<std::size_t>& out) {
+void footnote_breaks(std::string_view s, std::span<const std::size_t> periods,
+                     std::vector<std::size_t>& out) {
   // Each mark is looked at by itself; the breaks are sorted later.
-  for (const char mark : {'.', '!', '?'})
+  for (const std::size_t p : periods) {
+    if (p == 0) continue;
+    if (p + 1 >= s.size()) break;
+    footnote_break_at(s, p, out);
+  }
+  for (const char mark : {'!', '?'})
     for (std::size_t p = s.find(mark, 1); p != std::string_view::npos && p + 1 < s.size();
          p = s.find(mark, p + 1))
       footnote_break_at(s, p, out);
 }
 
-void number_start_breaks(std::string_view s, const std::function<bool(std::string_view)>& is_abbreviation,
+void number_start_breaks(std::string_view s, std::span<const std::size_t> periods,
+                         const std::function<bool(std::string_view)>& is_abbreviation,
                          std::vector<std::size_t>& out) {
-  for (std::size_t p = s.find('.', 1); p != std::string_view::npos && p + 1 < s.size();
-       p = s.find('.', p + 1)) {
+  for (const std::size_t p : periods) {
+    if (p == 0) continue;
+    if (p + 1 >= s.size()) break;
     const std::size_t number = skip_space(s, p + 1);
     if (number == p + 1 || number >= s.size() || !u_isdigit(char_at(s, number))) continue;
     // A word after the number: "10 countries", not a page or a date's end.

@@ -2,15 +2,20 @@
 // sentence breaks.
 // Output: further breaks that ICU's sentence rules do not propose, as byte
 // offsets of `s` where the next sentence starts. Each function appends to
-// `out`.
+// `out`. Those that look at periods take `periods`, the offsets of every '.'
+// of `s` in order (periods_of), found once for all of them.
 #pragma once
 
 #include <cstddef>
 #include <functional>
+#include <span>
 #include <string_view>
 #include <vector>
 
 namespace jisr::detail {
+
+// Sets `out` to the offsets of every '.' in `s`, in order.
+void periods_of(std::string_view s, std::vector<std::size_t>& out);
 
 // After an ellipsis "…" (U+2026) attached to a word and followed by white
 // space and a letter or digit that is not lower case.
@@ -19,20 +24,22 @@ void ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out);
 // Before a run of spaced dots attached to a word's period, when a word that
 // is not lower case follows the run: "compounds. . . . The practice" breaks
 // after "compounds." and the dots open the next sentence.
-void spaced_ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out);
+void spaced_ellipsis_breaks(std::string_view s, std::span<const std::size_t> periods,
+                            std::vector<std::size_t>& out);
 
 // Sentences glued without a space: "world.Today", "1,000.That",
 // "period．Does": a period (or a full-width one) between a lower-case letter
 // or digit and a capital followed by a lower-case letter, in a token that is
 // not a URL, an e-mail address or a path. Cuts at a full-width period go to
 // `full_width` (text written without spaces between sentences).
-void glued_sentence_breaks(std::string_view s, std::vector<std::size_t>& out,
-                           std::vector<std::size_t>& full_width);
+void glued_sentence_breaks(std::string_view s, std::span<const std::size_t> periods,
+                           std::vector<std::size_t>& out, std::vector<std::size_t>& full_width);
 
 // After footnote marks that follow a sentence's final punctuation, before
 // white space and a word that is not lower case: "martyr.[1] The",
 // "large.[7][8] This", "consultation.11 12 Take", "(type 2).10 This".
-void footnote_breaks(std::string_view s, std::vector<std::size_t>& out);
+void footnote_breaks(std::string_view s, std::span<const std::size_t> periods,
+                     std::vector<std::size_t>& out);
 
 // Before a number that opens a sentence ("the pandemic. 10 countries",
 // "\"clearly effective\". 35 patients"), which ICU's rules keep with the
@@ -40,7 +47,8 @@ void footnote_breaks(std::string_view s, std::vector<std::size_t>& out);
 // not upper case, or a closing quote or bracket after one; the word is no
 // abbreviation (`is_abbreviation` of the token with its period); a word
 // follows the number.
-void number_start_breaks(std::string_view s, const std::function<bool(std::string_view)>& is_abbreviation,
+void number_start_breaks(std::string_view s, std::span<const std::size_t> periods,
+                         const std::function<bool(std::string_view)>& is_abbreviation,
                          std::vector<std::size_t>& out);
 
 }  // namespace jisr::detail

@@ -1,6 +1,8 @@
 #include "split/line_breaks.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -18,9 +20,20 @@ constexpr std::size_t kMinWrapWidth = 40;
 // Nor is text wrapped wider than this: such lines are paragraphs a line.
 constexpr std::size_t kMaxWrapWidth = 160;
 
+// Bytes that do not continue a code point (10xxxxxx), eight at a time.
 std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::size_t continuations = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, s.data() + i, 8);
+    // 1 in each byte whose bit 7 is 1 and bit 6 is 0, then the sum of the
+    // eight bytes in the top one.
+    const std::uint64_t ones = (word & ~(word << 1) & kHigh) >> 7;
+    continuations += static_cast<std::size_t>((ones * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < s.size(); ++i) continuations += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  return s.size() - continuations;
 }
 
 // A line that ends in one of these goes on in the next line even when it is

@@ -99,8 +99,8 @@ std::vector<Reading> readings_of(std::string_view v) {
     if (digits <= 3) out.push_back({Kind::number, number});
     return out;
   }
-  const bool lower = v.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
-  const bool upper = v.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string_view::npos;
+  const bool lower = std::all_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  const bool upper = std::all_of(v.begin(), v.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   if (!lower && !upper) return out;
   if (v.size() == 1) out.push_back({lower ? Kind::lower : Kind::upper, (v[0] | 0x20) - 'a' + 1});
   if (const int r = roman_value(v); r > 0)
@@ -243,17 +243,19 @@ bool opens_after(std::string_view tok) {
 
 // A cheap count of the markers, up to `limit`: short tokens ending in "." or
 // ")" that parse as one, and bullets.
-std::size_t possible_markers(std::string_view s, std::size_t limit) {
+std::size_t possible_markers(std::string_view s, std::span<const std::size_t> periods,
+                             std::size_t limit) {
   std::size_t n = 0;
-  for (const char end : {'.', ')'}) {
-    for (std::size_t i = s.find(end); i != std::string_view::npos && n < limit;
-         i = s.find(end, i + 1)) {
-      if (i + 1 < s.size() && space_at(s, i + 1) == 0) continue;
-      std::size_t b = i;
-      while (b > 0 && i - b < 8 && space_at(s, b - 1) == 0) --b;
-      if ((b == 0 || space_at(s, b - 1) > 0) && i - b < 8 && parse(s.substr(b, i + 1 - b))) ++n;
-    }
-  }
+  const auto count = [&](std::size_t i) {
+    if (i + 1 < s.size() && space_at(s, i + 1) == 0) return;
+    std::size_t b = i;
+    while (b > 0 && i - b < 8 && space_at(s, b - 1) == 0) --b;
+    if ((b == 0 || space_at(s, b - 1) > 0) && i - b < 8 && parse(s.substr(b, i + 1 - b))) ++n;
+  };
+  for (std::size_t k = 0; k < periods.size() && n < limit; ++k) count(periods[k]);
+  for (std::size_t i = s.find(')'); i != std::string_view::npos && n < limit;
+       i = s.find(')', i + 1))
+    count(i);
   // Every bullet's UTF-8 starts with 0xE2.
   for (std::size_t i = s.find('\xE2'); i != std::string_view::npos && n < limit;
        i = s.find('\xE2', i + 1))
@@ -263,8 +265,9 @@ std::size_t possible_markers(std::string_view s, std::size_t limit) {
 
 }  // namespace
 
-void list_item_breaks(std::string_view s, std::vector<std::size_t>& out) {
-  if (possible_markers(s, 2) < 2) return;
+void list_item_breaks(std::string_view s, std::span<const std::size_t> periods,
+                      std::vector<std::size_t>& out) {
+  if (possible_markers(s, periods, 2) < 2) return;
   const auto tokens = tokens_of(s, 0, s.size());
   std::vector<std::size_t> index;
   const auto markers = markers_of(s, tokens, index);

@@ -15,14 +15,17 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string_view>
 #include <vector>
 
 namespace jisr::detail {
 
 // Appends to `out` the byte offsets in `s` where a list item starts (other
-// than the start of `s`).
-void list_item_breaks(std::string_view s, std::vector<std::size_t>& out);
+// than the start of `s`). `periods` holds the offsets of every '.' of `s`, in
+// order.
+void list_item_breaks(std::string_view s, std::span<const std::size_t> periods,
+                      std::vector<std::size_t>& out);
 
 // Whether [begin, end) of `s` holds nothing but one item marker (and white
 // space): such a piece is not a sentence, and the break after it goes.

@@ -1,5 +1,6 @@
 #include "split/rules.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 #include <fmt/format.h>
@@ -26,7 +27,10 @@ UChar32 char_before(std::string_view s, std::size_t begin, std::size_t end, std:
 
 // Quotes and brackets that may open or close a sentence.
 bool is_quote_or_bracket(UChar32 c) {
-  if (c == '"' || c == '\'') return true;
+  // In ASCII: the two quotes and the brackets of categories Ps and Pe.
+  if (c >= 0 && c < 0x80)
+    return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{' ||
+           c == '}';
   const auto type = static_cast<UCharCategory>(u_charType(c));
   return type == U_START_PUNCTUATION || type == U_END_PUNCTUATION ||
          type == U_INITIAL_PUNCTUATION || type == U_FINAL_PUNCTUATION;
@@ -120,6 +124,9 @@ bool is_bidi_control(UChar32 c) {
 // `s` without its bidi controls: `s` itself when it holds none (the usual
 // case), else a copy made in `scratch`.
 std::string_view without_controls(std::string_view s, std::string& scratch) {
+  // Every bidi control's UTF-8 starts with 0xE2 (U+200E..U+2069) or 0xD8
+  // (U+061C).
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c == '\xE2' || c == '\xD8'; })) return s;
   std::size_t i = 0;
   for (std::size_t next = 0; i < s.size(); i = next)
     if (is_bidi_control(char_at(s, i, &next))) break;
@@ -136,6 +143,9 @@ std::string_view without_controls(std::string_view s, std::string& scratch) {
 // close within a short distance (footnote marks, time stamps).
 bool inside_brackets(std::string_view text, std::size_t end) {
   constexpr std::size_t kReach = 48;
+  // No '[' in the bytes looked at below: not inside brackets.
+  const std::size_t from = end > kReach ? end - kReach : 0;
+  if (text.substr(from, end - from).find('[') == std::string_view::npos) return false;
   bool open = false;
   for (std::size_t i = end, depth = 0; i > 0 && end - i < kReach; --i) {
     const char c = text[i - 1];
@@ -422,10 +432,10 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
     // addresses and dotted abbreviations (ص.ب.) are never split, nor is
     // "Y!J" or "!Kung" (! or ? before a cased letter).
     std::string scratch;
-    const std::string_view token = without_controls(
-        strip_quotes(
-            text.substr(token_begin(text, end), token_end(text, next) - token_begin(text, end))),
-        scratch);
+    const std::string_view token =
+        without_controls(strip_quotes(text.substr(token_begin(text, end),
+                                                  token_end(text, next) - token_begin(text, end))),
+                         scratch);
     if (looks_like_address(token)) return false;
     std::size_t start = 0, after = 0;
     const UChar32 before = char_before(text, 0, end, &start);

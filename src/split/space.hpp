@@ -24,6 +24,10 @@ inline bool is_ascii_space(char c) {
 inline std::size_t space_at(std::string_view s, std::size_t i) {
   const auto b = static_cast<unsigned char>(s[i]);
   if (b < 0x80) return is_ascii_space(s[i]) ? 1 : 0;
+  // The other White_Space code points (U+0085, U+00A0, U+1680, U+2000..U+200A,
+  // U+2028, U+2029, U+202F, U+205F, U+3000) and U+200B, U+FEFF start with one
+  // of these bytes: Arabic letters and most others need no look-up.
+  if (b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 && b != 0xEF) return 0;
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   auto pos = static_cast<int32_t>(i);
   UChar32 c = 0;

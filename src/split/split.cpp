@@ -18,6 +18,7 @@
 #include "split/rules.hpp"
 #include "split/space.hpp"
 #include "split/srx.hpp"
+#include "split/utf16.hpp"
 #include "split/word_forms.hpp"
 #include "util/icu.hpp"
 
@@ -40,9 +41,17 @@ constexpr std::size_t kMinHeadlineRunWords = 40;
 // its use).
 void reopen_utf8(detail::UTextPtr& ut, std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
-  UText* opened =
-      utext_openUTF8(ut.get(), text.data(), static_cast<int64_t>(text.size()), &status);
+  UText* opened = utext_openUTF8(ut.get(), text.data(), static_cast<int64_t>(text.size()), &status);
   detail::check_icu(status, "utext_openUTF8");
+  if (ut.get() != opened) ut.reset(opened);
+}
+
+// Points `ut` at the UTF-16 text of `utf16` (which must outlive its use).
+void reopen_uchars(detail::UTextPtr& ut, const detail::Utf16Text& utf16) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText* opened =
+      utext_openUChars(ut.get(), utf16.data(), static_cast<int64_t>(utf16.size()), &status);
+  detail::check_icu(status, "utext_openUChars");
   if (ut.get() != opened) ut.reset(opened);
 }
 
@@ -55,8 +64,10 @@ struct SentenceSplitter::Impl {
   std::optional<detail::SrxRules> srx;
   std::unique_ptr<detail::WordForms> word_forms;  // read on first use
 
-  // Breaks that ICU's rules do not propose, in one stretch of text.
-  void add_breaks(std::string_view s, std::vector<std::size_t>& cuts) const;
+  // Breaks that ICU's rules do not propose, in one stretch of text;
+  // `periods` are the offsets of its periods (detail::periods_of).
+  void add_breaks(std::string_view s, std::span<const std::size_t> periods,
+                  std::vector<std::size_t>& cuts) const;
 };
 
 SentenceSplitter::SentenceSplitter(SplitOptions options) : impl_(std::make_unique<Impl>()) {
@@ -89,12 +100,17 @@ SentenceSplitter& SentenceSplitter::operator=(SentenceSplitter&&) noexcept = def
 const SplitOptions& SentenceSplitter::options() const { return impl_->options; }
 
 std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
-  std::vector<Sentence> out;
+  return sentences_of(text, split_spans(text));
+}
+
+std::vector<SentenceSpan> SentenceSplitter::split_spans(std::string_view text) const {
+  std::vector<SentenceSpan> out;
   std::unique_ptr<icu::BreakIterator> it(impl_->prototype->clone());
   auto matchers = impl_->rules.matchers();
   std::string buffer;
-  std::vector<std::size_t> cuts;
-  detail::UTextPtr ut;
+  std::vector<std::size_t> cuts, periods;
+  detail::UTextPtr ut8, ut16;
+  detail::Utf16Text utf16;
   const auto lines = detail::lines_of(text);
   // Repeated lines matter only to the rules over ICU's breaks.
   std::optional<detail::RepeatedLines> repeated;
@@ -115,22 +131,31 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
     if (impl_->srx) {
       impl_->srx->breaks(s, cuts);
     } else {
-      reopen_utf8(ut, s);
+      // ICU reads UTF-16 when the stretch converts (valid UTF-8), and its
+      // UTF-16 offsets are mapped back to bytes.
+      const bool wide = utf16.assign(s);
+      if (wide)
+        reopen_uchars(ut16, utf16);
+      else
+        reopen_utf8(ut8, s);
       UErrorCode status = U_ZERO_ERROR;
-      it->setText(ut.get(), status);
+      it->setText(wide ? ut16.get() : ut8.get(), status);
       detail::check_icu(status, "BreakIterator::setText");
       it->first();
       for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
-        const auto next = static_cast<std::size_t>(b);
+        const std::size_t next =
+            wide ? utf16.byte_offset(static_cast<std::size_t>(b)) : static_cast<std::size_t>(b);
         if (next >= s.size()) break;
         const std::size_t end = trim(s, 0, next).end;
         if (impl_->options.plain_icu || impl_->rules.keep_break(s, end, next, matchers))
           cuts.push_back(next);
       }
       if (!impl_->options.plain_icu) {
-        impl_->add_breaks(s, cuts);
+        detail::periods_of(s, periods);
+        impl_->add_breaks(s, periods, cuts);
         detail::number_start_breaks(
-            s, [&](std::string_view token) { return impl_->rules.is_abbreviation(token, matchers); },
+            s, periods,
+            [&](std::string_view token) { return impl_->rules.is_abbreviation(token, matchers); },
             cuts);
         if (!seg.joined) repeated->cuts(s, cuts);
       }
@@ -148,15 +173,15 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
       const ByteRange r = trim(s, start, cut);
       start = cut;
       if (r.begin == r.end) continue;
-      out.push_back({std::string(s.substr(r.begin, r.end - r.begin)),
-                     {seg.range.begin + r.begin, seg.range.begin + r.end},
-                     seg.paragraph});
+      out.push_back(
+          {{seg.range.begin + r.begin, seg.range.begin + r.end}, seg.paragraph, seg.joined});
     }
   }
   return out;
 }
 
-void SentenceSplitter::Impl::add_breaks(std::string_view s, std::vector<std::size_t>& cuts) const {
+void SentenceSplitter::Impl::add_breaks(std::string_view s, std::span<const std::size_t> periods,
+                                        std::vector<std::size_t>& cuts) const {
   // Sentences glued without a space are cut where a stretch glues them
   // throughout: two or more glue points and no break at white space. One
   // glued pair in prose that otherwise spaces its sentences is kept as one
@@ -165,20 +190,36 @@ void SentenceSplitter::Impl::add_breaks(std::string_view s, std::vector<std::siz
     return c > 0 && detail::space_at(s, detail::previous_code_point(s, 0, c)) > 0;
   });
   std::vector<std::size_t> glued, full_width;
-  detail::glued_sentence_breaks(s, glued, full_width);
+  detail::glued_sentence_breaks(s, periods, glued, full_width);
   if (!spaced && glued.size() + cuts.size() >= 2)
     cuts.insert(cuts.end(), glued.begin(), glued.end());
   cuts.insert(cuts.end(), full_width.begin(), full_width.end());
   detail::ellipsis_breaks(s, cuts);
-  detail::spaced_ellipsis_breaks(s, cuts);
-  detail::footnote_breaks(s, cuts);
-  detail::list_item_breaks(s, cuts);
+  detail::spaced_ellipsis_breaks(s, periods, cuts);
+  detail::footnote_breaks(s, periods, cuts);
+  detail::list_item_breaks(s, periods, cuts);
   // Flattened web text: page fields and headlines on one line.
   if (!detail::is_flattened_line(s, kMinFieldLineWords)) return;
   detail::field_label_breaks(s, rules.labels(), cuts);
   if (word_forms->available() && detail::is_flattened_line(s, kMinHeadlineRunWords))
     detail::glued_word_breaks(
         s, [this](std::string_view w) { return word_forms->contains(w); }, cuts);
+}
+
+std::string sentence_text(std::string_view text, const SentenceSpan& span) {
+  std::string out(text.substr(span.source.begin, span.source.end - span.source.begin));
+  if (span.runs_on)
+    std::replace_if(
+        out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  return out;
+}
+
+std::vector<Sentence> sentences_of(std::string_view text, std::span<const SentenceSpan> spans) {
+  std::vector<Sentence> out;
+  out.reserve(spans.size());
+  for (const SentenceSpan& span : spans)
+    out.push_back({sentence_text(text, span), span.source, span.paragraph});
+  return out;
 }
 
 std::vector<Sentence> read_presplit(std::string_view text) {

@@ -22,6 +22,7 @@
 #include "eval/split_eval.hpp"
 #include "split/glued_text.hpp"
 #include "split/space.hpp"
+#include "split/utf16.hpp"
 #include "split/word_forms.hpp"
 
 namespace fs = std::filesystem;
@@ -944,6 +945,102 @@ BOOST_AUTO_TEST_CASE(srx_errors_name_the_file) {
       "<languagemap languagepattern=\".*\" languagerulename=\"x\"/></maprules></body></srx>",
       "en", "bad regular expression");
   fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(utf16_offsets_map_back_to_bytes) {
+  // ASCII, Arabic (two bytes), a dash (three) and an emoji (four, a
+  // surrogate pair in UTF-16).
+  for (const std::string text :
+       {std::string("Plain ASCII only."), std::string("قال د. أحمد — نعم 😀 ok."),
+        std::string("😀"), std::string("a\xC2\xA0" "b"), std::string()}) {
+    jisr::detail::Utf16Text u;
+    BOOST_REQUIRE_MESSAGE(u.assign(text), text);
+    std::u16string expected;
+    std::vector<std::size_t> starts;  // byte offset of each UTF-16 unit's code point
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t next = 0;
+      const UChar32 c = jisr::detail::char_at(text, i, &next);
+      if (c >= 0x10000) {
+        expected += static_cast<char16_t>(0xD7C0 + (c >> 10));
+        expected += static_cast<char16_t>(0xDC00 | (c & 0x3FF));
+        starts.push_back(i);
+        starts.push_back(i);
+      } else {
+        expected += static_cast<char16_t>(c);
+        starts.push_back(i);
+      }
+      i = next;
+    }
+    BOOST_TEST((std::u16string(u.data(), u.size()) == expected), text);
+    for (std::size_t k = 0; k < starts.size(); ++k)
+      BOOST_TEST(u.byte_offset(k) == starts[k], text << " unit " << k);
+    BOOST_TEST(u.byte_offset(u.size()) == text.size(), text);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(utf16_refuses_ill_formed_utf8) {
+  jisr::detail::Utf16Text u;
+  // Overlong, a surrogate, cut short, past U+10FFFF, a lone continuation byte,
+  // and each after valid text (the buffers are reused).
+  for (const std::string bad : {"\xC0\xAF", "\xED\xA0\x80", "ab\xE2\x80", "\xF4\x90\x80\x80",
+                                "x \x80 y", "\xF0\x9F\x98", "\xD8"}) {
+    BOOST_TEST(u.assign("قال نعم"));
+    BOOST_TEST(!u.assign(bad), "accepted an ill-formed sequence");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(spans_give_the_same_sentences_as_split) {
+  const std::vector<std::string> cases = {
+      "We met Dr. Smith in Idlib. He left.\n\nA new paragraph. And more!",
+      // Hard-wrapped lines that run on, with CRLF and a lone CR.
+      "The committee met on Tuesday and agreed that the new rules would take\r\n"
+      "effect in the spring, after a period of consultation with the members\r\n"
+      "of the public. Nobody objected to the plan\rat all. The chair closed\n"
+      "the meeting early and thanked everyone for coming to the long session.\n",
+      "Smile 😀. Next one follows — with a dash. قال د. أحمد كلاماً. ثم ذهب؟ نعم.",
+      // Not valid UTF-8: ICU reads the bytes through a UTF-8 UText instead.
+      "One sentence here. Two \xFF there. Three.",
+  };
+  for (const std::string lang : {"en", "ar"}) {
+    for (const auto mode : {LineBreaks::always, LineBreaks::heuristic, LineBreaks::never}) {
+      const SentenceSplitter s = make(lang, mode);
+      for (const std::string& text : cases) {
+        const auto spans = s.split_spans(text);
+        const auto sentences = s.split(text);
+        BOOST_TEST((jisr::sentences_of(text, spans) == sentences), text);
+        BOOST_REQUIRE_EQUAL(spans.size(), sentences.size());
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+          BOOST_TEST(jisr::sentence_text(text, spans[k]) == sentences[k].text);
+          // Only sentences in lines that run on have their line breaks changed.
+          if (!spans[k].runs_on)
+            BOOST_TEST(sentences[k].text ==
+                       text.substr(spans[k].source.begin,
+                                   spans[k].source.end - spans[k].source.begin));
+        }
+      }
+    }
+  }
+  // The run-on case holds a sentence across lines, its CR LF made spaces.
+  const auto spans = make("en", LineBreaks::never).split_spans(cases[1]);
+  BOOST_TEST(std::any_of(spans.begin(), spans.end(),
+                         [](const jisr::SentenceSpan& sp) { return sp.runs_on; }));
+}
+
+BOOST_AUTO_TEST_CASE(offsets_are_bytes_after_wide_characters) {
+  const SentenceSplitter en = make("en");
+  // An emoji (four bytes, two UTF-16 units) and a dash (three bytes, one).
+  const std::string text = "Smile 😀 now. Wait — here. Done.";
+  const auto spans = en.split_spans(text);
+  BOOST_REQUIRE_EQUAL(spans.size(), 3U);
+  BOOST_TEST(spans[1].source.begin == text.find("Wait"));
+  BOOST_TEST(spans[1].source.end == text.find(" Done"));
+  BOOST_TEST(spans[2].source.begin == text.find("Done"));
+  // Ill-formed bytes: the same breaks, read through ICU's UTF-8 text.
+  const std::string bad = "Smile \xFF now. Wait \xC0 here. Done.";
+  const auto bad_spans = en.split_spans(bad);
+  BOOST_REQUIRE_EQUAL(bad_spans.size(), 3U);
+  BOOST_TEST(bad_spans[1].source.begin == bad.find("Wait"));
+  BOOST_TEST(bad_spans[2].source.begin == bad.find("Done"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
