@@ -200,27 +200,39 @@ BelowCounts check_cost_below(const BeadScorer& s, const std::map<jisr::BeadType,
   return counts;
 }
 
+// A random document pair: sentences of 3 to 80 units, each holding up to
+// `max_keys` number keys from a pool of `pool_size + 1`, so that beads share
+// some, repeat some and miss some; priors for beads up to three a side.
+struct RandomPair {
+  std::vector<Sentence> src, tgt;
+  jisr::DocumentAnchors anchors;
+  Model model;
+};
+
+RandomPair random_pair(std::mt19937& rng, std::size_t n_src, std::size_t n_tgt, int max_keys, int pool_size) {
+  std::uniform_int_distribution<int> len(3, 80), keys(0, max_keys), pool(0, pool_size);
+  std::vector<int> src_len(n_src), tgt_len(n_tgt);
+  for (int& x : src_len) x = len(rng);
+  for (int& x : tgt_len) x = len(rng);
+  Keys src_keys(n_src), tgt_keys(n_tgt);
+  for (auto* side_keys : {&src_keys, &tgt_keys})
+    for (auto& k : *side_keys)
+      for (int x = keys(rng); x > 0; --x) k.push_back(num(std::to_string(pool(rng))));
+  RandomPair d{side(src_len), side(tgt_len), jisr::intern_anchors(src_keys, tgt_keys), plain_model()};
+  d.model.priors = {{{1, 1}, 0.8}, {{1, 0}, 0.02}, {{0, 1}, 0.02}, {{1, 2}, 0.05}, {{2, 1}, 0.05},
+                    {{2, 2}, 0.02}, {{1, 3}, 0.02}, {{3, 1}, 0.02}};
+  return d;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(cost_below_is_the_cost_or_infinity_when_not_below_the_limit) {
   // Random sides with keys drawn from a small pool, so that beads share
   // some, repeat some and miss some.
   std::mt19937 rng(11);
-  std::uniform_int_distribution<int> len(3, 80), keys(0, 4), pool(0, 9);
-  std::vector<int> src_len(40), tgt_len(45);
-  for (int& x : src_len) x = len(rng);
-  for (int& x : tgt_len) x = len(rng);
-  Keys src_keys(src_len.size()), tgt_keys(tgt_len.size());
-  for (auto* side_keys : {&src_keys, &tgt_keys})
-    for (auto& k : *side_keys)
-      for (int x = keys(rng); x > 0; --x) k.push_back(num(std::to_string(pool(rng))));
-  const auto src = side(src_len), tgt = side(tgt_len);
-  Model m = plain_model();
-  m.priors = {{{1, 1}, 0.8}, {{1, 0}, 0.02}, {{0, 1}, 0.02}, {{1, 2}, 0.05}, {{2, 1}, 0.05},
-              {{2, 2}, 0.02}, {{1, 3}, 0.02}, {{3, 1}, 0.02}};
-  const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
-  const BeadScorer s(m, src, tgt, &interned);
-  const BelowCounts counts = check_cost_below(s, m.priors, src_len.size(), tgt_len.size(), rng);
+  const RandomPair d = random_pair(rng, 40, 45, 4, 9);
+  const BeadScorer s(d.model, d.src, d.tgt, &d.anchors);
+  const BelowCounts counts = check_cost_below(s, d.model.priors, d.src.size(), d.tgt.size(), rng);
   // Both outcomes occur, or the test says nothing.
   BOOST_TEST(counts.below > 100);
   BOOST_TEST(counts.cut > 100);
@@ -231,21 +243,10 @@ BOOST_AUTO_TEST_CASE(cost_floors_bound_every_cost_and_equal_it_for_null_beads) {
   // the bead's cost would change alignments. Keys from a small pool, so that
   // beads share some, repeat some (the pair sums overcount) and miss some.
   std::mt19937 rng(5);
-  std::uniform_int_distribution<int> len(3, 80), keys(0, 5), pool(0, 7);
-  std::vector<int> src_len(30), tgt_len(34);
-  for (int& x : src_len) x = len(rng);
-  for (int& x : tgt_len) x = len(rng);
-  Keys src_keys(src_len.size()), tgt_keys(tgt_len.size());
-  for (auto* side_keys : {&src_keys, &tgt_keys})
-    for (auto& k : *side_keys)
-      for (int x = keys(rng); x > 0; --x) k.push_back(num(std::to_string(pool(rng))));
-  const auto src = side(src_len), tgt = side(tgt_len);
-  Model m = plain_model();
-  m.priors = {{{1, 1}, 0.8}, {{1, 0}, 0.02}, {{0, 1}, 0.02}, {{1, 2}, 0.05}, {{2, 1}, 0.05},
-              {{2, 2}, 0.02}, {{1, 3}, 0.02}, {{3, 1}, 0.02}};
-  const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
-  const BeadScorer s(m, src, tgt, &interned);
-  const auto n = static_cast<std::uint32_t>(src_len.size()), n_tgt = static_cast<std::uint32_t>(tgt_len.size());
+  const RandomPair d = random_pair(rng, 30, 34, 5, 7);
+  const Model& m = d.model;
+  const BeadScorer s(m, d.src, d.tgt, &d.anchors);
+  const auto n = static_cast<std::uint32_t>(d.src.size()), n_tgt = static_cast<std::uint32_t>(d.tgt.size());
   int tight = 0, null_beads = 0;
   for (const auto& [type, p] : m.priors) {
     const auto a = static_cast<std::uint32_t>(type.src), b = static_cast<std::uint32_t>(type.tgt);
