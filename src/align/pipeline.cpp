@@ -78,10 +78,31 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
   }
 }
 
+// Makes room for `add` more elements in `v`, which will end up about
+// 1/share times as long as it is with them: one allocation near the final
+// size instead of a series of doublings, the last of which holds the old
+// and the new array at once and leaves up to half of the new one spare.
+template <class T>
+void grow_in_proportion(std::vector<T>& v, std::size_t add, double share) {
+  const std::size_t need = v.size() + add;
+  if (need <= v.capacity()) return;
+  const double expected = static_cast<double>(need) / share * 1.0625;
+  v.reserve(std::max(need, static_cast<std::size_t>(expected)));
+}
+
+// Gives back the spare capacity of `v` when it is more than an eighth of
+// what it holds (copying costs a second array for a moment).
+template <class T>
+void trim(std::vector<T>& v) {
+  if (v.capacity() - v.size() > v.size() / 8) v.shrink_to_fit();
+}
+
 // Appends a chunk's keys to the document's, mapping its local key ids to
-// the document's, and frees the chunk's own.
+// the document's, and frees the chunk's own. `share` is the part of its
+// side's text merged once this chunk is, from which the side's arrays are
+// sized (grow_in_proportion).
 void merge_chunk(Chunk& chunk, DocumentAnchors& a, std::unordered_map<std::string, std::uint32_t>& ids,
-                 DocumentClauses* clauses) {
+                 DocumentClauses* clauses, double share) {
   std::vector<std::uint32_t> to(chunk.keys.keys.size());
   for (std::size_t k = 0; k < to.size(); ++k) {
     const auto [it, inserted] = ids.try_emplace(chunk.keys.keys[k], static_cast<std::uint32_t>(a.keys.size()));
@@ -93,13 +114,18 @@ void merge_chunk(Chunk& chunk, DocumentAnchors& a, std::unordered_map<std::strin
   }
   SideKeys& side = chunk.is_src ? a.src : a.tgt;
   const SideKeys& local = chunk.keys.src;
+  grow_in_proportion(side.begin, local.size(), share);
   for (std::size_t k = 1; k < local.begin.size(); ++k)
     side.begin.push_back(static_cast<std::uint32_t>(side.ids.size() + local.begin[k]));
+  grow_in_proportion(side.ids, local.ids.size(), share);
   for (const std::uint32_t id : local.ids) side.ids.push_back(to[id]);
   if (clauses != nullptr) {
     SideClauses& out = chunk.is_src ? clauses->src : clauses->tgt;
     const SideClauses& in = chunk.clauses;
     const auto base = static_cast<std::uint32_t>(out.key_end.size());
+    grow_in_proportion(out.begin, in.size(), share);
+    grow_in_proportion(out.key_end, in.key_end.size(), share);
+    grow_in_proportion(out.length, in.length.size(), share);
     for (std::size_t k = 1; k < in.begin.size(); ++k) out.begin.push_back(base + in.begin[k]);
     out.key_end.insert(out.key_end.end(), in.key_end.begin(), in.key_end.end());
     out.length.insert(out.length.end(), in.length.begin(), in.length.end());
@@ -137,6 +163,15 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
   // long document never holds every chunk's key strings and ids at once.
   DocumentAnchors a;
   std::unordered_map<std::string, std::uint32_t> ids;
+  // Text bytes of each side, in all and merged so far: the arrays of a
+  // side grow in proportion to its text.
+  auto bytes = [](const Document& doc, std::size_t begin, std::size_t end) {
+    std::uint64_t total = 0;
+    for (std::size_t k = begin; k < end; ++k) total += doc.sentences[k].text.size() + 1;
+    return total;
+  };
+  const std::uint64_t total[2] = {bytes(src, 0, src.sentences.size()), bytes(tgt, 0, tgt.sentences.size())};
+  std::uint64_t merged[2] = {0, 0};
   const std::size_t batch = kChunksPerThread * detail::thread_count(threads);
   for (std::size_t from = 0; from < chunks.size(); from += batch) {
     const std::size_t to = std::min(chunks.size(), from + batch);
@@ -147,22 +182,26 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
                  clauses != nullptr ? clause_rules(pool.model(), doc.lang) : nullptr, chunk);
       return true;
     });
-    for (std::size_t c = from; c < to; ++c) merge_chunk(chunks[c], a, ids, clauses);
+    for (std::size_t c = from; c < to; ++c) {
+      Chunk& chunk = chunks[c];
+      const Document& doc = chunk.is_src ? src : tgt;
+      const int side = chunk.is_src ? 0 : 1;
+      merged[side] += bytes(doc, chunk.begin, chunk.end);
+      merge_chunk(chunk, a, ids, clauses, static_cast<double>(merged[side]) / static_cast<double>(total[side]));
+    }
   }
   match_names(a);
-  // The arrays grew by doubling while the chunks were merged; the document's
-  // anchors are held through the whole search, so give back the spare half.
   for (SideKeys* side : {&a.src, &a.tgt}) {
-    side->begin.shrink_to_fit();
-    side->ids.shrink_to_fit();
+    trim(side->begin);
+    trim(side->ids);
   }
   a.keys.shrink_to_fit();
   a.types.shrink_to_fit();
   if (clauses != nullptr) {
     for (SideClauses* side : {&clauses->src, &clauses->tgt}) {
-      side->begin.shrink_to_fit();
-      side->key_end.shrink_to_fit();
-      side->length.shrink_to_fit();
+      trim(side->begin);
+      trim(side->key_end);
+      trim(side->length);
     }
   }
   return a;
@@ -334,6 +373,32 @@ void fill_bead_costs(const BeadScorer& scorer, Alignment& alignment) {
 
 }  // namespace
 
+void drop_one_sided(DocumentAnchors& a, DocumentClauses* clauses) {
+  std::vector<bool> in_src(a.keys.size(), false), shared(a.keys.size(), false);
+  for (const std::uint32_t id : a.src.ids) in_src[id] = true;
+  for (const std::uint32_t id : a.tgt.ids) shared[id] = in_src[id];
+  auto side = [&shared](SideKeys& keys, SideClauses* sc) {
+    if (sc != nullptr && (sc->size() != keys.size() || sc->key_end.empty())) sc = nullptr;
+    std::uint32_t out = 0;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const std::uint32_t from = keys.begin[k], to = keys.begin[k + 1], start = out;
+      std::uint32_t x = sc != nullptr ? sc->begin[k] : 0;
+      const std::uint32_t x_end = sc != nullptr ? sc->begin[k + 1] : 0;
+      for (std::uint32_t q = from; q < to; ++q) {
+        for (; x < x_end && sc->key_end[x] <= q - from; ++x) sc->key_end[x] = out - start;
+        if (shared[keys.ids[q]]) keys.ids[out++] = keys.ids[q];
+      }
+      for (; x < x_end; ++x) sc->key_end[x] = out - start;
+      keys.begin[k] = start;
+    }
+    keys.begin.back() = out;
+    keys.ids.resize(out);
+    keys.ids.shrink_to_fit();
+  };
+  side(a.src, clauses != nullptr ? &clauses->src : nullptr);
+  side(a.tgt, clauses != nullptr ? &clauses->tgt : nullptr);
+}
+
 namespace {
 
 // align_with_anchors; when `owned` is given (the anchors and clauses at
@@ -419,7 +484,10 @@ Alignment align_documents(const detail::ExtractorPool& pool, const Document& src
   const Model& model = pool.model();
   DocumentClauses clauses;
   const bool with_clauses = model.use_anchors && uses_clauses(model);
-  if (model.use_anchors) a = find_document_anchors(pool, src, tgt, options.threads, with_clauses ? &clauses : nullptr);
+  if (model.use_anchors) {
+    a = find_document_anchors(pool, src, tgt, options.threads, with_clauses ? &clauses : nullptr);
+    drop_one_sided(a, with_clauses ? &clauses : nullptr);
+  }
   // The anchors are this call's own: let them go before the search.
   return align_prepared(model, src, tgt, a, options, with_clauses ? &clauses : nullptr, &a,
                         with_clauses ? &clauses : nullptr);

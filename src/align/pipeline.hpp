@@ -33,6 +33,16 @@ struct DocumentClauses;  // src/evidence/clauses.hpp
                                                     const Document& tgt, unsigned threads = 1,
                                                     DocumentClauses* clauses = nullptr);
 
+// Drops from each sentence's key list the keys found on one side of the
+// document only, which nothing after extraction reads: the scorer weighs
+// keys found on both sides alone, and the guide and the headings link
+// sentences by keys they share. `clauses`, when given, are those the
+// anchors were found with; their key ends are counted again in the shorter
+// lists. In a long document most keys are dictionary translations of words
+// the other side does not use, so align_documents drops them before it
+// builds the scorer: the alignment is the same, in less memory.
+void drop_one_sided(DocumentAnchors& anchors, DocumentClauses* clauses = nullptr);
+
 // True if the model scores clause-level evidence (clause rules and a
 // non-zero clause weight).
 [[nodiscard]] bool uses_clauses(const Model& model);

@@ -261,6 +261,67 @@ BOOST_AUTO_TEST_CASE(anchors_guide_the_band_across_a_long_one_sided_section) {
   BOOST_TEST(!diagonal_same);
 }
 
+BOOST_AUTO_TEST_CASE(dropping_one_sided_keys_leaves_every_bead_cost_unchanged) {
+  // The example pair with its clauses; the Arabic side's dictionary words
+  // are mostly translated by words the English does not use.
+  const Document ar = split_example("ar"), en = split_example("en");
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  BOOST_REQUIRE(jisr::uses_clauses(model));
+  jisr::DocumentClauses all_clauses;
+  const jisr::DocumentAnchors all = jisr::find_document_anchors(model, ar, en, 1, &all_clauses);
+  BOOST_REQUIRE(!all_clauses.src.key_end.empty());
+  jisr::DocumentClauses clauses = all_clauses;
+  jisr::DocumentAnchors shared = all;
+  jisr::drop_one_sided(shared, &clauses);
+
+  // Fewer keys, every one of them on both sides, one list per sentence.
+  BOOST_TEST(shared.src.ids.size() < all.src.ids.size());
+  BOOST_REQUIRE_EQUAL(shared.src.size(), all.src.size());
+  BOOST_REQUIRE_EQUAL(shared.tgt.size(), all.tgt.size());
+  std::vector<int> sides(all.keys.size(), 0);
+  for (const std::uint32_t id : shared.src.ids) sides[id] |= 1;
+  for (const std::uint32_t id : shared.tgt.ids) sides[id] |= 2;
+  for (const std::uint32_t id : shared.src.ids) BOOST_TEST(sides[id] == 3);
+  for (const std::uint32_t id : shared.tgt.ids) BOOST_TEST(sides[id] == 3);
+  // Each clause keeps, in order, the shared keys it held.
+  for (const bool is_src : {true, false}) {
+    const jisr::SideKeys& before = is_src ? all.src : all.tgt;
+    const jisr::SideKeys& after = is_src ? shared.src : shared.tgt;
+    const jisr::SideClauses& c0 = is_src ? all_clauses.src : all_clauses.tgt;
+    const jisr::SideClauses& c1 = is_src ? clauses.src : clauses.tgt;
+    BOOST_REQUIRE(c0.begin == c1.begin);
+    for (std::size_t k = 0; k < before.size(); ++k) {
+      std::uint32_t from0 = 0, from1 = 0;
+      for (std::uint32_t x = c0.begin[k]; x < c0.begin[k + 1]; ++x) {
+        std::vector<std::uint32_t> kept;
+        for (std::uint32_t q = from0; q < c0.key_end[x]; ++q)
+          if (sides[before[k][q]] == 3) kept.push_back(before[k][q]);
+        const std::vector<std::uint32_t> got(after[k].begin() + from1, after[k].begin() + c1.key_end[x]);
+        BOOST_TEST(got == kept, boost::test_tools::per_element());
+        from0 = c0.key_end[x];
+        from1 = c1.key_end[x];
+      }
+    }
+  }
+
+  // Every bead of up to four sentences a side costs exactly what it did.
+  const jisr::BeadScorer full(model, ar.sentences, en.sentences, &all, &all_clauses);
+  const jisr::BeadScorer lean(model, ar.sentences, en.sentences, &shared, &clauses);
+  const auto n = static_cast<std::uint32_t>(ar.sentences.size());
+  const auto m = static_cast<std::uint32_t>(en.sentences.size());
+  std::size_t compared = 0;
+  for (std::uint32_t i = 0; i <= n; ++i)
+    for (std::uint32_t j = 0; j <= m; ++j)
+      for (int a = 0; a <= 4 && i + a <= n; ++a)
+        for (int b = 0; b <= 4 && j + b <= m; ++b) {
+          if (a + b == 0) continue;
+          BOOST_TEST(lean.cost(i, a, j, b) == full.cost(i, a, j, b));
+          BOOST_TEST(lean.confidence(i, a, j, b) == full.confidence(i, a, j, b));
+          ++compared;
+        }
+  BOOST_TEST(compared > 500U);
+}
+
 BOOST_AUTO_TEST_CASE(length_only_model_still_covers_every_sentence) {
   const Document ar = split_example("ar");
   const Document en = split_example("en");
