@@ -207,20 +207,22 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
   return a;
 }
 
-double document_variance(const Model& model, const Document& src, const Document& tgt,
-                         const Alignment& alignment) {
+namespace {
+
+// The length variance s² of the pairs of `alignment`, shrunk towards the
+// model's; sentence lengths come from the scorer that aligned them.
+double document_variance(const Model& model, const BeadScorer& scorer, const Alignment& alignment) {
   std::uint64_t src_total = 0, tgt_total = 0;
-  std::vector<std::uint32_t> src_len, tgt_len;
-  for (const Sentence& s : src.sentences) src_total += src_len.emplace_back(alignment_length(s.text));
-  for (const Sentence& s : tgt.sentences) tgt_total += tgt_len.emplace_back(alignment_length(s.text));
+  for (std::uint32_t k = 0; k < scorer.src_size(); ++k) src_total += scorer.src_length(k);
+  for (std::uint32_t k = 0; k < scorer.tgt_size(); ++k) tgt_total += scorer.tgt_length(k);
   const double c = document_length_ratio(model.length, src_total, tgt_total);
   double sq = 0, weight = 0;
   std::size_t pairs = 0;
   for (const Bead& b : alignment) {
     if (!b.is_pair()) continue;
     double l1 = 0, l2 = 0;
-    for (std::uint32_t k = b.src_begin; k < b.src_end; ++k) l1 += src_len[k];
-    for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k) l2 += tgt_len[k];
+    for (std::uint32_t k = b.src_begin; k < b.src_end; ++k) l1 += scorer.src_length(k);
+    for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k) l2 += scorer.tgt_length(k);
     sq += (l2 - c * l1) * (l2 - c * l1);
     weight += (l1 + l2 / c) / 2;
     ++pairs;
@@ -232,7 +234,6 @@ double document_variance(const Model& model, const Document& src, const Document
   return (sq + kPriorBeads * mean_weight * model.length.s2) / (weight + kPriorBeads * mean_weight);
 }
 
-namespace {
 
 // A stretch of di x dj sentences between two anchor pairs is searched
 // whole while di·dj <= (di + dj)·kWholeStretch: about the cells a band of
@@ -445,7 +446,7 @@ Alignment align_prepared(const Model& model, const Document& src, const Document
   // again once with both.
   bool again = false;
   if (model.length.per_document) {
-    const double s2 = document_variance(model, src, tgt, first);
+    const double s2 = document_variance(model, scorer, first);
     const double ratio = s2 / model.length.s2;
     if (ratio >= 1.25 || ratio <= 0.8) {
       scorer.set_length_variance(s2);
