@@ -274,24 +274,54 @@ void straight_path(std::uint32_t i0, std::uint32_t j0, std::uint32_t i1, std::ui
   }
 }
 
+
+// The sentence pairs a guiding key links (guides()): a key held by as many
+// sentences on each side pairs them in order, the r-th on one side with
+// the r-th on the other.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> guide_points(const DocumentAnchors& anchors) {
+  // Per guiding key, the sentences of one side holding it, in order, each
+  // once: those of key id are at[start[id] .. start[id + 1]).
+  constexpr std::uint32_t kNone = UINT32_MAX;
+  const std::size_t n_keys = anchors.keys.size();
+  struct Occurrences {
+    std::vector<std::uint32_t> start, at;
+  };
+  auto occurrences = [&](const SideKeys& side) {
+    Occurrences o;
+    o.start.assign(n_keys + 1, 0);
+    std::vector<std::uint32_t> last(n_keys, kNone);
+    auto each = [&](auto&& visit) {
+      std::fill(last.begin(), last.end(), kNone);
+      for (std::uint32_t k = 0; k < side.size(); ++k)
+        for (const std::uint32_t id : side[k])
+          if (last[id] != k && guides(anchors.types[id])) {
+            last[id] = k;
+            visit(id, k);
+          }
+    };
+    each([&](std::uint32_t id, std::uint32_t) { ++o.start[id + 1]; });
+    for (std::size_t id = 0; id < n_keys; ++id) o.start[id + 1] += o.start[id];
+    o.at.resize(o.start[n_keys]);
+    std::vector<std::uint32_t> next(o.start.begin(), o.start.end() - 1);
+    each([&](std::uint32_t id, std::uint32_t k) { o.at[next[id]++] = k; });
+    return o;
+  };
+  const Occurrences in_src = occurrences(anchors.src), in_tgt = occurrences(anchors.tgt);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> points;
+  for (std::size_t id = 0; id < n_keys; ++id) {
+    const std::uint32_t count = in_src.start[id + 1] - in_src.start[id];
+    if (count == 0 || count != in_tgt.start[id + 1] - in_tgt.start[id]) continue;
+    for (std::uint32_t r = 0; r < count; ++r)
+      points.emplace_back(in_src.at[in_src.start[id] + r], in_tgt.at[in_tgt.start[id] + r]);
+  }
+  return points;
+}
+
 }  // namespace
 
 Alignment anchor_guide(const DocumentAnchors& anchors) {
-  // Per key, the one sentence of each side holding it (kNone: none, kMany:
-  // more than one).
-  constexpr std::uint32_t kNone = UINT32_MAX, kMany = UINT32_MAX - 1;
-  auto sole_sentence = [&](const SideKeys& side) {
-    std::vector<std::uint32_t> where(anchors.keys.size(), kNone);
-    for (std::uint32_t k = 0; k < side.size(); ++k)
-      for (const std::uint32_t id : side[k])
-        where[id] = where[id] == kNone || where[id] == k ? k : kMany;
-    return where;
-  };
-  const std::vector<std::uint32_t> in_src = sole_sentence(anchors.src), in_tgt = sole_sentence(anchors.tgt);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> points;
-  for (std::size_t id = 0; id < anchors.keys.size(); ++id)
-    if (guides(anchors.types[id]) && in_src[id] < kMany && in_tgt[id] < kMany)
-      points.emplace_back(in_src[id], in_tgt[id]);
+  constexpr std::uint32_t kNone = UINT32_MAX;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> points = guide_points(anchors);
   if (points.empty()) return {};
   // The longest chain increasing on both sides: sort by source (target
   // descending among equals) and take the longest strictly increasing run
@@ -299,16 +329,16 @@ Alignment anchor_guide(const DocumentAnchors& anchors) {
   std::sort(points.begin(), points.end(), [](const auto& x, const auto& y) {
     return x.first != y.first ? x.first < y.first : x.second > y.second;
   });
-  std::vector<std::size_t> tails, parent(points.size(), SIZE_MAX);
-  for (std::size_t k = 0; k < points.size(); ++k) {
+  std::vector<std::uint32_t> tails, parent(points.size(), kNone);
+  for (std::uint32_t k = 0; k < points.size(); ++k) {
     const auto it = std::lower_bound(tails.begin(), tails.end(), points[k].second,
-                                     [&](std::size_t t, std::uint32_t j) { return points[t].second < j; });
+                                     [&](std::uint32_t t, std::uint32_t j) { return points[t].second < j; });
     if (it != tails.begin()) parent[k] = *(it - 1);
     if (it == tails.end()) tails.push_back(k);
     else *it = k;
   }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> chain;
-  for (std::size_t k = tails.back(); k != SIZE_MAX; k = parent[k]) chain.push_back(points[k]);
+  for (std::uint32_t k = tails.back(); k != kNone; k = parent[k]) chain.push_back(points[k]);
   std::reverse(chain.begin(), chain.end());
   // From (0, 0) through each pair, taken as a 1-1 bead, to the end. A
   // stretch between two pairs small enough to search whole becomes one
@@ -411,30 +441,26 @@ Alignment align_prepared(const Model& model, const Document& src, const Document
                          const DocumentAnchors& a, const AlignOptions& options,
                          const DocumentClauses* clauses, DocumentAnchors* owned,
                          DocumentClauses* owned_clauses) {
+  // The first search follows the anchors' guide, in the narrow band of
+  // align() around a guide, which widens where the path comes near its
+  // edge. Built before the scorer, whose tables need not be held with the
+  // guide's working arrays.
+  Alignment guide = model.use_anchors ? anchor_guide(a) : Alignment{};
   // One scorer for both searches; it leaves the anchors out when the model
   // turns them off. Headings the length model leaves unpaired are paired by
   // their anchors (headings.hpp).
   BeadScorer scorer(model, src.sentences, tgt.sentences, &a, clauses);
   const HeadingKeys headings = model.use_anchors ? heading_keys(src, tgt, a) : HeadingKeys{};
-  auto run = [&](const AlignOptions& o, std::span<const Bead> guide) {
-    Alignment beads = align(scorer, o, guide);
+  auto run = [&](const AlignOptions& o, std::span<const Bead> centre) {
+    Alignment beads = align(scorer, o, centre);
     if (model.use_anchors) pair_headings(scorer, src, tgt, headings, beads);
     fill_bead_costs(scorer, beads);
     return beads;
   };
-  // The first search follows the anchors' guide, in a band as wide as the
-  // one it would have around the diagonal.
-  Alignment guide;
-  AlignOptions guided = options;
-  if (model.use_anchors) {
-    guide = anchor_guide(a);
-    if (guided.band == 0)
-      guided.band = default_band(static_cast<std::uint32_t>(src.sentences.size()),
-                                 static_cast<std::uint32_t>(tgt.sentences.size()));
-  }
   if (owned != nullptr) *owned = DocumentAnchors{};
   if (owned_clauses != nullptr) *owned_clauses = DocumentClauses{};
-  Alignment first = run(guided, guide);
+  Alignment first = run(options, guide);
+  guide = Alignment{};
   // Scores become probabilities when the model has a calibration.
   auto calibrated = [&model](Alignment beads) {
     if (model.calibration) calibrate_scores(model.calibration->bead, beads);

@@ -47,10 +47,11 @@ void drop_one_sided(DocumentAnchors& anchors, DocumentClauses* clauses = nullptr
 // non-zero clause weight).
 [[nodiscard]] bool uses_clauses(const Model& model);
 
-// A guide for the search (aligner.hpp): the keys found in exactly one
-// sentence of each side (numbers, names, lexicon entries, dates, Latin
-// words, URLs; not dictionary words or punctuation) pair sentences; the
-// longest chain of such pairs that agree in order is kept. The pairs cut
+// A guide for the search (aligner.hpp): a key held by as many sentences on
+// each side (numbers, names, lexicon entries, dates, Latin words, URLs; not
+// dictionary words or punctuation) pairs them in order, the r-th on one side
+// with the r-th on the other; the longest chain of such pairs that agree in
+// order is kept. The pairs cut
 // the document into stretches: the guide spans a short stretch whole (one
 // bead from pair to pair, so the band covers all of it) and runs straight
 // through a long one. Empty when no pair is found. The search's band

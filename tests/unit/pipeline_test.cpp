@@ -206,6 +206,47 @@ BOOST_AUTO_TEST_CASE(anchor_guide_keeps_the_longest_chain_in_order) {
   for (const jisr::Bead& b : straight) BOOST_REQUIRE(b.src_size() == 1 && b.tgt_size() == 1);
 }
 
+BOOST_AUTO_TEST_CASE(a_key_repeated_as_often_on_both_sides_pairs_its_sentences_in_order) {
+  // "num:5" is in source 1 and 4 and target 2 and 6: it pairs 1-2 and 4-6.
+  // "num:8" is in one source sentence and two target ones: it guides
+  // nothing. A key twice in one sentence counts that sentence once.
+  using K = jisr::AnchorKey;
+  using T = jisr::AnchorType;
+  std::vector<std::vector<K>> src(8), tgt(9);
+  src[1] = {{"num:5", T::number}, {"num:5", T::number}};
+  src[4] = {{"num:5", T::number}};
+  tgt[2] = {{"num:5", T::number}};
+  tgt[6] = {{"num:5", T::number}};
+  src[3] = {{"num:8", T::number}};
+  tgt[3] = {{"num:8", T::number}};
+  tgt[5] = {{"num:8", T::number}};
+  const jisr::Alignment guide = jisr::anchor_guide(jisr::intern_anchors(src, tgt));
+  auto has = [&](std::uint32_t s, std::uint32_t t) {
+    return std::find(guide.begin(), guide.end(), jisr::Bead{s, s + 1, t, t + 1}) != guide.end();
+  };
+  BOOST_TEST(has(1, 2));
+  BOOST_TEST(has(4, 6));
+  BOOST_TEST(!has(3, 3));
+  BOOST_TEST(!has(3, 5));
+  // A long document made of one text repeated: no key is in one sentence
+  // a side, yet every number of it pairs its copies.
+  std::vector<std::vector<K>> long_src, long_tgt;
+  for (int copy = 0; copy < 50; ++copy)
+    for (int k = 0; k < 40; ++k) {
+      long_src.push_back({});
+      long_tgt.push_back({});
+      if (k % 4 == 1) {
+        long_src.back().push_back({"num:" + std::to_string(k), T::number});
+        long_tgt.back().push_back({"num:" + std::to_string(k), T::number});
+      }
+    }
+  const jisr::Alignment repeated = jisr::anchor_guide(jisr::intern_anchors(long_src, long_tgt));
+  std::size_t pairs = 0;
+  for (const jisr::Bead& b : repeated)
+    if (b.src_size() == 1 && b.tgt_size() == 1 && b.src_begin % 4 == 1 && b.src_begin == b.tgt_begin) ++pairs;
+  BOOST_TEST(pairs >= 50U * 10U);
+}
+
 BOOST_AUTO_TEST_CASE(anchors_guide_the_band_across_a_long_one_sided_section) {
   // 1200 sentence pairs with 400 short lines on the English side only
   // after the first 100, and a shared number in every tenth pair. The
