@@ -11,14 +11,41 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
+#include <bitset>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numbers>
 
 namespace jisr {
 
+namespace {
+
+// True if code point c counts towards alignment_length: neither a
+// combining or enclosing mark, nor a format character, nor white space.
+bool counts_in_length(UChar32 c) {
+  const int8_t type = u_charType(c);
+  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return false;
+  return !u_isUWhiteSpace(c);
+}
+
+// ICU's answers of counts_in_length for U+0000 to U+07FF (Latin, Greek,
+// Cyrillic, Hebrew and Arabic letters, digits and marks), asked once: the
+// length of every sentence is measured several times over a run.
+constexpr UChar32 kLengthCached = 0x800;
+const std::bitset<kLengthCached>& counted_code_points() {
+  static const std::bitset<kLengthCached> table = [] {
+    std::bitset<kLengthCached> t;
+    for (UChar32 c = 0; c < kLengthCached; ++c) t[static_cast<std::size_t>(c)] = counts_in_length(c);
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
 std::uint32_t alignment_length(std::string_view utf8) {
+  const std::bitset<kLengthCached>& cached = counted_code_points();
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
   std::uint32_t n = 0;
@@ -26,10 +53,7 @@ std::uint32_t alignment_length(std::string_view utf8) {
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
     if (c < 0) continue;
-    const int8_t type = u_charType(c);
-    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) continue;
-    if (u_isUWhiteSpace(c)) continue;
-    ++n;
+    if (c < kLengthCached ? cached[static_cast<std::size_t>(c)] : counts_in_length(c)) ++n;
   }
   return n;
 }

@@ -16,6 +16,8 @@
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 using jisr::AnchorKey;
 using jisr::AnchorType;
@@ -66,6 +68,30 @@ BOOST_AUTO_TEST_CASE(alignment_length_ignores_spaces_and_harakat) {
   BOOST_TEST(jisr::alignment_length("a\xC2\xA0" "b") == 2U);  // no-break space
   BOOST_TEST(jisr::alignment_length("Done.") == 5U);          // punctuation counts
   BOOST_TEST(jisr::alignment_length("") == 0U);
+  // Beyond the code points whose answers are cached: a right-to-left mark
+  // (format) and an ideographic space do not count, a CJK letter does.
+  BOOST_TEST(jisr::alignment_length("a\xE2\x80\x8F" "b\xE3\x80\x80\xE4\xB8\xAD") == 3U);
+}
+
+BOOST_AUTO_TEST_CASE(alignment_length_of_each_code_point_follows_icu) {
+  // Every code point of the Basic Multilingual Plane (no surrogates), alone:
+  // 1 unless ICU calls it a non-spacing or enclosing mark, a format
+  // character or white space.
+  std::size_t wrong = 0;
+  for (UChar32 c = 0; c <= 0xFFFF; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    char buffer[4];
+    int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), n, 4, c, error);
+    BOOST_REQUIRE(!error);
+    const int8_t type = u_charType(c);
+    const bool counted = type != U_NON_SPACING_MARK && type != U_ENCLOSING_MARK && type != U_FORMAT_CHAR &&
+                         !u_isUWhiteSpace(c);
+    if (jisr::alignment_length(std::string_view(buffer, static_cast<std::size_t>(n))) != (counted ? 1U : 0U))
+      ++wrong;
+  }
+  BOOST_TEST(wrong == 0U);
 }
 
 BOOST_AUTO_TEST_CASE(neg_log_two_tailed_matches_erfc_for_small_x) {
