@@ -234,7 +234,6 @@ double document_variance(const Model& model, const BeadScorer& scorer, const Ali
   return (sq + kPriorBeads * mean_weight * model.length.s2) / (weight + kPriorBeads * mean_weight);
 }
 
-
 // A stretch of di x dj sentences between two anchor pairs is searched
 // whole while di·dj <= (di + dj)·kWholeStretch: about the cells a band of
 // that half-width spends on it, so the search stays linear in the length.
@@ -273,7 +272,6 @@ void straight_path(std::uint32_t i0, std::uint32_t j0, std::uint32_t i1, std::ui
     j = nj;
   }
 }
-
 
 // The sentence pairs a guiding key links (guides()): a key held by as many
 // sentences on each side pairs them in order, the r-th on one side with
