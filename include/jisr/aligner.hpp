@@ -34,7 +34,7 @@ struct AlignOptions {
   int max_side = 8;              // largest bead side: 8 allows 1-8 and 8-1
   std::uint32_t band = 0;        // initial half-width of the band; 0 chooses from the sizes
   std::size_t max_cells = std::size_t{1} << 31;  // refuse searches larger than this (bytes of back-pointers)
-  unsigned threads = 1;          // for the work around the search (finding anchors); 0: one per core
+  unsigned threads = 1;          // for finding anchors and searching the pieces of a long document; 0: one per core
   // If set, counts the searches that stopped widening at the time bound with
   // the best path still touching the band's edge (a result not proven optimal).
   std::size_t* bounded_searches = nullptr;

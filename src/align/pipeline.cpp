@@ -315,9 +315,38 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> guide_points(const Document
   return points;
 }
 
+// Where a long document's search may be cut (Guide::cuts): between two
+// chain pairs that follow each other sentence by sentence on both sides,
+// where kCutRun pairs before and after them follow each other at most
+// kCutGap sentences apart, at least kMinPiece sentences a side from the
+// last cut and from the end.
+constexpr std::size_t kCutRun = 3;
+constexpr std::uint32_t kCutGap = 4;
+constexpr std::uint32_t kMinPiece = 2000;
+
+std::vector<GridPoint> chain_cuts(std::span<const std::pair<std::uint32_t, std::uint32_t>> chain, std::uint32_t n,
+                                  std::uint32_t m) {
+  std::vector<GridPoint> cuts;
+  GridPoint last;
+  for (std::size_t k = kCutRun; k + kCutRun <= chain.size(); ++k) {
+    const auto [i, j] = chain[k];
+    if (i - last.i < kMinPiece || j - last.j < kMinPiece || n - i < kMinPiece || m - j < kMinPiece) continue;
+    if (chain[k - 1].first + 1 != i || chain[k - 1].second + 1 != j) continue;
+    bool dense = true;
+    for (std::size_t t = k - kCutRun; t + 1 < k + kCutRun && dense; ++t)
+      dense = chain[t + 1].first - chain[t].first <= kCutGap && chain[t + 1].second - chain[t].second <= kCutGap;
+    if (!dense) continue;
+    cuts.push_back({i, j});
+    last = {i, j};
+  }
+  return cuts;
+}
+
 }  // namespace
 
-Alignment anchor_guide(const DocumentAnchors& anchors) {
+Alignment anchor_guide(const DocumentAnchors& anchors) { return anchor_guide_and_cuts(anchors).path; }
+
+Guide anchor_guide_and_cuts(const DocumentAnchors& anchors) {
   constexpr std::uint32_t kNone = UINT32_MAX;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> points = guide_points(anchors);
   if (points.empty()) return {};
@@ -338,12 +367,15 @@ Alignment anchor_guide(const DocumentAnchors& anchors) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> chain;
   for (std::uint32_t k = tails.back(); k != kNone; k = parent[k]) chain.push_back(points[k]);
   std::reverse(chain.begin(), chain.end());
+  Guide guide;
+  guide.cuts = chain_cuts(chain, static_cast<std::uint32_t>(anchors.src.size()),
+                          static_cast<std::uint32_t>(anchors.tgt.size()));
   // From (0, 0) through each pair, taken as a 1-1 bead, to the end. A
   // stretch between two pairs small enough to search whole becomes one
   // bead spanning it (the band then covers the rectangle: any path inside
   // it, such as a run of sentences on one side only); a larger one, a
   // straight line of small beads.
-  Alignment path;
+  Alignment& path = guide.path;
   auto stretch = [&path](std::uint32_t i0, std::uint32_t j0, std::uint32_t i1, std::uint32_t j1) {
     const std::uint64_t di = i1 - i0, dj = j1 - j0;
     if (di * dj <= (di + dj) * kWholeStretch) {
@@ -360,7 +392,7 @@ Alignment anchor_guide(const DocumentAnchors& anchors) {
     j = pj + 1;
   }
   stretch(i, j, static_cast<std::uint32_t>(anchors.src.size()), static_cast<std::uint32_t>(anchors.tgt.size()));
-  return path;
+  return guide;
 }
 
 namespace {
@@ -443,22 +475,22 @@ Alignment align_prepared(const Model& model, const Document& src, const Document
   // align() around a guide, which widens where the path comes near its
   // edge. Built before the scorer, whose tables need not be held with the
   // guide's working arrays.
-  Alignment guide = model.use_anchors ? anchor_guide(a) : Alignment{};
+  Guide guide = model.use_anchors ? anchor_guide_and_cuts(a) : Guide{};
   // One scorer for both searches; it leaves the anchors out when the model
   // turns them off. Headings the length model leaves unpaired are paired by
   // their anchors (headings.hpp).
   BeadScorer scorer(model, src.sentences, tgt.sentences, &a, clauses);
   const HeadingKeys headings = model.use_anchors ? heading_keys(src, tgt, a) : HeadingKeys{};
   auto run = [&](const AlignOptions& o, std::span<const Bead> centre) {
-    Alignment beads = align(scorer, o, centre);
+    Alignment beads = align(scorer, o, centre, guide.cuts);
     if (model.use_anchors) pair_headings(scorer, src, tgt, headings, beads);
     fill_bead_costs(scorer, beads);
     return beads;
   };
   if (owned != nullptr) *owned = DocumentAnchors{};
   if (owned_clauses != nullptr) *owned_clauses = DocumentClauses{};
-  Alignment first = run(options, guide);
-  guide = Alignment{};
+  Alignment first = run(options, guide.path);
+  guide.path = Alignment{};
   // Scores become probabilities when the model has a calibration.
   auto calibrated = [&model](Alignment beads) {
     if (model.calibration) calibrate_scores(model.calibration->bead, beads);

@@ -60,6 +60,21 @@ void drop_one_sided(DocumentAnchors& anchors, DocumentClauses* clauses = nullptr
 // are not forced on the alignment, only searched around.
 [[nodiscard]] Alignment anchor_guide(const DocumentAnchors& anchors);
 
+// The guide, and in a long document the corners where its search is cut
+// into pieces searched apart (align(), search.hpp), on several threads when
+// the caller allows them. A cut is placed only where the path is not in
+// doubt: before a pair of the chain that four pairs on each side continue
+// sentence by sentence (eight sentences in a row on each side, paired by
+// keys held equally often on both), and at least 2,000 sentences a side
+// from the last cut and from the end. The cuts depend on the anchors alone,
+// so the alignment does not depend on the number of threads; documents
+// shorter than 4,000 sentences a side are never cut.
+struct Guide {
+  Alignment path;
+  std::vector<GridPoint> cuts;
+};
+[[nodiscard]] Guide anchor_guide_and_cuts(const DocumentAnchors& anchors);
+
 // Aligns two documents whose anchors are already found (the scorer and
 // banded DP of align_documents); lets a caller try several models on the
 // same anchors.

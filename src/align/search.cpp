@@ -9,6 +9,8 @@
 
 #include "jisr/error.hpp"
 
+#include "util/parallel.hpp"
+
 namespace jisr {
 
 namespace {
@@ -97,9 +99,12 @@ struct Search {
   bool touched_edge = false;
 };
 
+// The search of one piece of the grid: the rectangle of n x m sentences
+// from source sentence i0 and target sentence j0. The band and the DP are in
+// the piece's own coordinates; the scorer is asked, and the beads given, in
+// the document's.
 Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, const Band& band,
-              int max_side) {
-  const std::uint32_t n = scorer.src_size(), m = scorer.tgt_size();
+              int max_side, std::uint32_t i0, std::uint32_t j0, std::uint32_t n, std::uint32_t m) {
   const auto ring_rows = static_cast<std::uint32_t>(max_side + 1);
   std::size_t stride = 1;
   for (std::size_t i = 0; i <= n; ++i) stride = std::max<std::size_t>(stride, band.hi[i] - band.lo[i] + 1);
@@ -147,7 +152,7 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
     std::fill(row_gain, row_gain + width, 0.0);
     if (i > 0 && hi > 0) {
       const std::uint32_t from = std::max(lo, 1u);
-      scorer.pair_gains(i - 1, from - 1, hi, std::span<double>(row_gain + (from - lo), hi - from + 1));
+      scorer.pair_gains(i0 + i - 1, j0 + from - 1, j0 + hi, std::span<double>(row_gain + (from - lo), hi - from + 1));
     }
     for (std::uint32_t a = 0; a < ring_rows && a <= i; ++a) {
       const std::uint32_t r = i - a;
@@ -202,7 +207,7 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
         std::fill(bound, bound + count, kInf);
       else
         for (std::uint32_t j = from; j <= to; ++j) bound[j - from] = kind.a == 0 ? kInf : gain_bound(kind.a, j, kind.b);
-      scorer.cost_floors(i - kind.a, static_cast<int>(kind.a), from - kind.b, static_cast<int>(kind.b),
+      scorer.cost_floors(i0 + i - kind.a, static_cast<int>(kind.a), j0 + from - kind.b, static_cast<int>(kind.b),
                          std::span<const double>(bound, count), std::span<double>(floors.data() + k * stride, count));
     }
 
@@ -217,22 +222,23 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
       for (std::size_t k = 0; k < n_kinds; ++k) {
         if (j < first[k] || j > last[k]) continue;
         const Kind& kind = kinds[k];
-        const std::uint32_t pi = i - kind.a, pj = j - kind.b;
+        const std::uint32_t pj = j - kind.b;
         const double prev = prev_row[kind.a][pj - prev_lo[kind.a]];
         if (prev == kInf) continue;
         const int sa = static_cast<int>(kind.a), sb = static_cast<int>(kind.b);
         const double limit = best - prev;
+        const std::uint32_t pi = i0 + i - kind.a, pj_doc = j0 + pj;
         double c = prev;
         if (kind.one_to_one) {
-          c += scorer.cost_below(pi, sa, pj, sb, limit, row_gain[j - lo], true);
+          c += scorer.cost_below(pi, sa, pj_doc, sb, limit, row_gain[j - lo], true);
         } else {
           const std::size_t at = k * stride + (j - first[k]);
           // cost_floors gave what cost_below checks first.
           if (floors[at] >= limit + kCostTolerance) continue;
           if (kind.a == 0 || kind.b == 0)
-            c += scorer.cost_below(pi, sa, pj, sb, limit);
+            c += scorer.cost_below(pi, sa, pj_doc, sb, limit);
           else
-            c += scorer.cost_below(pi, sa, pj, sb, limit, bounds[at], false);
+            c += scorer.cost_below(pi, sa, pj_doc, sb, limit, bounds[at], false);
         }
         // Ties go to the type listed first, whatever the order of trying.
         const std::uint8_t t = kind.t;
@@ -261,15 +267,15 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
       result.touched_edge = true;
     const int a = types[t].src, b = types[t].tgt;
     Bead bead;
-    bead.src_begin = i - static_cast<std::uint32_t>(a);
-    bead.src_end = i;
-    bead.tgt_begin = j - static_cast<std::uint32_t>(b);
-    bead.tgt_end = j;
+    bead.src_begin = i0 + i - static_cast<std::uint32_t>(a);
+    bead.src_end = i0 + i;
+    bead.tgt_begin = j0 + j - static_cast<std::uint32_t>(b);
+    bead.tgt_end = j0 + j;
     bead.cost = scorer.cost(bead.src_begin, a, bead.tgt_begin, b);
     bead.score = scorer.confidence(bead.src_begin, a, bead.tgt_begin, b);
     result.beads.push_back(bead);
-    i = bead.src_begin;
-    j = bead.tgt_begin;
+    i -= static_cast<std::uint32_t>(a);
+    j -= static_cast<std::uint32_t>(b);
   }
   std::reverse(result.beads.begin(), result.beads.end());
   return result;
@@ -284,7 +290,99 @@ std::uint32_t default_band(std::uint32_t n, std::uint32_t m) {
   return static_cast<std::uint32_t>(std::ceil(2 * slope)) + 32;
 }
 
-Alignment align(const BeadScorer& scorer, const AlignOptions& options, std::span<const Bead> guide) {
+namespace {
+
+// One piece of the grid (search()'s rectangle) and the part of the guide
+// inside it, in the piece's coordinates; empty when there is no guide.
+struct Piece {
+  std::uint32_t i0 = 0, j0 = 0, n = 0, m = 0;
+  Alignment centre;
+};
+
+struct PieceResult {
+  Alignment beads;
+  bool bounded = false;  // the widening stopped at its time bound
+};
+
+// The banded search of one piece, widened while its best path touches the
+// band's edge.
+PieceResult align_piece(const BeadScorer& scorer, const std::vector<BeadType>& types, const AlignOptions& options,
+                        const Piece& piece) {
+  const std::uint32_t n = piece.n, m = piece.m, longer = std::max(n, m);
+  const Alignment& centre = piece.centre;
+  // Around a guide path the band need only leave the path room to move.
+  std::uint32_t half = options.band != 0 ? options.band : centre.empty() ? default_band(n, m) : kGuideHalfWidth;
+  half = std::min(half, std::max<std::uint32_t>(longer, 1));
+  for (;;) {
+    const Band band = centre.empty() ? diagonal_band(n, m, half) : path_band(centre, n, m, half);
+    if (band.cells > options.max_cells)
+      throw InputError(fmt::format(
+          "alignment search of {} x {} sentences needs {} cells, more than the limit of {}", n, m,
+          band.cells, options.max_cells));
+    Search s = search(scorer, types, band, options.max_side, piece.i0, piece.j0, n, m);
+    const bool full = half >= longer;
+    if (s.beads.empty() && full && n + m > 0)
+      throw InputError(fmt::format(
+          "the model allows no alignment of these {} x {} sentences (a bead type it needs has "
+          "probability 0)", n, m));
+    if (!s.touched_edge || full) return {std::move(s.beads), false};
+    const std::uint32_t wider = std::min<std::uint32_t>(half * 2, longer);
+    const Band next = centre.empty() ? diagonal_band(n, m, wider) : path_band(centre, n, m, wider);
+    // Widening stops at kWidenCellsPerSentence cells per sentence, so that
+    // time stays linear when many paths tie (repeated identical lines).
+    const bool over_budget = next.cells > kWidenCellsPerSentence * (std::size_t{n} + m + 1);
+    if (next.cells > options.max_cells || (over_budget && !s.beads.empty())) {
+      if (!s.beads.empty()) return {std::move(s.beads), true};
+      throw LimitError(fmt::format("alignment search of {} x {} sentences exceeds the cell limit",
+                                   n, m));
+    }
+    half = wider;
+  }
+}
+
+// The pieces the guide's cuts make of the n x m grid. A cut is kept only
+// where the guide passes through it (a corner between two of its beads),
+// in order, inside the grid.
+std::vector<Piece> pieces_of(std::span<const Bead> guide, std::span<const GridPoint> cuts, std::uint32_t n,
+                             std::uint32_t m) {
+  std::vector<Piece> out;
+  auto open = [&](std::uint32_t i, std::uint32_t j) {
+    Piece p;
+    p.i0 = i;
+    p.j0 = j;
+    out.push_back(std::move(p));
+  };
+  auto close = [&](std::uint32_t i, std::uint32_t j) {
+    out.back().n = i - out.back().i0;
+    out.back().m = j - out.back().j0;
+  };
+  open(0, 0);
+  std::size_t next = 0;
+  for (const Bead& b : guide) {
+    while (next < cuts.size() && (cuts[next].i < b.src_begin || cuts[next].j < b.tgt_begin)) ++next;
+    const bool cut = next < cuts.size() && cuts[next].i == b.src_begin && cuts[next].j == b.tgt_begin &&
+                     (b.src_begin > out.back().i0 || b.tgt_begin > out.back().j0) &&
+                     (b.src_begin < n || b.tgt_begin < m);
+    if (cut) {
+      close(b.src_begin, b.tgt_begin);
+      open(b.src_begin, b.tgt_begin);
+      ++next;
+    }
+    Bead local = b;
+    local.src_begin -= out.back().i0;
+    local.src_end -= out.back().i0;
+    local.tgt_begin -= out.back().j0;
+    local.tgt_end -= out.back().j0;
+    out.back().centre.push_back(local);
+  }
+  close(n, m);
+  return out;
+}
+
+}  // namespace
+
+Alignment align(const BeadScorer& scorer, const AlignOptions& options, std::span<const Bead> guide,
+                std::span<const GridPoint> cuts) {
   if (options.max_side < 1 || options.max_side > 8)
     throw UsageError(fmt::format("largest bead side must be 1 to 8, not {}", options.max_side));
   const std::uint32_t n = scorer.src_size(), m = scorer.tgt_size();
@@ -294,40 +392,25 @@ Alignment align(const BeadScorer& scorer, const AlignOptions& options, std::span
     if (std::find(types.begin(), types.end(), t) == types.end()) types.push_back(t);
   if (types.size() >= kNone) throw UsageError("too many bead types");
 
-  const std::uint32_t longer = std::max(n, m);
-  // Around a guide path the band need only leave the path room to move.
-  Alignment centre;
-  if (is_path(guide, n, m)) centre.assign(guide.begin(), guide.end());
-  std::uint32_t half = options.band != 0 ? options.band : centre.empty() ? default_band(n, m) : kGuideHalfWidth;
-  half = std::min(half, std::max<std::uint32_t>(longer, 1));
-  for (;;) {
-    const Band band = centre.empty() ? diagonal_band(n, m, half) : path_band(centre, n, m, half);
-    if (band.cells > options.max_cells)
-      throw InputError(fmt::format(
-          "alignment search of {} x {} sentences needs {} cells, more than the limit of {}", n, m,
-          band.cells, options.max_cells));
-    Search s = search(scorer, types, band, options.max_side);
-    const bool full = half >= longer;
-    if (s.beads.empty() && full && n + m > 0)
-      throw InputError(fmt::format(
-          "the model allows no alignment of these {} x {} sentences (a bead type it needs has "
-          "probability 0)", n, m));
-    if (!s.touched_edge || full) return std::move(s.beads);
-    const std::uint32_t wider = std::min<std::uint32_t>(half * 2, longer);
-    const Band next = centre.empty() ? diagonal_band(n, m, wider) : path_band(centre, n, m, wider);
-    // Widening stops at kWidenCellsPerSentence cells per sentence, so that
-    // time stays linear when many paths tie (repeated identical lines).
-    const bool over_budget = next.cells > kWidenCellsPerSentence * (std::size_t{n} + m + 1);
-    if (next.cells > options.max_cells || (over_budget && !s.beads.empty())) {
-      if (!s.beads.empty()) {
-        if (options.bounded_searches != nullptr) ++*options.bounded_searches;
-        return std::move(s.beads);
-      }
-      throw LimitError(fmt::format("alignment search of {} x {} sentences exceeds the cell limit",
-                                   n, m));
-    }
-    half = wider;
+  std::vector<Piece> pieces;
+  if (is_path(guide, n, m)) {
+    pieces = pieces_of(guide, cuts, n, m);
+  } else {
+    pieces.emplace_back();
+    pieces.back().n = n;
+    pieces.back().m = m;
   }
+  std::vector<PieceResult> results = detail::parallel_map(
+      pieces.size(), options.threads, [&](std::size_t k) { return align_piece(scorer, types, options, pieces[k]); });
+  Alignment out;
+  std::size_t total = 0;
+  for (const PieceResult& r : results) total += r.beads.size();
+  out.reserve(total);
+  for (PieceResult& r : results) {
+    if (r.bounded && options.bounded_searches != nullptr) ++*options.bounded_searches;
+    out.insert(out.end(), r.beads.begin(), r.beads.end());
+  }
+  return out;
 }
 
 }  // namespace jisr

@@ -20,6 +20,11 @@
 
 namespace jisr {
 
+// A corner of the alignment grid: i source and j target sentences consumed.
+struct GridPoint {
+  std::uint32_t i = 0, j = 0;
+  friend bool operator==(const GridPoint&, const GridPoint&) = default;
+};
 
 // The band's starting half-width around the diagonal for sides of n and m
 // sentences: room for the slope plus 32 sentences.
@@ -33,7 +38,14 @@ namespace jisr {
 // the diagonal, and the band starts narrow (options.band, or 16 sentences
 // each side of the path); it widens around the guide as it would around the
 // diagonal.
+//
+// `cuts`, corners of the grid in increasing order that the guide passes
+// through (where it does not, a cut is ignored), cut the grid into pieces
+// that are searched apart, each from its first corner to its last, on up to
+// options.threads threads: the alignment is then the best path through
+// every cut, the same whatever the number of threads. The caller chooses
+// cuts only where the path is not in doubt (anchor_cuts, pipeline.hpp).
 [[nodiscard]] Alignment align(const BeadScorer& scorer, const AlignOptions& options = {},
-                              std::span<const Bead> guide = {});
+                              std::span<const Bead> guide = {}, std::span<const GridPoint> cuts = {});
 
 }  // namespace jisr

@@ -261,6 +261,71 @@ BOOST_AUTO_TEST_CASE(guide_path_centres_the_band_and_bad_guides_do_no_harm) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(cuts_on_the_best_path_change_nothing_on_any_number_of_threads) {
+  for (unsigned seed = 1; seed <= 10; ++seed) {
+    std::mt19937 rng(seed);
+    const auto src = random_lengths(rng, 900);
+    const auto tgt = noisy_translation(rng, src);
+    const auto s = side(src), t = side(tgt);
+    const BeadScorer scorer(plain_model(), s, t);
+    const Alignment expected = align(scorer);
+    check_cover(expected, static_cast<std::uint32_t>(src.size()), static_cast<std::uint32_t>(tgt.size()), 8);
+    // Cuts at corners of the best path, every fifth of it; one corner not on
+    // the guide (ignored); pieces searched on one thread and on four.
+    std::vector<jisr::GridPoint> cuts;
+    for (std::size_t k = 1; k < 5; ++k) {
+      const Bead& b = expected[k * expected.size() / 5];
+      cuts.push_back({b.src_begin, b.tgt_begin});
+    }
+    std::vector<jisr::GridPoint> with_stray = cuts;
+    with_stray.insert(with_stray.begin() + 2, {cuts[1].i + 1, cuts[1].j});
+    AlignOptions one, four;
+    four.threads = 4;
+    BOOST_TEST_CONTEXT("seed " << seed) {
+      BOOST_TEST((align(scorer, one, expected, cuts) == expected));
+      BOOST_TEST((align(scorer, four, expected, cuts) == expected));
+      BOOST_TEST((align(scorer, four, expected, with_stray) == expected));
+      // Without a guide that is a whole path the cuts are not used.
+      BOOST_TEST((align(scorer, four, {}, cuts) == expected));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_path_goes_through_every_cut) {
+  // A cut off the best path, on a guide that passes through it, is forced
+  // on the alignment: the pieces are searched apart.
+  std::mt19937 rng(5);
+  const auto src = random_lengths(rng, 400);
+  const auto tgt = noisy_translation(rng, src);
+  const auto s = side(src), t = side(tgt);
+  const BeadScorer scorer(plain_model(), s, t);
+  const auto n = static_cast<std::uint32_t>(src.size()), m = static_cast<std::uint32_t>(tgt.size());
+  const Alignment expected = align(scorer);
+  // The guide: the best path up to a corner, then 3 deletions and 3
+  // insertions, then straight beads to the end.
+  const std::size_t at = expected.size() / 2;
+  Alignment guide(expected.begin(), expected.begin() + static_cast<std::ptrdiff_t>(at));
+  std::uint32_t i = guide.back().src_end, j = guide.back().tgt_end;
+  for (int k = 0; k < 3; ++k, ++i) guide.push_back(Bead{i, i + 1, j, j});
+  const jisr::GridPoint off{i, j};
+  for (int k = 0; k < 3; ++k, ++j) guide.push_back(Bead{i, i, j, j + 1});
+  while (i < n || j < m) {
+    const std::uint32_t ni = std::min(i + 1, n), nj = std::min(j + 1, m);
+    guide.push_back(Bead{i, ni, j, nj});
+    i = ni;
+    j = nj;
+  }
+  const Alignment uncut = align(scorer, {}, guide);
+  BOOST_TEST((uncut == expected));
+  const std::vector<jisr::GridPoint> cuts{off};
+  const Alignment cut = align(scorer, {}, guide, cuts);
+  check_cover(cut, n, m, 8);
+  BOOST_TEST((cut != expected));
+  BOOST_TEST(std::any_of(cut.begin(), cut.end(), [&](const Bead& b) {
+    return b.src_begin == off.i && b.tgt_begin == off.j;
+  }));
+}
+
 BOOST_AUTO_TEST_CASE(max_side_is_respected) {
   // One source sentence as long as three target sentences: with max_side 3
   // a 1-3 bead, with max_side 2 never a side of three.

@@ -247,6 +247,75 @@ BOOST_AUTO_TEST_CASE(a_key_repeated_as_often_on_both_sides_pairs_its_sentences_i
   BOOST_TEST(pairs >= 50U * 10U);
 }
 
+BOOST_AUTO_TEST_CASE(a_long_document_is_cut_only_where_the_anchors_leave_no_doubt) {
+  // 9,000 sentence pairs, a unique number in two sentences of every three
+  // (one in ten from pair 1,900 to 2,600: no pair follows another there)
+  // and 300 lines on the English side only after pair 5,000; then the same
+  // text cut short to 3,999 pairs.
+  using K = jisr::AnchorKey;
+  using T = jisr::AnchorType;
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<int> len(20, 160);
+  auto make = [&](int pairs, Document& ar, Document& en, std::vector<std::vector<K>>& ar_keys,
+                  std::vector<std::vector<K>>& en_keys) {
+    ar.lang = "ar";
+    en.lang = "en";
+    for (int k = 0; k < pairs; ++k) {
+      if (k == 5000)
+        for (int x = 0; x < 300; ++x) {
+          en.sentences.push_back({std::string(static_cast<std::size_t>(5 + x % 11), 'm'), {}, 0});
+          en_keys.emplace_back();
+        }
+      const int l = len(rng);
+      ar.sentences.push_back({std::string(static_cast<std::size_t>(l), 'a') + ".", {}, 0});
+      en.sentences.push_back({std::string(static_cast<std::size_t>(l * 1.2), 'e') + ".", {}, 0});
+      ar_keys.emplace_back();
+      en_keys.emplace_back();
+      const bool sparse = k >= 1900 && k < 2600;
+      if (sparse ? k % 10 == 0 : k % 3 != 0) {
+        ar_keys.back().push_back({"num:" + std::to_string(k), T::number});
+        en_keys.back().push_back({"num:" + std::to_string(k), T::number});
+      }
+    }
+  };
+  Document ar, en;
+  std::vector<std::vector<K>> ar_keys, en_keys;
+  make(9000, ar, en, ar_keys, en_keys);
+  const jisr::DocumentAnchors a = jisr::intern_anchors(ar_keys, en_keys);
+  const jisr::Guide guide = jisr::anchor_guide_and_cuts(a);
+  BOOST_TEST((guide.path == jisr::anchor_guide(a)));
+  const auto n = static_cast<std::uint32_t>(ar.sentences.size()), m = static_cast<std::uint32_t>(en.sentences.size());
+  BOOST_TEST(guide.cuts.size() >= 2U);
+  jisr::GridPoint last;
+  for (const jisr::GridPoint& c : guide.cuts) {
+    // Each cut at least 2,000 sentences a side from the last and from the
+    // end, a corner of the guide, and between two pairs of a translation.
+    BOOST_TEST(c.i >= last.i + 2000);
+    BOOST_TEST(c.j >= last.j + 2000);
+    BOOST_TEST(c.i + 2000 <= n);
+    BOOST_TEST(c.j + 2000 <= m);
+    BOOST_TEST(std::any_of(guide.path.begin(), guide.path.end(),
+                           [&](const jisr::Bead& b) { return b.src_begin == c.i && b.tgt_begin == c.j; }));
+    BOOST_TEST(c.j == (c.i < 5000 ? c.i : c.i + 300));
+    BOOST_TEST((c.i < 1900 || c.i >= 2600));
+    last = c;
+  }
+  // The pieces give the alignment of the whole search, on any number of threads.
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  jisr::AlignOptions one, two;
+  two.threads = 2;
+  const jisr::BeadScorer scorer(model, ar.sentences, en.sentences, &a);
+  const jisr::Alignment whole = jisr::align(scorer, one, guide.path);
+  BOOST_TEST((jisr::align(scorer, one, guide.path, guide.cuts) == whole));
+  BOOST_TEST((jisr::align(scorer, two, guide.path, guide.cuts) == whole));
+  BOOST_TEST((jisr::align_with_anchors(model, ar, en, a, two) == jisr::align_with_anchors(model, ar, en, a, one)));
+
+  Document short_ar, short_en;
+  std::vector<std::vector<K>> short_ar_keys, short_en_keys;
+  make(3999, short_ar, short_en, short_ar_keys, short_en_keys);
+  BOOST_TEST(jisr::anchor_guide_and_cuts(jisr::intern_anchors(short_ar_keys, short_en_keys)).cuts.empty());
+}
+
 BOOST_AUTO_TEST_CASE(anchors_guide_the_band_across_a_long_one_sided_section) {
   // 1200 sentence pairs with 400 short lines on the English side only
   // after the first 100, and a shared number in every tenth pair. The
