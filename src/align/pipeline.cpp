@@ -397,13 +397,12 @@ Guide anchor_guide_and_cuts(const DocumentAnchors& anchors) {
 
 namespace {
 
-// Fills each bead's costs (BeadCosts) from the scorer that chose it; the
-// uncalibrated score is kept there.
-void fill_bead_costs(const BeadScorer& scorer, Alignment& alignment) {
+// Fills the costs of `beads` (fill_bead_costs below).
+void fill_bead_costs(const BeadScorer& scorer, std::span<Bead> beads) {
   // A margin past this says no more: the neighbours are far worse.
   constexpr double kMarginCap = 20.0;
   const std::uint32_t n = scorer.src_size(), m = scorer.tgt_size();
-  for (Bead& bead : alignment) {
+  for (Bead& bead : beads) {
     const int a = static_cast<int>(bead.src_size()), b = static_cast<int>(bead.tgt_size());
     const BeadEvidence e = scorer.evidence(bead.src_begin, a, bead.tgt_begin, b);
     BeadCosts& c = bead.costs;
@@ -430,6 +429,22 @@ void fill_bead_costs(const BeadScorer& scorer, Alignment& alignment) {
     try_at(i0 + 1, j0);
     c.margin = static_cast<float>(std::clamp(best - bead.cost, -kMarginCap, kMarginCap));
   }
+}
+
+// Beads a unit of work when their costs are filled on several threads.
+constexpr std::size_t kCostBatch = 4096;
+
+// Fills each bead's costs (BeadCosts) from the scorer that chose it; the
+// uncalibrated score is kept there. Each bead's are its own, so batches of
+// beads are filled on up to `threads` threads.
+void fill_bead_costs(const BeadScorer& scorer, Alignment& alignment, unsigned threads) {
+  const std::size_t batches = (alignment.size() + kCostBatch - 1) / kCostBatch;
+  (void)detail::parallel_map(batches, threads, [&](std::size_t k) {
+    const auto from = alignment.begin() + static_cast<std::ptrdiff_t>(k * kCostBatch);
+    const auto to = alignment.begin() + static_cast<std::ptrdiff_t>(std::min(alignment.size(), (k + 1) * kCostBatch));
+    fill_bead_costs(scorer, std::span<Bead>(from, to));
+    return true;
+  });
 }
 
 }  // namespace
@@ -484,15 +499,17 @@ Alignment align_prepared(const Model& model, const Document& src, const Document
   auto run = [&](const AlignOptions& o, std::span<const Bead> centre) {
     Alignment beads = align(scorer, o, centre, guide.cuts);
     if (model.use_anchors) pair_headings(scorer, src, tgt, headings, beads);
-    fill_bead_costs(scorer, beads);
     return beads;
   };
   if (owned != nullptr) *owned = DocumentAnchors{};
   if (owned_clauses != nullptr) *owned_clauses = DocumentClauses{};
   Alignment first = run(options, guide.path);
   guide.path = Alignment{};
-  // Scores become probabilities when the model has a calibration.
-  auto calibrated = [&model](Alignment beads) {
+  // The alignment returned gets its beads' costs (the first search's only
+  // if no second follows), and scores that are probabilities when the model
+  // has a calibration.
+  auto calibrated = [&](Alignment beads) {
+    fill_bead_costs(scorer, beads, options.threads);
     if (model.calibration) calibrate_scores(model.calibration->bead, beads);
     return beads;
   };
