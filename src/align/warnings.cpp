@@ -1,5 +1,7 @@
 #include "align/warnings.hpp"
 
+#include <array>
+#include <cstdint>
 #include <filesystem>
 #include <tuple>
 
@@ -54,7 +56,36 @@ struct Profile {
   }
 };
 
+// What a code point counts as in a Profile.
+enum class Kind : std::uint8_t { space, suspicious, arabic_letter, latin_letter, other_letter, other };
+
+Kind kind_of(UChar32 c) {
+  if (c < 0 || c == 0xFFFD) return Kind::suspicious;
+  if (u_isUWhiteSpace(c)) return Kind::space;
+  const int8_t type = u_charType(c);
+  if (type == U_CONTROL_CHAR || type == U_PRIVATE_USE_CHAR || type == U_UNASSIGNED || type == U_SURROGATE)
+    return Kind::suspicious;
+  if (!u_isalpha(c)) return Kind::other;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  return script == USCRIPT_ARABIC ? Kind::arabic_letter : script == USCRIPT_LATIN ? Kind::latin_letter : Kind::other_letter;
+}
+
+// ICU's answers of kind_of for U+0000 to U+07FF (Latin, Greek, Cyrillic,
+// Hebrew and Arabic), asked once: a long document has hundreds of millions
+// of characters.
+constexpr UChar32 kKindCached = 0x800;
+const std::array<Kind, kKindCached>& cached_kinds() {
+  static const std::array<Kind, kKindCached> table = [] {
+    std::array<Kind, kKindCached> t{};
+    for (UChar32 c = 0; c < kKindCached; ++c) t[static_cast<std::size_t>(c)] = kind_of(c);
+    return t;
+  }();
+  return table;
+}
+
 Profile profile(const Document& doc) {
+  const std::array<Kind, kKindCached>& cached = cached_kinds();
   Profile p;
   for (const Sentence& s : doc.sentences) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(s.text.data());
@@ -62,25 +93,27 @@ Profile profile(const Document& doc) {
     for (int32_t i = 0; i < length;) {
       UChar32 c = 0;
       U8_NEXT(bytes, i, length, c);
-      if (c < 0 || c == 0xFFFD) {
-        ++p.visible;
-        ++p.suspicious;
-        continue;
-      }
-      if (u_isUWhiteSpace(c)) continue;
+      const Kind k = c >= 0 && c < kKindCached ? cached[static_cast<std::size_t>(c)] : kind_of(c);
+      if (k == Kind::space) continue;
       ++p.visible;
-      const int8_t type = u_charType(c);
-      if (type == U_CONTROL_CHAR || type == U_PRIVATE_USE_CHAR || type == U_UNASSIGNED ||
-          type == U_SURROGATE) {
-        ++p.suspicious;
-        continue;
+      switch (k) {
+        case Kind::suspicious:
+          ++p.suspicious;
+          break;
+        case Kind::arabic_letter:
+          ++p.letters;
+          ++p.arabic;
+          break;
+        case Kind::latin_letter:
+          ++p.letters;
+          ++p.latin;
+          break;
+        case Kind::other_letter:
+          ++p.letters;
+          break;
+        default:
+          break;
       }
-      if (!u_isalpha(c)) continue;
-      ++p.letters;
-      UErrorCode status = U_ZERO_ERROR;
-      const UScriptCode script = uscript_getScript(c, &status);
-      if (script == USCRIPT_ARABIC) ++p.arabic;
-      if (script == USCRIPT_LATIN) ++p.latin;
     }
   }
   return p;
