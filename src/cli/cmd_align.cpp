@@ -7,6 +7,9 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -23,6 +26,7 @@
 #include "jisr/aligner.hpp"
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
+#include "util/parallel.hpp"
 
 namespace jisr::cli {
 
@@ -77,23 +81,41 @@ TextOptions text_options(const AlignCommand& c) {
   return options;
 }
 
-Document read_side(const Aligner& aligner, const std::string& path, const std::string& lang,
-                   const AlignCommand& c) try {
+// A side read and split, and the warning its reading gave (empty if none).
+struct Side {
+  Document doc;
+  std::string warning;
+};
+
+Side read_side(const Aligner& aligner, const std::string& path, const std::string& lang,
+               const AlignCommand& c) try {
   TextStats stats;
   const std::string text = load_text(
       path, c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail, &stats, c.max_bytes);
+  Side side;
   if (stats.replaced > 0)
-    fmt::print(stderr, "jisr: warning: {}: replaced {} invalid byte sequences with U+FFFD\n", path,
-               stats.replaced);
-  Document doc = aligner.split(text, lang, path, text_options(c));
-  if (doc.sentences.empty())
+    side.warning = fmt::format("jisr: warning: {}: replaced {} invalid byte sequences with U+FFFD\n", path,
+                               stats.replaced);
+  side.doc = aligner.split(text, lang, path, text_options(c));
+  if (side.doc.sentences.empty())
     throw InputError(fmt::format("{}: byte 0: no text to align (the file is empty or blank)", path));
   // Offsets in the output index the file's own bytes.
-  for (Sentence& s : doc.sentences)
+  for (Sentence& s : side.doc.sentences)
     s.source = {raw_offset(stats, s.source.begin), raw_offset(stats, s.source.end)};
-  return doc;
+  return side;
 } catch (const std::bad_alloc&) {
   throw LimitError(fmt::format("{}: out of memory while reading and splitting it", path));
+}
+
+// Both sides, read and split at once when two threads are allowed; the
+// warnings come in order, and the source's error first if both fail.
+std::pair<Document, Document> read_sides(const Aligner& aligner, const std::string& src_lang,
+                                         const std::string& tgt_lang, const AlignCommand& c) {
+  std::vector<Side> sides = detail::parallel_map(2, c.threads, [&](std::size_t k) {
+    return k == 0 ? read_side(aligner, c.src_path, src_lang, c) : read_side(aligner, c.tgt_path, tgt_lang, c);
+  });
+  for (const Side& side : sides) fmt::print(stderr, "{}", side.warning);
+  return {std::move(sides[0].doc), std::move(sides[1].doc)};
 }
 
 // Writes to standard output with `write`; a failed write names standard
@@ -214,8 +236,7 @@ void run_align(const AlignCommand& c) {
   } else {
     refuse_overwriting_inputs(c.output, {c.src_path, c.tgt_path, c.model, c.dictionary});
   }
-  const Document src = read_side(aligner, c.src_path, src_lang, c);
-  const Document tgt = read_side(aligner, c.tgt_path, tgt_lang, c);
+  const auto [src, tgt] = read_sides(aligner, src_lang, tgt_lang, c);
   RunReport report;
   report.evidence = evidence_used(model);
   report.warnings = input_warnings(src, tgt, model, !c.no_anchors && !c.no_dictionary && c.dictionary.empty());
