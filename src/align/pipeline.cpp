@@ -494,7 +494,7 @@ Alignment align_prepared(const Model& model, const Document& src, const Document
   // One scorer for both searches; it leaves the anchors out when the model
   // turns them off. Headings the length model leaves unpaired are paired by
   // their anchors (headings.hpp).
-  BeadScorer scorer(model, src.sentences, tgt.sentences, &a, clauses);
+  BeadScorer scorer(model, src.sentences, tgt.sentences, &a, clauses, options.threads);
   const HeadingKeys headings = model.use_anchors ? heading_keys(src, tgt, a) : HeadingKeys{};
   auto run = [&](const AlignOptions& o, std::span<const Bead> centre) {
     Alignment beads = align(scorer, o, centre, guide.cuts);

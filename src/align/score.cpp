@@ -5,6 +5,7 @@
 #include "align/key_match.hpp"
 #include "align/length_table.hpp"
 #include "evidence/clauses.hpp"
+#include "util/parallel.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -40,6 +41,19 @@ const std::bitset<kLengthCached>& counted_code_points() {
     return t;
   }();
   return table;
+}
+
+// Runs the source side's part of a table's construction and the target
+// side's, on two threads when `threads` allows them.
+template <class Src, class Tgt>
+void on_both_sides(unsigned threads, Src&& src, Tgt&& tgt) {
+  (void)detail::parallel_map(2, threads, [&](std::size_t k) {
+    if (k == 0)
+      src();
+    else
+      tgt();
+    return true;
+  });
 }
 
 }  // namespace
@@ -144,7 +158,7 @@ struct BeadScorer::Impl {
     return anchor_penalties(i, a, j, b) - anchor_gain(i, a, j, b);
   }
 
-  void build_anchors(const AnchorParams& params, const DocumentAnchors& a) {
+  void build_anchors(const AnchorParams& params, const DocumentAnchors& a, unsigned threads) {
     const std::size_t n_keys = a.keys.size();
     std::vector<double> df_src(n_keys, 0.0), df_tgt(n_keys, 0.0);
     // Document frequency: the number of sentences holding a key.
@@ -157,8 +171,7 @@ struct BeadScorer::Impl {
           if (x == 0 || v[x] != v[x - 1]) df[v[x]] += 1;
       }
     };
-    count(a.src, df_src);
-    count(a.tgt, df_tgt);
+    on_both_sides(threads, [&] { count(a.src, df_src); }, [&] { count(a.tgt, df_tgt); });
     const double n = (static_cast<double>(a.src.size()) + static_cast<double>(a.tgt.size())) / 2.0;
     std::vector<double> bonus(n_keys, 0.0), penalty(n_keys, 0.0);
     std::vector<bool> keep(n_keys, false);
@@ -207,10 +220,16 @@ struct BeadScorer::Impl {
     types_ = a.types;
     match_gain.resize(n_keys);
     for (std::size_t k = 0; k < n_keys; ++k) match_gain[k] = 2 * penalty[k] + bonus[k];
-    flatten(a.src, src_begin, src_ids, src_penalty_prefix, src_gain_prefix);
-    flatten(a.tgt, tgt_begin, tgt_ids, tgt_penalty_prefix, tgt_gain_prefix);
-    src_sig = key_signatures(src_begin, src_ids);
-    tgt_sig = key_signatures(tgt_begin, tgt_ids);
+    on_both_sides(
+        threads,
+        [&] {
+          flatten(a.src, src_begin, src_ids, src_penalty_prefix, src_gain_prefix);
+          src_sig = key_signatures(src_begin, src_ids);
+        },
+        [&] {
+          flatten(a.tgt, tgt_begin, tgt_ids, tgt_penalty_prefix, tgt_gain_prefix);
+          tgt_sig = key_signatures(tgt_begin, tgt_ids);
+        });
     anchors = !src_ids.empty() || !tgt_ids.empty();
   }
 
@@ -231,7 +250,8 @@ struct BeadScorer::Impl {
     return type != AnchorType::word && type != AnchorType::symbol;
   }
 
-  void build_clauses(const DocumentAnchors& a, const DocumentClauses& dc, const std::vector<bool>& keep) {
+  void build_clauses(const DocumentAnchors& a, const DocumentClauses& dc, const std::vector<bool>& keep,
+                     unsigned threads) {
     auto build = [&](const SideKeys& keys, const SideClauses& sc, ClauseSide& out) {
       // A side without clause rules (or without a sentence they cut) has none.
       if (sc.size() != keys.size() || sc.key_end.empty()) return;
@@ -251,8 +271,7 @@ struct BeadScorer::Impl {
         out.first.push_back(static_cast<std::uint32_t>(out.len.size()));
       }
     };
-    build(a.src, dc.src, src_clauses);
-    build(a.tgt, dc.tgt, tgt_clauses);
+    on_both_sides(threads, [&] { build(a.src, dc.src, src_clauses); }, [&] { build(a.tgt, dc.tgt, tgt_clauses); });
     clauses = src_clauses.first.size() > 1 || tgt_clauses.first.size() > 1;
   }
 
@@ -432,7 +451,7 @@ struct BeadScorer::Impl {
 
 BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
                        std::span<const Sentence> tgt,
-                       const DocumentAnchors* anchors, const DocumentClauses* clauses)
+                       const DocumentAnchors* anchors, const DocumentClauses* clauses, unsigned threads)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.length = model.length;
@@ -451,14 +470,20 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
       para.push_back(s.paragraph);
     }
   };
-  fill(src, m.src_len, m.src_prefix, m.src_para);
-  fill(tgt, m.tgt_len, m.tgt_prefix, m.tgt_para);
   auto open_counts = [](std::span<const Sentence> side, std::vector<std::uint32_t>& prefix) {
     prefix.assign(1, 0);
     for (const Sentence& s : side) prefix.push_back(prefix.back() + (ends_with_terminal(s.text) ? 0 : 1));
   };
-  open_counts(src, m.src_open);
-  open_counts(tgt, m.tgt_open);
+  on_both_sides(
+      threads,
+      [&] {
+        fill(src, m.src_len, m.src_prefix, m.src_para);
+        open_counts(src, m.src_open);
+      },
+      [&] {
+        fill(tgt, m.tgt_len, m.tgt_prefix, m.tgt_para);
+        open_counts(tgt, m.tgt_open);
+      });
   m.src_endings = 2 * m.src_open.back() <= src.size();
   m.tgt_endings = 2 * m.tgt_open.back() <= tgt.size();
   m.c = document_length_ratio(model.length, m.src_prefix.back(), m.tgt_prefix.back());
@@ -467,11 +492,11 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
     if (anchors->src.size() != src.size() || anchors->tgt.size() != tgt.size() ||
         anchors->types.size() != anchors->keys.size())
       throw UsageError("BeadScorer: one anchor list per sentence expected");
-    m.build_anchors(model.anchors, *anchors);
+    m.build_anchors(model.anchors, *anchors, threads);
     m.clause_length_weight = model.clauses.length_weight;
     m.clause_anchor_weight = model.clauses.anchor_weight;
     if (clauses != nullptr && (m.clause_length_weight > 0 || m.clause_anchor_weight > 0))
-      m.build_clauses(*anchors, *clauses, m.keep_);
+      m.build_clauses(*anchors, *clauses, m.keep_, threads);
   }
 }
 

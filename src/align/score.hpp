@@ -69,9 +69,11 @@ class BeadScorer {
  public:
   // Anchors, when given, hold one key list per sentence of each side;
   // clauses, when given with them, the clauses found with the anchors
-  // (find_document_anchors), for the clause-level evidence below.
+  // (find_document_anchors), for the clause-level evidence below. The two
+  // sides' tables are built at once when `threads` (0: every core) allows.
   BeadScorer(const Model& model, std::span<const Sentence> src, std::span<const Sentence> tgt,
-             const DocumentAnchors* anchors = nullptr, const DocumentClauses* clauses = nullptr);
+             const DocumentAnchors* anchors = nullptr, const DocumentClauses* clauses = nullptr,
+             unsigned threads = 1);
   ~BeadScorer();
   BeadScorer(BeadScorer&&) noexcept;
   BeadScorer& operator=(BeadScorer&&) noexcept;
