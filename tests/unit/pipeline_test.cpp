@@ -308,7 +308,24 @@ BOOST_AUTO_TEST_CASE(a_long_document_is_cut_only_where_the_anchors_leave_no_doub
   const jisr::Alignment whole = jisr::align(scorer, one, guide.path);
   BOOST_TEST((jisr::align(scorer, one, guide.path, guide.cuts) == whole));
   BOOST_TEST((jisr::align(scorer, two, guide.path, guide.cuts) == whole));
-  BOOST_TEST((jisr::align_with_anchors(model, ar, en, a, two) == jisr::align_with_anchors(model, ar, en, a, one)));
+  // On two threads (pieces, the scorer's two sides, bead costs in batches)
+  // the beads, their costs and scores are those of one thread.
+  const jisr::Alignment on_one = jisr::align_with_anchors(model, ar, en, a, one);
+  const jisr::Alignment on_two = jisr::align_with_anchors(model, ar, en, a, two);
+  BOOST_REQUIRE(on_one.size() > 4096U);  // more than one batch of bead costs
+  BOOST_REQUIRE((on_two == on_one));
+  for (std::size_t k = 0; k < on_one.size(); ++k) {
+    const jisr::BeadCosts &x = on_one[k].costs, &y = on_two[k].costs;
+    BOOST_REQUIRE(on_one[k].cost == on_two[k].cost);
+    BOOST_REQUIRE(on_one[k].score == on_two[k].score);
+    BOOST_REQUIRE(x.length == y.length);
+    BOOST_REQUIRE(x.anchors == y.anchors);
+    BOOST_REQUIRE(x.margin == y.margin);
+    BOOST_REQUIRE(x.matched == y.matched);
+  }
+  // Every pair bead has its costs filled: the anchors' number shows.
+  BOOST_TEST(std::count_if(on_two.begin(), on_two.end(), [](const jisr::Bead& b) { return b.costs.matched > 0; }) >
+             4000);
 
   Document short_ar, short_en;
   std::vector<std::vector<K>> short_ar_keys, short_en_keys;
