@@ -534,8 +534,14 @@ Alignment align_prepared(const Model& model, const Document& src, const Document
     }
   }
   if (!again) return calibrated(std::move(first));
-  // The second search runs in a narrow band around the first alignment.
-  return calibrated(run(options, first));
+  // The second search runs in a narrow band around the first alignment: one
+  // sentence of room beyond the margin at which the search widens (the
+  // largest bead side and two), as the model changed only in its length
+  // variance or priors. A piece whose path moves further is searched again,
+  // twice as wide, as any search is.
+  AlignOptions around_first = options;
+  if (around_first.band == 0) around_first.band = static_cast<std::uint32_t>(std::max(options.max_side, 1)) + 3;
+  return calibrated(run(around_first, first));
 }
 
 }  // namespace
