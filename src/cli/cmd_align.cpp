@@ -360,7 +360,7 @@ void add_align_command(CLI::App& app) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   sub->add_option("--threads", c->threads,
-                  "Threads for finding anchors in long documents (0: one per core); the output does not depend on it")
+                  "Threads for reading the two sides, finding anchors and searching a long document in pieces (0: one per core); the output does not depend on it")
       ->capture_default_str();
   sub->add_flag("-q,--quiet", c->quiet, "Print no summary (and no warnings) on standard error");
   sub->add_flag("--summary{text}", c->summary,
