@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <span>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -313,18 +314,26 @@ PieceResult align_piece(const BeadScorer& scorer, const std::vector<BeadType>& t
   // Around a guide path the band need only leave the path room to move.
   std::uint32_t half = options.band != 0 ? options.band : centre.empty() ? default_band(n, m) : kGuideHalfWidth;
   half = std::min(half, std::max<std::uint32_t>(longer, 1));
+  // "these n x m sentences", and where they are when the piece is part of a
+  // longer document.
+  const auto what = [&] {
+    std::string out = fmt::format("{} x {} sentences", n, m);
+    if (piece.n != scorer.src_size() || piece.m != scorer.tgt_size())
+      out += fmt::format(" (source sentences {} to {}, target {} to {}, a piece of a search cut where the anchors "
+                         "leave no doubt)",
+                         piece.i0 + 1, piece.i0 + n, piece.j0 + 1, piece.j0 + m);
+    return out;
+  };
   for (;;) {
     const Band band = centre.empty() ? diagonal_band(n, m, half) : path_band(centre, n, m, half);
     if (band.cells > options.max_cells)
       throw InputError(fmt::format(
-          "alignment search of {} x {} sentences needs {} cells, more than the limit of {}", n, m,
-          band.cells, options.max_cells));
+          "alignment search of {} needs {} cells, more than the limit of {}", what(), band.cells, options.max_cells));
     Search s = search(scorer, types, band, options.max_side, piece.i0, piece.j0, n, m);
     const bool full = half >= longer;
     if (s.beads.empty() && full && n + m > 0)
       throw InputError(fmt::format(
-          "the model allows no alignment of these {} x {} sentences (a bead type it needs has "
-          "probability 0)", n, m));
+          "the model allows no alignment of these {} (a bead type it needs has probability 0)", what()));
     if (!s.touched_edge || full) return {std::move(s.beads), false};
     const std::uint32_t wider = std::min<std::uint32_t>(half * 2, longer);
     const Band next = centre.empty() ? diagonal_band(n, m, wider) : path_band(centre, n, m, wider);
@@ -333,8 +342,7 @@ PieceResult align_piece(const BeadScorer& scorer, const std::vector<BeadType>& t
     const bool over_budget = next.cells > kWidenCellsPerSentence * (std::size_t{n} + m + 1);
     if (next.cells > options.max_cells || (over_budget && !s.beads.empty())) {
       if (!s.beads.empty()) return {std::move(s.beads), true};
-      throw LimitError(fmt::format("alignment search of {} x {} sentences exceeds the cell limit",
-                                   n, m));
+      throw LimitError(fmt::format("alignment search of {} exceeds the cell limit", what()));
     }
     half = wider;
   }

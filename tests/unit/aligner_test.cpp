@@ -324,6 +324,12 @@ BOOST_AUTO_TEST_CASE(the_path_goes_through_every_cut) {
   BOOST_TEST(std::any_of(cut.begin(), cut.end(), [&](const Bead& b) {
     return b.src_begin == off.i && b.tgt_begin == off.j;
   }));
+  // A piece over the cell limit is named by where it lies in the document.
+  AlignOptions small;
+  small.max_cells = 100;
+  BOOST_CHECK_EXCEPTION((void)align(scorer, small, guide, cuts), jisr::InputError, [](const jisr::InputError& e) {
+    return std::string(e.what()).find("(source sentences 1 to ") != std::string::npos;
+  });
 }
 
 BOOST_AUTO_TEST_CASE(max_side_is_respected) {
