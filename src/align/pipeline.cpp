@@ -175,12 +175,11 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
   const std::size_t batch = kChunksPerThread * detail::thread_count(threads);
   for (std::size_t from = 0; from < chunks.size(); from += batch) {
     const std::size_t to = std::min(chunks.size(), from + batch);
-    (void)detail::parallel_map(to - from, threads, [&](std::size_t c) {
+    detail::parallel_for(to - from, threads, [&](std::size_t c) {
       Chunk& chunk = chunks[from + c];
       const Document& doc = chunk.is_src ? src : tgt;
       find_chunk(pool.get(doc.lang, chunk.is_src), doc,
                  clauses != nullptr ? clause_rules(pool.model(), doc.lang) : nullptr, chunk);
-      return true;
     });
     for (std::size_t c = from; c < to; ++c) {
       Chunk& chunk = chunks[c];
@@ -439,11 +438,10 @@ constexpr std::size_t kCostBatch = 4096;
 // beads are filled on up to `threads` threads.
 void fill_bead_costs(const BeadScorer& scorer, Alignment& alignment, unsigned threads) {
   const std::size_t batches = (alignment.size() + kCostBatch - 1) / kCostBatch;
-  (void)detail::parallel_map(batches, threads, [&](std::size_t k) {
+  detail::parallel_for(batches, threads, [&](std::size_t k) {
     const auto from = alignment.begin() + static_cast<std::ptrdiff_t>(k * kCostBatch);
     const auto to = alignment.begin() + static_cast<std::ptrdiff_t>(std::min(alignment.size(), (k + 1) * kCostBatch));
     fill_bead_costs(scorer, std::span<Bead>(from, to));
-    return true;
   });
 }
 

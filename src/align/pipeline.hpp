@@ -63,12 +63,12 @@ void drop_one_sided(DocumentAnchors& anchors, DocumentClauses* clauses = nullptr
 // The guide, and in a long document the corners where its search is cut
 // into pieces searched apart (align(), search.hpp), on several threads when
 // the caller allows them. A cut is placed only where the path is not in
-// doubt: before a pair of the chain that four pairs on each side continue
-// sentence by sentence (eight sentences in a row on each side, paired by
-// keys held equally often on both), and at least 2,000 sentences a side
-// from the last cut and from the end. The cuts depend on the anchors alone,
-// so the alignment does not depend on the number of threads; documents
-// shorter than 4,000 sentences a side are never cut.
+// doubt: between two pairs of the chain that follow each other sentence by
+// sentence on both sides, where the three pairs before and the three after
+// are each at most four sentences from the next, and at least 2,000
+// sentences a side from the last cut and from the end. The cuts depend on
+// the anchors alone, so the alignment does not depend on the number of
+// threads; documents shorter than 4,000 sentences a side are never cut.
 struct Guide {
   Alignment path;
   std::vector<GridPoint> cuts;

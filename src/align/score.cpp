@@ -47,12 +47,11 @@ const std::bitset<kLengthCached>& counted_code_points() {
 // side's, on two threads when `threads` allows them.
 template <class Src, class Tgt>
 void on_both_sides(unsigned threads, Src&& src, Tgt&& tgt) {
-  (void)detail::parallel_map(2, threads, [&](std::size_t k) {
+  detail::parallel_for(2, threads, [&](std::size_t k) {
     if (k == 0)
       src();
     else
       tgt();
-    return true;
   });
 }
 

@@ -1,6 +1,7 @@
 // Private: the one way jisr runs work on several cores. Input: a count n
 // and a function of an index. Output: the function's results in index
-// order, computed on a oneTBB arena of the requested size.
+// order, computed on a oneTBB arena of the requested size (parallel_map), or
+// the calls alone (parallel_for).
 #pragma once
 
 #include <algorithm>
@@ -59,6 +60,16 @@ template <class F>
   out.reserve(n);
   for (std::optional<R>& slot : slots) out.push_back(std::move(*slot));
   return out;
+}
+
+// parallel_map for calls made for their effect: runs f(0) ... f(n-1) on up
+// to `threads` threads, with the same rule for exceptions.
+template <class F>
+void parallel_for(std::size_t n, unsigned threads, F&& f) {
+  (void)parallel_map(n, threads, [&f](std::size_t k) {
+    f(k);
+    return true;
+  });
 }
 
 }  // namespace jisr::detail
