@@ -14,7 +14,6 @@
 #include "split/glued_text.hpp"
 #include "split/line_breaks.hpp"
 #include "split/list_items.hpp"
-#include "split/repeated_lines.hpp"
 #include "split/rules.hpp"
 #include "split/space.hpp"
 #include "split/srx.hpp"
@@ -112,9 +111,6 @@ std::vector<SentenceSpan> SentenceSplitter::split_spans(std::string_view text) c
   detail::UTextPtr ut8, ut16;
   detail::Utf16Text utf16;
   const auto lines = detail::lines_of(text);
-  // Repeated lines matter only to the rules over ICU's breaks.
-  std::optional<detail::RepeatedLines> repeated;
-  if (!impl_->srx && !impl_->options.plain_icu) repeated.emplace(text, lines);
   const auto segments = detail::segments_of(text, lines, impl_->options.line_breaks);
   out.reserve(segments.size());  // each segment has text, so at least one sentence
   for (const Segment& seg : segments) {
@@ -157,7 +153,6 @@ std::vector<SentenceSpan> SentenceSplitter::split_spans(std::string_view text) c
             s, periods,
             [&](std::string_view token) { return impl_->rules.is_abbreviation(token, matchers); },
             cuts);
-        if (!seg.joined) repeated->cuts(s, cuts);
       }
     }
     std::sort(cuts.begin(), cuts.end());

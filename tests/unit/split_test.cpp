@@ -861,31 +861,18 @@ BOOST_AUTO_TEST_CASE(glued_headlines_are_cut_with_the_system_word_forms) {
       texts(s, "واحد من كل خمسة أطفال لديهم حسابات سرية على وسائل التواصلالاجتماعي").size() == 1U);
 }
 
-BOOST_AUTO_TEST_CASE(a_title_repeated_at_the_end_of_a_line_is_cut_off) {
+BOOST_AUTO_TEST_CASE(a_breadcrumb_ending_in_the_page_title_stays_one_unit) {
   const auto s = make("en");
+  // The footer repeats the title after the breadcrumb: navigation on one
+  // side only, kept whole as the press-release gold keeps it.
   const std::string text =
       "White Helmets are Saving Civilian Lives\n\nThe volunteers worked.\n\n"
-      "Home press releases White Helmets are Saving Civilian Lives\n";
+      "Home press releases White Helmets are Saving Civilian Lives\n\n"
+      "Home \xE2\x80\xBA Reports \xE2\x80\xBA White Helmets are Saving Civilian Lives\n";
   const auto got = texts(s, text);
   BOOST_REQUIRE_EQUAL(got.size(), 4U);
-  BOOST_TEST(got[2] == "Home press releases");
-  BOOST_TEST(got[3] == "White Helmets are Saving Civilian Lives");
-}
-
-BOOST_AUTO_TEST_CASE(a_repeat_is_cut_off_only_at_a_word_start_among_lines_ending_alike) {
-  const auto s = make("en");
-  // Three lines end in "Saving Civilian Lives"; one is repeated after a
-  // space, the other glued to a letter.
-  const std::string text =
-      "White Helmets are Saving Civilian Lives\n\n"
-      "Medics in the north are Saving Civilian Lives\n\n"
-      "Home press releases White Helmets are Saving Civilian Lives\n\n"
-      "Our page XWhite Helmets are Saving Civilian Lives\n";
-  const auto got = texts(s, text);
-  BOOST_REQUIRE_EQUAL(got.size(), 5U);
-  BOOST_TEST(got[2] == "Home press releases");
-  BOOST_TEST(got[3] == "White Helmets are Saving Civilian Lives");
-  BOOST_TEST(got[4] == "Our page XWhite Helmets are Saving Civilian Lives");
+  BOOST_TEST(got[2] == "Home press releases White Helmets are Saving Civilian Lives");
+  BOOST_TEST(got[3] == "Home \xE2\x80\xBA Reports \xE2\x80\xBA White Helmets are Saving Civilian Lives");
 }
 
 BOOST_AUTO_TEST_CASE(plain_icu_leaves_out_the_rules) {
