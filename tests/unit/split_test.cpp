@@ -156,7 +156,7 @@ BOOST_AUTO_TEST_SUITE(split)
 
 BOOST_AUTO_TEST_CASE(english_titles_do_not_end_sentences) {
   const auto s = make("en");
-  for (const std::string abbrev : {"Mr.", "Mrs.", "Dr.", "Gen.", "Lt.", "St.", "Sen.", "Prof."}) {
+  for (const std::string abbrev : {"Mr.", "Mrs.", "Dr.", "Gen.", "Lt.", "St.", "Sen.", "Prof.", "Eng.", "Brig.", "Amb."}) {
     const std::string text = "We met " + abbrev + " Smith there. He was late.";
     const auto got = texts(s, text);
     BOOST_TEST_CONTEXT(text) {
