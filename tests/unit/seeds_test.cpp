@@ -107,7 +107,22 @@ BOOST_AUTO_TEST_CASE(seed_pair_aligns_from_raw_text_like_the_gold) {
   for (std::string line; std::getline(in, line);)
     if (!line.empty() && line[0] != '#') beads_text += line + "\n";
   const jisr::Alignment gold_beads = jisr::parse_beads(beads_text, "seeds-000-001.beads");
-  const std::set<Pair> gold = pairs_of(gold_beads, gold_sentences(kAr), gold_sentences(kEn));
+  const std::vector<std::string> gold_ar = gold_sentences(kAr), gold_en = gold_sentences(kEn);
+  // The beads cover the gold segmentations, each sentence once and in order.
+  std::uint32_t next_ar = 0, next_en = 0;
+  for (const jisr::Bead& b : gold_beads) {
+    if (b.src_size() > 0) {
+      BOOST_TEST(b.src_begin == next_ar);
+      next_ar = b.src_end;
+    }
+    if (b.tgt_size() > 0) {
+      BOOST_TEST(b.tgt_begin == next_en);
+      next_en = b.tgt_end;
+    }
+  }
+  BOOST_TEST(next_ar == gold_ar.size());
+  BOOST_TEST(next_en == gold_en.size());
+  const std::set<Pair> gold = pairs_of(gold_beads, gold_ar, gold_en);
   BOOST_TEST(gold.size() == 15U);
 
   const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
