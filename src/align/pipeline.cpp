@@ -41,7 +41,8 @@ struct Chunk {
 // recorded. Keys come as ids into the extractor's table and are given ids
 // local to the chunk in order of first appearance, through a table indexed
 // by the extractor's ids: no key string is built or hashed per occurrence.
-void find_chunk(const AnchorExtractor& extractor, const Document& doc, const ClauseRules* rules, Chunk& chunk) {
+void find_chunk(const AnchorExtractor& extractor, const Document& doc, const ClauseRules* rules, bool skip_bracketed,
+                Chunk& chunk) {
   constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
   extractor.forget_keys();
   std::vector<std::uint32_t> found, local;
@@ -60,7 +61,7 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
         const std::string_view clause = std::string_view(text).substr(from, to - from);
         extractor.find_ids(clause, found);
         chunk.clauses.key_end.push_back(static_cast<std::uint32_t>(found.size()));
-        chunk.clauses.length.push_back(alignment_length(clause));
+        chunk.clauses.length.push_back(alignment_length(clause, skip_bracketed));
       }
       chunk.clauses.begin.push_back(static_cast<std::uint32_t>(chunk.clauses.key_end.size()));
     }
@@ -172,6 +173,9 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
   };
   const std::uint64_t total[2] = {bytes(src, 0, src.sentences.size()), bytes(tgt, 0, tgt.sentences.size())};
   std::uint64_t merged[2] = {0, 0};
+  // Clause lengths leave out what the sentence lengths leave out.
+  const TranslatorInsertions insertions =
+      clauses != nullptr ? translator_insertions(src.sentences, tgt.sentences) : TranslatorInsertions{};
   const std::size_t batch = kChunksPerThread * detail::thread_count(threads);
   for (std::size_t from = 0; from < chunks.size(); from += batch) {
     const std::size_t to = std::min(chunks.size(), from + batch);
@@ -179,7 +183,8 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
       Chunk& chunk = chunks[from + c];
       const Document& doc = chunk.is_src ? src : tgt;
       find_chunk(pool.get(doc.lang, chunk.is_src), doc,
-                 clauses != nullptr ? clause_rules(pool.model(), doc.lang) : nullptr, chunk);
+                 clauses != nullptr ? clause_rules(pool.model(), doc.lang) : nullptr,
+                 chunk.is_src ? insertions.src : insertions.tgt, chunk);
     });
     for (std::size_t c = from; c < to; ++c) {
       Chunk& chunk = chunks[c];
@@ -575,8 +580,9 @@ double document_score(const Model& model, std::span<const Sentence> src, std::sp
                       const Alignment& alignment) {
   if (!model.calibration) return -1.0;
   std::uint64_t src_chars = 0, tgt_chars = 0;
-  for (const Sentence& s : src) src_chars += alignment_length(s.text);
-  for (const Sentence& s : tgt) tgt_chars += alignment_length(s.text);
+  const TranslatorInsertions insertions = translator_insertions(src, tgt);
+  for (const Sentence& s : src) src_chars += alignment_length(s.text, insertions.src);
+  for (const Sentence& s : tgt) tgt_chars += alignment_length(s.text, insertions.tgt);
   return jisr::document_score(model.calibration->document, alignment, src_chars, tgt_chars, model.length.c);
 }
 

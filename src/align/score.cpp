@@ -57,18 +57,40 @@ void on_both_sides(unsigned threads, Src&& src, Tgt&& tgt) {
 
 }  // namespace
 
-std::uint32_t alignment_length(std::string_view utf8) {
+std::uint32_t alignment_length(std::string_view utf8, bool skip_bracketed) {
   const std::bitset<kLengthCached>& cached = counted_code_points();
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
+  // The last ']': a '[' before it opens text that is skipped up to the next
+  // ']'. Both are ASCII, so they never sit inside a multi-byte sequence.
+  const std::size_t last_close = skip_bracketed ? utf8.rfind(']') : std::string_view::npos;
+  bool inside = false;
   std::uint32_t n = 0;
   for (int32_t i = 0; i < length;) {
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
     if (c < 0) continue;
+    if (last_close != std::string_view::npos) {
+      if (c == '[' && static_cast<std::size_t>(i) <= last_close) inside = true;
+      if (inside) {
+        inside = c != ']';
+        continue;
+      }
+    }
     if (c < kLengthCached ? cached[static_cast<std::size_t>(c)] : counts_in_length(c)) ++n;
   }
   return n;
+}
+
+TranslatorInsertions translator_insertions(std::span<const Sentence> src, std::span<const Sentence> tgt) {
+  const auto brackets = [](std::span<const Sentence> side) {
+    return std::any_of(side.begin(), side.end(), [](const Sentence& s) {
+      const std::size_t open = s.text.find('[');
+      return open != std::string::npos && s.text.find(']', open + 1) != std::string::npos;
+    });
+  };
+  const bool in_src = brackets(src), in_tgt = brackets(tgt);
+  return {in_src && !in_tgt, in_tgt && !in_src};
 }
 
 bool ends_with_terminal(std::string_view utf8) {
@@ -458,13 +480,14 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
   m.open_cost = LengthCostTable(model.length.outlier_open);
   m.ending_cost = model.ending_cost;
   m.paragraph_penalty = model.paragraph_penalty;
-  auto fill = [](std::span<const Sentence> side, std::vector<std::uint32_t>& len,
+  const TranslatorInsertions insertions = translator_insertions(src, tgt);
+  auto fill = [](std::span<const Sentence> side, bool skip_bracketed, std::vector<std::uint32_t>& len,
                  std::vector<std::uint64_t>& prefix, std::vector<std::uint32_t>& para) {
     len.reserve(side.size());
     prefix.assign(1, 0);
     prefix.reserve(side.size() + 1);
     for (const Sentence& s : side) {
-      len.push_back(alignment_length(s.text));
+      len.push_back(alignment_length(s.text, skip_bracketed));
       prefix.push_back(prefix.back() + len.back());
       para.push_back(s.paragraph);
     }
@@ -476,11 +499,11 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
   on_both_sides(
       threads,
       [&] {
-        fill(src, m.src_len, m.src_prefix, m.src_para);
+        fill(src, insertions.src, m.src_len, m.src_prefix, m.src_para);
         open_counts(src, m.src_open);
       },
       [&] {
-        fill(tgt, m.tgt_len, m.tgt_prefix, m.tgt_para);
+        fill(tgt, insertions.tgt, m.tgt_len, m.tgt_prefix, m.tgt_para);
         open_counts(tgt, m.tgt_open);
       });
   m.src_endings = 2 * m.src_open.back() <= src.size();

@@ -171,8 +171,25 @@ class BeadScorer {
 [[nodiscard]] inline int bead_class(int a, int b) { return a == 0 || b == 0 ? 0 : (a == 1 && b == 1 ? 1 : 2); }
 
 // Length of a sentence in the units the scorer uses: code points that are
-// neither white space nor combining marks.
-[[nodiscard]] std::uint32_t alignment_length(std::string_view utf8);
+// neither white space nor combining marks. With `skip_bracketed`, nor the
+// text from a '[' to the next ']' (brackets included); a '[' that no ']'
+// follows counts as any character does.
+[[nodiscard]] std::uint32_t alignment_length(std::string_view utf8, bool skip_bracketed = false);
+
+// The sides whose square-bracketed text is the translator's own: text such
+// as "[Then Allah said]" or "[if you repent]" spells out in the translation
+// what the source leaves implicit, and has nothing in the source to match
+// in length. A side is taken to hold such insertions when some of its
+// sentences hold bracketed text ('[' then ']') and none of the other side's
+// do; where both sides bracket (a translated "[ISCED levels 0 to 3]"), the
+// brackets are the text's own and count. Every length of the document
+// pair (the scorer's, its clauses', the document score's) leaves a flagged
+// side's bracketed text out.
+struct TranslatorInsertions {
+  bool src = false, tgt = false;
+};
+[[nodiscard]] TranslatorInsertions translator_insertions(std::span<const Sentence> src,
+                                                         std::span<const Sentence> tgt);
 
 // -log(2·(1 - Φ(|x|))), accurate for large |x| where the probability
 // underflows.

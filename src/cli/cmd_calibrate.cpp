@@ -81,8 +81,9 @@ void run_calibrate(const CalibrateCommand& c, const std::string& command_line) {
                           std::span<const Sentence> tgt, int label) {
     calibrate_scores(fitted.bead, alignment);
     std::uint64_t src_chars = 0, tgt_chars = 0;
-    for (const Sentence& s : src) src_chars += alignment_length(s.text);
-    for (const Sentence& s : tgt) tgt_chars += alignment_length(s.text);
+    const TranslatorInsertions insertions = translator_insertions(src, tgt);
+    for (const Sentence& s : src) src_chars += alignment_length(s.text, insertions.src);
+    for (const Sentence& s : tgt) tgt_chars += alignment_length(s.text, insertions.tgt);
     documents.x.push_back(
         document_features(alignment, src_chars, tgt_chars, options.model.length.c));
     documents.y.push_back(label);

@@ -243,9 +243,11 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
   std::size_t beads = 0;
   double ending_counts[3][2] = {};
   for (const AlignedDocument& d : docs) {
-    auto length = [](const std::vector<Sentence>& side, std::uint32_t b, std::uint32_t e) {
+    // The lengths the scorer will use (translator_insertions, score.hpp).
+    const TranslatorInsertions insertions = translator_insertions(d.src, d.tgt);
+    auto length = [](const std::vector<Sentence>& side, bool skip, std::uint32_t b, std::uint32_t e) {
       double l = 0;
-      for (std::uint32_t k = b; k < e; ++k) l += alignment_length(side[k].text);
+      for (std::uint32_t k = b; k < e; ++k) l += alignment_length(side[k].text, skip);
       return l;
     };
     for (const Bead& b : d.gold) {
@@ -257,8 +259,8 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
       for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k)
         ending_counts[cls][ends_with_terminal(d.tgt[k].text) ? 0 : 1] += 1;
       if (!b.is_pair()) continue;
-      const double l1 = length(d.src, b.src_begin, b.src_end);
-      const double l2 = length(d.tgt, b.tgt_begin, b.tgt_end);
+      const double l1 = length(d.src, insertions.src, b.src_begin, b.src_end);
+      const double l2 = length(d.tgt, insertions.tgt, b.tgt_begin, b.tgt_end);
       sum_l1 += l1;
       sum_l2 += l2;
       pairs.emplace_back(l1, l2);
@@ -269,8 +271,8 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
     }
     doc_end.push_back(pairs.size());
     double t1 = 0, t2 = 0;
-    for (const Sentence& s : d.src) t1 += alignment_length(s.text);
-    for (const Sentence& s : d.tgt) t2 += alignment_length(s.text);
+    for (const Sentence& s : d.src) t1 += alignment_length(s.text, insertions.src);
+    for (const Sentence& s : d.tgt) t2 += alignment_length(s.text, insertions.tgt);
     doc_totals.emplace_back(t1, t2);
   }
   if (pairs.empty() || sum_l1 <= 0)

@@ -73,6 +73,46 @@ BOOST_AUTO_TEST_CASE(alignment_length_ignores_spaces_and_harakat) {
   BOOST_TEST(jisr::alignment_length("a\xE2\x80\x8F" "b\xE3\x80\x80\xE4\xB8\xAD") == 3U);
 }
 
+BOOST_AUTO_TEST_CASE(alignment_length_can_leave_out_bracketed_text) {
+  BOOST_TEST(jisr::alignment_length("We will return [to punishment].", true) == 13U);
+  BOOST_TEST(jisr::alignment_length("We will return [to punishment].") == 27U);
+  // Two insertions; a '[' with no ']' after it counts like any character.
+  BOOST_TEST(jisr::alignment_length("[Then] he said [it].", true) == 7U);
+  BOOST_TEST(jisr::alignment_length("a [b] c [d", true) == 4U);
+  BOOST_TEST(jisr::alignment_length("a ] b [", true) == 4U);
+}
+
+BOOST_AUTO_TEST_CASE(brackets_on_one_side_only_are_the_translators_insertions) {
+  const std::vector<Sentence> plain = {Sentence{"He said it.", {}, 0}, Sentence{"Then he left.", {}, 0}};
+  const std::vector<Sentence> bracketed = {Sentence{"He said [it].", {}, 0}, Sentence{"Then he left.", {}, 0}};
+  const std::vector<Sentence> open_only = {Sentence{"He said [it.", {}, 0}};
+  BOOST_TEST(jisr::translator_insertions(plain, bracketed).tgt);
+  BOOST_TEST(!jisr::translator_insertions(plain, bracketed).src);
+  BOOST_TEST(jisr::translator_insertions(bracketed, plain).src);
+  // Both sides bracket: the brackets are the text's own.
+  BOOST_TEST(!jisr::translator_insertions(bracketed, bracketed).src);
+  BOOST_TEST(!jisr::translator_insertions(bracketed, bracketed).tgt);
+  BOOST_TEST(!jisr::translator_insertions(plain, open_only).tgt);
+}
+
+BOOST_AUTO_TEST_CASE(a_one_sided_insertion_does_not_count_in_a_beads_length) {
+  Model m = plain_model();
+  const std::vector<Sentence> src = {Sentence{std::string(20, 'x') + ".", {}, 0}};
+  const std::vector<Sentence> inserted = {
+      Sentence{std::string(20, 'y') + " [" + std::string(30, 'z') + "].", {}, 0}};
+  const std::vector<Sentence> without = {Sentence{std::string(20, 'y') + ".", {}, 0}};
+  // The target's bracketed text is left out: the bead costs what it would
+  // without it, and a 1-1 bead is far cheaper than the two null beads.
+  const BeadScorer one_sided(m, src, inserted);
+  const BeadScorer reference(m, src, without);
+  BOOST_TEST(one_sided.cost(0, 1, 0, 1) == reference.cost(0, 1, 0, 1), boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(one_sided.cost(0, 1, 0, 1) < one_sided.cost(0, 1, 0, 0) + one_sided.cost(1, 0, 0, 1));
+  // With brackets on both sides they count.
+  const std::vector<Sentence> src_bracketed = {Sentence{std::string(20, 'x') + " [a].", {}, 0}};
+  const BeadScorer both(m, src_bracketed, inserted);
+  BOOST_TEST(both.cost(0, 1, 0, 1) > reference.cost(0, 1, 0, 1) + 1.0);
+}
+
 BOOST_AUTO_TEST_CASE(alignment_length_of_each_code_point_follows_icu) {
   // Every code point of the Basic Multilingual Plane (no surrogates), alone:
   // 1 unless ICU calls it a non-spacing or enclosing mark, a format
