@@ -16,7 +16,13 @@
 //   anchor weight and cap: with tune_anchors, the pair from a small grid
 //        that gives the highest strict F1 on the training documents;
 //   clause weights (ClauseParams): with clause rules and tune_anchors,
-//        likewise from a small grid, after the anchor weight and cap.
+//        likewise from a small grid, after the anchor weight and cap;
+//   many-to-many priors: with tune_merge_prior, the priors of beads with two
+//        sentences or more on both sides (2-2) scaled by a factor from a
+//        small grid, last. Gale and Church's length match favours a bead
+//        that merges two one-to-one beads (their length errors partly cancel),
+//        so a prior fitted to the gold's counts yields more such beads than
+//        the gold holds.
 #pragma once
 
 #include <filesystem>
@@ -44,6 +50,7 @@ struct TrainOptions {
   std::filesystem::path lexicon;  // stored in the model as given (relative to the model file)
   std::filesystem::path lexicon_for_training;  // the same file, as this process reaches it
   bool tune_anchors = true;
+  bool tune_merge_prior = false;  // scale the many-to-many priors by F1 (above)
   std::string dictionary;  // as Model::anchors.dictionary ("system", a file, or empty)
   bool learn_translations = false;  // learn a word translation table (IBM Model 1) from the beads
   ClauseRuleSet clause_rules;  // where sentences may be cut into clauses, by language

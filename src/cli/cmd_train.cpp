@@ -34,6 +34,7 @@ struct TrainCommand {
   std::string dictionary;
   bool learn = false;
   bool no_tune = false;
+  bool tune_merge_prior = false;
   std::string pairs;                // manifest of unaligned document pairs
   std::string start_model = "ar-en";  // first-pass model for --pairs
 };
@@ -102,6 +103,7 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
   options.max_side = c.max_side;
   options.alpha = c.alpha;
   options.tune_anchors = !c.no_tune;
+  options.tune_merge_prior = c.tune_merge_prior;
   options.dictionary = c.dictionary;
   options.learn_translations = c.learn;
   options.groups = std::move(groups);
@@ -113,7 +115,10 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
     options.lexicon = std::filesystem::relative(options.lexicon_for_training, out_dir);
   }
   options.provenance = fmt::format("{}; data: {}", command_line, data);
-  if (start) options.tune_anchors = false;  // no gold to tune on: keep the first-pass weights
+  if (start) {  // no gold to tune on: keep the first-pass weights
+    options.tune_anchors = false;
+    options.tune_merge_prior = false;
+  }
   Model model = estimate_model(docs, options);
   // A model that loading would refuse (a bead type without probability) is
   // not written.
@@ -153,6 +158,9 @@ void add_train_command(CLI::App& app) {
   sub->add_flag("--learn-translations", c->learn,
                 "Learn a word translation table (IBM Model 1) from the gold beads and store it in the model");
   sub->add_flag("--no-tune", c->no_tune, "Keep the default anchor weight and cap instead of choosing them on the data");
+  sub->add_flag("--tune-merge-prior", c->tune_merge_prior,
+                "Scale the prior of many-to-many beads (2-2) by the factor of a small grid that gives the best F1 "
+                "on the training sets: the length match favours merging two one-to-one beads");
   sub->add_option("--alpha", c->alpha, "Ridge on the shape parameters of the bead-type prior (above 0, at most 1000)")
       ->check(CLI::Validator(
           [](const std::string& text) -> std::string {
@@ -174,6 +182,7 @@ void add_train_command(CLI::App& app) {
     if (!c->clauses.empty()) line += " --clauses " + std::filesystem::path(c->clauses).filename().string();
     if (c->learn) line += " --learn-translations";
     if (c->no_tune) line += " --no-tune";
+    if (c->tune_merge_prior) line += " --tune-merge-prior";
     run_train(*c, line);
   });
 }

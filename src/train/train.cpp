@@ -366,11 +366,11 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
     anchors.push_back(find_document_anchors(m, as_document(docs[n].src, options.src_lang),
                                             as_document(docs[n].tgt, options.tgt_lang), 1, &clauses[n]));
   m.anchors.p_match = estimate_p_match(docs, anchors);
+  auto f1 = [&](const Model& trial) {
+    return strict_f1_on(trial, docs, options.src_lang, options.tgt_lang, &anchors, &clauses, options.groups);
+  };
+  double best = -1;
   if (options.tune_anchors) {
-    auto f1 = [&](const Model& trial) {
-      return strict_f1_on(trial, docs, options.src_lang, options.tgt_lang, &anchors, &clauses, options.groups);
-    };
-    double best = -1;
     tune_on_grid(m, best, {0.25, 0.5, 0.75, 1.0, 1.5}, {3.0, 5.0, 8.0}, f1, [](Model& t, double scale, double cap) {
       t.anchors.weight = scale;
       t.anchors.cap = cap;
@@ -382,6 +382,14 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
         t.clauses.anchor_weight = anchor;
         return length > 0 || anchor > 0;
       });
+  }
+  if (options.tune_merge_prior) {
+    if (best < 0) best = f1(m);
+    tune_on_grid(m, best, {0.3, 0.1, 0.03}, {0.0}, f1, [](Model& t, double scale, double) {
+      for (auto& [type, p] : t.priors)
+        if (type.src >= 2 && type.tgt >= 2) p *= scale;
+      return true;
+    });
   }
   m.anchors.lexicon = options.lexicon;
   return m;

@@ -176,6 +176,41 @@ BOOST_AUTO_TEST_CASE(prior_form_without_data_is_uniform_by_shape) {
   for (const BeadType t : types) BOOST_TEST(p.at(t) == 1.0 / static_cast<double>(types.size()), boost::test_tools::tolerance(1e-9));
 }
 
+BOOST_AUTO_TEST_CASE(merge_prior_tuning_lowers_an_over_merging_two_to_two_prior) {
+  // One-to-one beads whose length errors cancel in pairs (+6, -6, ...),
+  // among enough gold 2-2 beads that the fitted 2-2 prior is high: merging
+  // two neighbouring one-to-one beads then looks better than keeping them,
+  // and the tuning must lower the 2-2 prior until it does not.
+  AlignedDocument d;
+  d.name = "merge";
+  std::uint32_t i = 0;
+  for (int k = 0; k < 48; ++k) {
+    if (k % 6 == 5) {
+      for (int x = 0; x < 2; ++x) {
+        d.src.push_back(sentence(24));
+        d.tgt.push_back(sentence(24));
+      }
+      d.gold.push_back(Bead{i, i + 2, i, i + 2});
+      i += 2;
+      continue;
+    }
+    const int l = 30 + 7 * (k % 5);
+    d.src.push_back(sentence(l - 1));
+    d.tgt.push_back(sentence(l + (k % 2 == 0 ? 6 : -6) - 1));
+    d.gold.push_back(Bead{i, i + 1, i, i + 1});
+    ++i;
+  }
+  const std::vector<AlignedDocument> docs{d};
+  jisr::TrainOptions o = options(2);
+  const jisr::Model plain = jisr::estimate_model(docs, o);
+  o.tune_merge_prior = true;
+  const jisr::Model tuned = jisr::estimate_model(docs, o);
+  const BeadType two_two{2, 2};
+  BOOST_TEST(tuned.priors.at(two_two) < plain.priors.at(two_two));
+  BOOST_TEST(tuned.priors.at(BeadType{1, 1}) == plain.priors.at(BeadType{1, 1}));
+  BOOST_TEST(jisr::strict_f1_on(tuned, docs, "xx", "yy") > jisr::strict_f1_on(plain, docs, "xx", "yy"));
+}
+
 BOOST_AUTO_TEST_CASE(estimated_model_survives_a_json_round_trip) {
   const std::vector<AlignedDocument> docs{proportional_document("a", 6, 1)};
   const jisr::Model m = jisr::estimate_model(docs, options(4));
