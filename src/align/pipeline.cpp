@@ -579,11 +579,8 @@ Alignment align_documents(const detail::ExtractorPool& pool, const Document& src
 double document_score(const Model& model, std::span<const Sentence> src, std::span<const Sentence> tgt,
                       const Alignment& alignment) {
   if (!model.calibration) return -1.0;
-  std::uint64_t src_chars = 0, tgt_chars = 0;
-  const TranslatorInsertions insertions = translator_insertions(src, tgt);
-  for (const Sentence& s : src) src_chars += alignment_length(s.text, insertions.src);
-  for (const Sentence& s : tgt) tgt_chars += alignment_length(s.text, insertions.tgt);
-  return jisr::document_score(model.calibration->document, alignment, src_chars, tgt_chars, model.length.c);
+  const SideLengths chars = document_lengths(src, tgt);
+  return jisr::document_score(model.calibration->document, alignment, chars.src, chars.tgt, model.length.c);
 }
 
 }  // namespace jisr

@@ -93,6 +93,14 @@ TranslatorInsertions translator_insertions(std::span<const Sentence> src, std::s
   return {in_src && !in_tgt, in_tgt && !in_src};
 }
 
+SideLengths document_lengths(std::span<const Sentence> src, std::span<const Sentence> tgt) {
+  const TranslatorInsertions insertions = translator_insertions(src, tgt);
+  SideLengths out;
+  for (const Sentence& s : src) out.src += alignment_length(s.text, insertions.src);
+  for (const Sentence& s : tgt) out.tgt += alignment_length(s.text, insertions.tgt);
+  return out;
+}
+
 bool ends_with_terminal(std::string_view utf8) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   auto i = static_cast<int32_t>(utf8.size());

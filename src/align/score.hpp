@@ -191,6 +191,13 @@ struct TranslatorInsertions {
 [[nodiscard]] TranslatorInsertions translator_insertions(std::span<const Sentence> src,
                                                          std::span<const Sentence> tgt);
 
+// The total alignment_length of each side of a document pair, leaving out
+// the translator's insertions as the scorer does.
+struct SideLengths {
+  std::uint64_t src = 0, tgt = 0;
+};
+[[nodiscard]] SideLengths document_lengths(std::span<const Sentence> src, std::span<const Sentence> tgt);
+
 // -log(2·(1 - Φ(|x|))), accurate for large |x| where the probability
 // underflows.
 [[nodiscard]] double neg_log_two_tailed(double x);

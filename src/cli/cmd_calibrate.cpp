@@ -80,12 +80,8 @@ void run_calibrate(const CalibrateCommand& c, const std::string& command_line) {
   auto add_document = [&](Alignment alignment, std::span<const Sentence> src,
                           std::span<const Sentence> tgt, int label) {
     calibrate_scores(fitted.bead, alignment);
-    std::uint64_t src_chars = 0, tgt_chars = 0;
-    const TranslatorInsertions insertions = translator_insertions(src, tgt);
-    for (const Sentence& s : src) src_chars += alignment_length(s.text, insertions.src);
-    for (const Sentence& s : tgt) tgt_chars += alignment_length(s.text, insertions.tgt);
-    documents.x.push_back(
-        document_features(alignment, src_chars, tgt_chars, options.model.length.c));
+    const SideLengths chars = document_lengths(src, tgt);
+    documents.x.push_back(document_features(alignment, chars.src, chars.tgt, options.model.length.c));
     documents.y.push_back(label);
     documents.weight.push_back(1.0);
     (label == 1 ? positives : negatives) += 1;

@@ -270,10 +270,8 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
       open_pair.push_back(all_open);
     }
     doc_end.push_back(pairs.size());
-    double t1 = 0, t2 = 0;
-    for (const Sentence& s : d.src) t1 += alignment_length(s.text, insertions.src);
-    for (const Sentence& s : d.tgt) t2 += alignment_length(s.text, insertions.tgt);
-    doc_totals.emplace_back(t1, t2);
+    const SideLengths totals = document_lengths(d.src, d.tgt);
+    doc_totals.emplace_back(static_cast<double>(totals.src), static_cast<double>(totals.tgt));
   }
   if (pairs.empty() || sum_l1 <= 0)
     throw InputError("training data holds no bead with both sides non-empty");
