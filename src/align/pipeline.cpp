@@ -4,10 +4,12 @@
 #include "align/score.hpp"
 #include "evidence/clauses.hpp"
 #include "evidence/dictionary.hpp"
+#include "evidence/stamps.hpp"
 #include "model/bead_priors.hpp"
 #include "model/calibration.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -34,6 +36,15 @@ struct Chunk {
   DocumentAnchors keys;            // only keys and one side (src) filled
   SideClauses clauses;             // sentences of two clauses or more
 };
+
+// True if the sentence with keys `found` (the extractor's ids) is a page's
+// time stamp (stamps.hpp), whose keys are left out.
+bool is_stamp(const AnchorExtractor& extractor, std::string_view text, std::span<const std::uint32_t> found) {
+  if (found.size() < 2 || found.size() > kMaxTimeStampKeys) return false;
+  std::array<AnchorType, kMaxTimeStampKeys> types{};
+  for (std::size_t k = 0; k < found.size(); ++k) types[k] = extractor.key(found[k]).type;
+  return is_time_stamp(text, std::span<const AnchorType>(types.data(), found.size()));
+}
 
 // Finds the keys of a chunk's sentences. With clause rules, a sentence of
 // several clauses has its keys found clause by clause (in order, so that
@@ -64,6 +75,12 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
         chunk.clauses.length.push_back(alignment_length(clause, skip_bracketed));
       }
       chunk.clauses.begin.push_back(static_cast<std::uint32_t>(chunk.clauses.key_end.size()));
+    }
+    if (is_stamp(extractor, text, found)) {
+      found.clear();
+      const std::size_t n = chunk.clauses.begin.size();
+      for (std::uint32_t x = chunk.clauses.begin[n - 2]; x < chunk.clauses.begin[n - 1]; ++x)
+        chunk.clauses.key_end[x] = 0;
     }
     for (const std::uint32_t id : found) {
       if (id >= local.size()) local.resize(extractor.key_count(), kNone);

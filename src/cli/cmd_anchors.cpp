@@ -10,6 +10,7 @@
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
 #include "evidence/dictionary.hpp"
+#include "evidence/stamps.hpp"
 
 namespace jisr::cli {
 
@@ -43,9 +44,13 @@ void run_anchors(const AnchorsCommand& c) {
   options.dictionary_side_is_src = options.lexicon_side_is_src;
   const AnchorExtractor extractor(options);
   for (std::size_t k = 0; k < sentences.size(); ++k) {
+    const std::vector<AnchorKey> found = extractor.find(sentences[k].text);
+    std::vector<AnchorType> types;
+    for (const AnchorKey& key : found) types.push_back(key.type);
+    // The aligner leaves a page's time stamp without keys (stamps.hpp).
     std::string keys;
-    for (const AnchorKey& key : extractor.find(sentences[k].text))
-      keys += (keys.empty() ? "" : " ") + key.key;
+    if (!is_time_stamp(sentences[k].text, types))
+      for (const AnchorKey& key : found) keys += (keys.empty() ? "" : " ") + key.key;
     fmt::print("{}\t{}\t{}\n", k, keys, sentences[k].text);
   }
 }
@@ -55,7 +60,7 @@ void run_anchors(const AnchorsCommand& c) {
 void add_anchors_command(CLI::App& app) {
   auto c = std::make_shared<AnchorsCommand>();
   CLI::App* sub = app.add_subcommand(
-      "anchors", "Show the anchor keys of each sentence: index<TAB>keys<TAB>sentence");
+      "anchors", "Show the anchor keys of each sentence: index<TAB>keys<TAB>sentence; a page's time stamp (`Saturday, 22 April 2023 10:37`) has none");
   sub->add_option("--lang,-l", c->lang, "Language of the text")->required();
   sub->add_option("input", c->input, "Input file, or - for standard input")->capture_default_str();
   sub->add_option("-m,--model", c->model, "Model whose lexicon to use")->capture_default_str();

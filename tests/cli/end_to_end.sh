@@ -33,6 +33,12 @@ expect_status 0 "example beads" -- "$jisr" align -q "$ar" "$en" -f beads
 sed 's/:[0-9.]*$//' "$work/out" >"$work/example.beads"
 if diff -u "$src/examples/press.gold" "$work/example.beads" >"$work/diff"; then ok; else fail "example beads differ from examples/press.gold: $(cat "$work/diff")"; fi
 
+# jisr anchors: the English dateline's date gives keys; the page's time stamp
+# above it (line 1 of the example) gives none, as the aligner leaves it out.
+expect_status 0 "anchors of the example" -- "$jisr" anchors -l en "$en"
+if grep -q "^1		Monday, 3 March 2025 10:15$" "$work/out"; then ok; else fail "time stamp has keys: $(sed -n 2p "$work/out")"; fi
+if grep "^2	" "$work/out" | grep -q "num:2025"; then ok; else fail "dated sentence lost its year: $(sed -n 3p "$work/out")"; fi
+
 # TMX: chosen by the extension, a unit per bead with both sides.
 expect_status 0 "example tmx" -- "$jisr" align --summary "$ar" "$en" -o "$work/x.tmx"
 expect_err "wrote $work/x.tmx" "summary names the output"

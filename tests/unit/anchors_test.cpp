@@ -2,7 +2,7 @@
 // script, month names of the Arabic calendars and English, names matched
 // across scripts, URLs, e-mail addresses, question marks, Latin words, and
 // the normalisation and skeleton helpers; the dictionary overlay, table and
-// cache.
+// cache; time stamps.
 #define BOOST_TEST_MODULE anchors
 #include "jisr/anchors.hpp"
 
@@ -20,6 +20,7 @@
 
 #include "evidence/dictionary.hpp"
 #include "evidence/dictionary_table.hpp"
+#include "evidence/stamps.hpp"
 
 using jisr::AnchorExtractor;
 using jisr::AnchorKey;
@@ -285,6 +286,29 @@ BOOST_AUTO_TEST_CASE(dictionary_cache_is_built_once_and_rebuilt_when_stale_or_co
   BOOST_TEST(strings(jisr::load_arabic_english_dictionary(forward, reverse, dir / "file" / "sub")->lookup("بيت")) ==
              std::vector<std::string>{"house"});
   std::filesystem::remove_all(dir);
+}
+
+// A page's time stamp (stamps.hpp): a clock time and a date, nothing else.
+bool stamp(const AnchorExtractor& e, std::string_view text) {
+  std::vector<AnchorType> types;
+  for (const AnchorKey& k : e.find(text)) types.push_back(k.type);
+  return jisr::is_time_stamp(text, types);
+}
+
+BOOST_AUTO_TEST_CASE(a_date_with_a_clock_time_and_nothing_else_is_a_time_stamp) {
+  BOOST_TEST(stamp(english(), "Saturday, 22 April 2023 10:37"));
+  BOOST_TEST(stamp(english(), "Tuesday 9 January 2024, 08:05:59"));
+  BOOST_TEST(stamp(arabic(), "السبت، ٢٢ نيسان ٢٠٢٣ ١٠:٣٧"));
+  BOOST_TEST(stamp(arabic(), "٣ تشرين الثاني ٢٠٢٤ - 14:20"));
+  // A dateline holds no clock time; a sentence with a time holds more
+  // than a date; a verse reference holds no date.
+  BOOST_TEST(!stamp(english(), "Saturday, 22 April 2023"));
+  BOOST_TEST(!stamp(english(), "July 25, 2018"));
+  BOOST_TEST(!stamp(arabic(), "غازي عنتاب – ٢٢ نيسان ٢٠٢٣"));
+  BOOST_TEST(!stamp(english(), "Talks in Geneva began at 10:30 on 5 May 2023."));
+  BOOST_TEST(!stamp(english(), "2:255"));
+  BOOST_TEST(!stamp(english(), "Saturday, 22 April 2023 10:3"));
+  BOOST_TEST(!stamp(english(), "Saturday, 22 April 2023 10: 37"));
 }
 
 BOOST_AUTO_TEST_CASE(key_ids_name_the_keys_find_gives_and_survive_a_forgotten_table) {

@@ -20,6 +20,7 @@
 #include "align/score.hpp"
 #include "evidence/clauses.hpp"
 #include "evidence/extractors.hpp"
+#include "evidence/stamps.hpp"
 #include "jisr/formats.hpp"
 #include "jisr/split.hpp"
 #include "jisr/text.hpp"
@@ -121,7 +122,7 @@ BOOST_AUTO_TEST_CASE(document_anchors_equal_the_interned_keys_of_each_sentence_a
     const auto rules = model.clauses.rules.find(doc.lang);
     std::vector<std::vector<jisr::AnchorKey>> out;
     jisr::SideClauses recorded;
-    std::size_t multi = 0;
+    std::size_t multi = 0, stamps = 0;
     for (const jisr::Sentence& s : doc.sentences) {
       std::vector<jisr::AnchorKey> keys;
       const auto spans = rules == model.clauses.rules.end() ? std::vector<std::pair<std::size_t, std::size_t>>{}
@@ -137,14 +138,23 @@ BOOST_AUTO_TEST_CASE(document_anchors_equal_the_interned_keys_of_each_sentence_a
           recorded.length.push_back(jisr::alignment_length(clause));
         }
       }
+      // A page's time stamp keeps no keys (stamps.hpp).
+      std::vector<jisr::AnchorType> types;
+      for (const jisr::AnchorKey& k : keys) types.push_back(k.type);
+      if (jisr::is_time_stamp(s.text, types)) {
+        ++stamps;
+        keys.clear();
+        for (std::size_t x = recorded.begin.back(); x < recorded.key_end.size(); ++x) recorded.key_end[x] = 0;
+      }
       recorded.begin.push_back(static_cast<std::uint32_t>(recorded.key_end.size()));
       out.push_back(std::move(keys));
     }
-    return std::tuple{out, recorded, multi};
+    return std::tuple{out, recorded, multi, stamps};
   };
-  const auto [src_keys, src_clauses, src_multi] = side(ar, true);
-  const auto [tgt_keys, tgt_clauses, tgt_multi] = side(en, false);
+  const auto [src_keys, src_clauses, src_multi, src_stamps] = side(ar, true);
+  const auto [tgt_keys, tgt_clauses, tgt_multi, tgt_stamps] = side(en, false);
   BOOST_TEST(src_multi > 0U);  // the example has sentences of several clauses
+  BOOST_TEST(tgt_stamps == 401U);  // and an English time stamp in each copy
   jisr::DocumentAnchors expected = jisr::intern_anchors(src_keys, tgt_keys);
   jisr::match_names(expected);
   BOOST_TEST(got.keys == expected.keys, boost::test_tools::per_element());
@@ -386,6 +396,41 @@ BOOST_AUTO_TEST_CASE(anchors_guide_the_band_across_a_long_one_sided_section) {
   } catch (const jisr::InputError&) {
   }
   BOOST_TEST(!diagonal_same);
+}
+
+BOOST_AUTO_TEST_CASE(a_time_stamp_on_one_side_does_not_pull_the_other_sides_dateline_into_a_pair) {
+  // A release as such sites print it: the English page opens with the time
+  // it was posted, then the title; the Arabic opens with the title, then a
+  // dateline of the same day, which the English leaves out. The stamp's date
+  // must not take the dateline away from the title pair.
+  const auto doc = [](const std::string& lang, std::vector<std::string> lines) {
+    Document d;
+    d.name = lang;
+    d.lang = lang;
+    for (std::string& line : lines) d.sentences.push_back(jisr::Sentence{std::move(line), {}, 0});
+    return d;
+  };
+  const Document ar = doc("ar", {
+      "رابطة المحامين الأحرار تطلق دورة تدريبية حول توثيق الانتهاكات",
+      "إدلب – ١٤ حزيران ٢٠٢٤",
+      "أطلقت رابطة المحامين الأحرار يوم الخميس دورة تدريبية لعشرين محامياً في مدينة إدلب، تستمر خمسة أيام.",
+      "وقال رئيس الرابطة إن الدورة هي الثالثة هذا العام.",
+  });
+  const Document en = doc("en", {
+      "Friday, 14 June 2024 09:12",
+      "Lawyers League Launches Training on Documenting Violations",
+      "On Thursday, the Free Lawyers League launched a five-day training course for twenty lawyers in the city of Idlib.",
+      "The head of the league said it was the third course this year.",
+  });
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  std::vector<std::string> got;
+  for (const jisr::Bead& b : jisr::align_documents(model, ar, en)) got.push_back(jisr::format_bead(b));
+  const std::vector<std::string> expected{"[]:[0]", "[0]:[1]", "[1]:[]", "[2]:[2]", "[3]:[3]"};
+  BOOST_TEST(got == expected, boost::test_tools::per_element());
+  // The stamp keeps no keys; the dateline keeps its date.
+  const jisr::DocumentAnchors a = jisr::find_document_anchors(model, ar, en);
+  BOOST_TEST(a.tgt[0].empty());
+  BOOST_TEST(a.src[1].size() >= 3U);
 }
 
 BOOST_AUTO_TEST_CASE(dropping_one_sided_keys_leaves_every_bead_cost_unchanged) {
