@@ -324,10 +324,12 @@ void SplitRules::load_into(const std::filesystem::path& path, int depth) {
       compile(rules.final_re_);
     } else if (kind == "starter-re") {
       compile(rules.starter_re_);
+    } else if (kind == "stamp-re") {
+      compile(rules.stamp_re_);
     } else {
       throw ModelError(fmt::format(
           "{}:{}: unknown kind \"{}\" (expected inner, final, end, starter, continue, "
-          "reporting, label, inner-re, final-re, end-re, starter-re, reporting-re, include)",
+          "reporting, label, inner-re, final-re, end-re, starter-re, reporting-re, stamp-re, include)",
           path.string(), line_no, kind));
     }
   }
@@ -357,7 +359,34 @@ SplitRules::Matchers SplitRules::matchers() const {
   make(end_re_, m.end);
   make(starter_re_, m.starter);
   make(reporting_re_, m.reporting);
+  make(stamp_re_, m.stamp);
   return m;
+}
+
+std::size_t SplitRules::after_stamp(std::string_view line, Matchers& m) const {
+  // A stamp is a date and a clock time: short, and never without a colon.
+  constexpr std::size_t kMaxStamp = 96;
+  if (m.stamp.empty()) return 0;
+  const std::string_view head = line.substr(0, kMaxStamp);
+  if (head.find(':') == std::string_view::npos) return 0;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(line.substr(0, 2 * kMaxStamp));
+  for (auto& matcher : m.stamp) {
+    matcher->reset(u);
+    UErrorCode status = U_ZERO_ERROR;
+    const bool hit = matcher->lookingAt(status);
+    check_icu(status, "RegexMatcher::lookingAt");
+    if (!hit) continue;
+    const std::int32_t end = matcher->end(status);
+    check_icu(status, "RegexMatcher::end");
+    // White space, then a letter or a digit: more text on the line.
+    std::int32_t next = end;
+    while (next < u.length() && u_isUWhiteSpace(u.char32At(next)) != 0) next = u.moveIndex32(next, 1);
+    if (next == end || next >= u.length() || u_isalnum(u.char32At(next)) == 0) return 0;
+    std::string prefix;
+    u.tempSubString(0, next).toUTF8String(prefix);
+    return prefix.size();
+  }
+  return 0;
 }
 
 SplitRules::Kind SplitRules::classify(std::string_view token, Matchers& m) const {

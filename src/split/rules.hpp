@@ -24,6 +24,11 @@
 //                                 («…؟» تتساءل إحدى الأمهات).
 //   label WORDS                   a field label of web pages (الكاتب, Views),
 //                                 used on flattened lines (split/glued_text.hpp).
+//   stamp-re REGEX                a page's time stamp (`Saturday, 22 April 2023
+//                                 10:37`): a line that opens with a match and
+//                                 goes on with a word is cut after the match, as
+//                                 web text glues the time a page was posted to
+//                                 its headline.
 //   starter WORD / starter-re REGEX  words that begin sentences and are not
 //                                 names (The, He, However; وقال ...).
 //   include FILE                  the rules of another file in the same folder
@@ -64,12 +69,17 @@ class SplitRules {
 
   // Matchers for one thread; made by matchers() and passed to keep_break().
   struct Matchers {
-    std::vector<std::unique_ptr<icu::RegexMatcher>> inner, final_, end, starter, reporting;
+    std::vector<std::unique_ptr<icu::RegexMatcher>> inner, final_, end, starter, reporting, stamp;
   };
   [[nodiscard]] Matchers matchers() const;
 
   // Field labels (`label` lines), in file order.
   [[nodiscard]] const std::vector<std::string>& labels() const { return labels_; }
+
+  // Where the text after a time stamp that opens `line` (a `stamp-re`
+  // match followed by white space and a letter or digit) starts, as a byte
+  // offset of `line`; 0 when the line does not open with one.
+  [[nodiscard]] std::size_t after_stamp(std::string_view line, Matchers& m) const;
 
   // Whether the break ICU proposes at byte `next` of `text` stands; `end` is
   // where the sentence before it ends once trailing white space is removed.
@@ -107,7 +117,7 @@ class SplitRules {
   WordSet starter_, continue_, reporting_;
   std::vector<std::string> labels_;
   std::vector<std::unique_ptr<icu::RegexPattern>> inner_re_, final_re_, end_re_, starter_re_,
-      reporting_re_;
+      reporting_re_, stamp_re_;
 };
 
 }  // namespace jisr::detail

@@ -149,6 +149,13 @@ std::vector<SentenceSpan> SentenceSplitter::split_spans(std::string_view text) c
       if (!impl_->options.plain_icu) {
         detail::periods_of(s, periods);
         impl_->add_breaks(s, periods, cuts);
+        // A page's time stamp glued to the headline after it (valid UTF-8 only:
+        // the rules map ICU's offsets back through the text's own bytes).
+        if (wide) {
+          const std::size_t lead = trim(s, 0, s.size()).begin;
+          if (const std::size_t at = impl_->rules.after_stamp(s.substr(lead), matchers); at > 0)
+            cuts.push_back(lead + at);
+        }
         detail::number_start_breaks(
             s, periods,
             [&](std::string_view token) { return impl_->rules.is_abbreviation(token, matchers); },

@@ -788,6 +788,38 @@ BOOST_AUTO_TEST_CASE(sentences_glued_without_a_space) {
 
 // --- Flattened web text ---------------------------------------------------------
 
+BOOST_AUTO_TEST_CASE(a_time_stamp_glued_to_a_headline_is_cut_off) {
+  using Strings = std::vector<std::string>;
+  const auto en = make("en");
+  BOOST_TEST(texts(en, "Saturday, 22 April 2023 10:37 Union Concludes Workshop on Justice") ==
+                 (Strings{"Saturday, 22 April 2023 10:37", "Union Concludes Workshop on Justice"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(texts(en, "Wednesday, July 25, 2018 4:24 PM Coalition Pays Tribute") ==
+                 (Strings{"Wednesday, July 25, 2018 4:24 PM", "Coalition Pays Tribute"}),
+             boost::test_tools::per_element());
+  // "Am" of a name after the time is not "a.m.".
+  BOOST_TEST(texts(en, "Monday, 5 May 2024 09:00 Amnesty Calls for Release") ==
+                 (Strings{"Monday, 5 May 2024 09:00", "Amnesty Calls for Release"}),
+             boost::test_tools::per_element());
+  const auto ar = make("ar");
+  BOOST_TEST(texts(ar, "السبت، ٢٢ نيسان ٢٠٢٣ ١٠:٣٧ اتحاد المرأة يختتم ورشة عمل") ==
+                 (Strings{"السبت، ٢٢ نيسان ٢٠٢٣ ١٠:٣٧", "اتحاد المرأة يختتم ورشة عمل"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(texts(ar, "الأربعاء ٢٥ تشرين الأول ٢٠١٨ - 16:24 الائتلاف يحيي المتطوعين") ==
+                 (Strings{"الأربعاء ٢٥ تشرين الأول ٢٠١٨ - 16:24", "الائتلاف يحيي المتطوعين"}),
+             boost::test_tools::per_element());
+  // A stamp alone, a date without a time, and a time inside a sentence stay whole.
+  for (const std::string text : {"Saturday, 22 April 2023 10:37", "Saturday, 22 April 2023 Union Meets",
+                                 "On Friday, 21 April 2023 10:37 the union met in Gaziantep."})
+    BOOST_TEST(texts(en, text).size() == 1U, text);
+  // Plain ICU knows no stamps.
+  SplitOptions o;
+  o.lang = "en";
+  o.rules_dir = kModels;
+  o.plain_icu = true;
+  BOOST_TEST(texts(SentenceSplitter(o), "Saturday, 22 April 2023 10:37 Union Concludes Workshop").size() == 1U);
+}
+
 BOOST_AUTO_TEST_CASE(field_labels_on_a_flattened_line_start_units) {
   const auto s = make("ar");
   BOOST_TEST(
