@@ -102,9 +102,8 @@ void check_run(std::string_view line, const Run& run, const IsWord* is_word,
 
 }  // namespace
 
-bool is_flattened_line(std::string_view line, std::size_t min_words) {
-  // The three tests, cheapest first. Prose ends in final punctuation: look
-  // at the last character of the last token that is not a closing quote or
+bool ends_in_final_mark(std::string_view line) {
+  // The last character of the last token that is not a closing quote or
   // bracket.
   std::size_t end = trim(line, 0, line.size()).end;
   std::size_t begin = end;
@@ -114,10 +113,16 @@ bool is_flattened_line(std::string_view line, std::size_t min_words) {
     const std::size_t k = previous_code_point(line, begin, end);
     std::size_t next = 0;
     const UChar32 c = char_at(line, k, &next);
-    if (is_final_mark(c)) return false;
+    if (is_final_mark(c)) return true;
     if (!is_closer(c)) break;
     end = k;
   }
+  return false;
+}
+
+bool is_flattened_line(std::string_view line, std::size_t min_words) {
+  // The three tests, cheapest first. Prose ends in final punctuation.
+  if (ends_in_final_mark(line)) return false;
   // Enough words (counted up to min_words only).
   std::size_t words = 0;
   for (std::size_t i = 0; i < line.size() && words < min_words;) {
@@ -169,6 +174,39 @@ void field_label_breaks(std::string_view line, const std::vector<std::string>& l
   if (fields.size() >= 2)
     for (const std::size_t f : fields)
       if (f > 0) out.push_back(f);
+}
+
+void header_phrase_breaks(std::string_view line, const std::vector<std::string>& phrases,
+                          std::vector<std::size_t>& out) {
+  const ByteRange body = trim(line, 0, line.size());
+  // The phrase ends a token: white space or the line's end follows it.
+  const auto phrase_at = [&](std::size_t at) -> std::size_t {
+    for (const std::string& phrase : phrases) {
+      const std::size_t end = at + phrase.size();
+      if (end <= body.end && line[at] == phrase.front() && line.substr(at).starts_with(phrase) &&
+          (end == body.end || space_at(line, end) > 0))
+        return end;
+    }
+    return 0;
+  };
+  if (phrases.empty() || body.begin == body.end || phrase_at(body.begin) == 0 || ends_in_final_mark(line)) return;
+  // Cuts before and after each phrase; kept only for a block: a second
+  // phrase, or a date at the end (the line ends in a digit). A title that
+  // opens with a phrase ("بيان صحفي حول الهجوم على المشفى") stays whole.
+  std::vector<std::size_t> cuts;
+  std::size_t found = 0;
+  for (const Token& tok : tokens_of(line)) {
+    if (tok.begin < body.begin) continue;
+    const std::size_t end = phrase_at(tok.begin);
+    if (end == 0) continue;
+    ++found;
+    if (tok.begin > body.begin) cuts.push_back(tok.begin);
+    std::size_t next = end;
+    while (next < body.end && space_at(line, next) > 0) next += space_at(line, next);
+    if (next < body.end) cuts.push_back(next);
+  }
+  const bool dated = u_isdigit(char_at(line, previous_code_point(line, body.begin, body.end))) != 0;
+  if (found >= 2 || dated) out.insert(out.end(), cuts.begin(), cuts.end());
 }
 
 void glued_word_breaks(std::string_view line, const IsWord& is_word,

@@ -2,7 +2,8 @@
 // fields and headlines run together on one line without a separator.
 // Output: byte offsets (start of the next sentence) where the line is cut.
 //
-// Two kinds of cut, both only inside such a line:
+// Two kinds of cut, both only inside such a line (and a third, around the
+// fixed phrases of a flattened header block, in a line that opens with one):
 //  - Field labels: a label followed by a colon ("الكاتب :", "Views:") starts a
 //    new unit. Labels come from the rule file (`label WORD`, several words
 //    allowed); besides, when a line holds two or more "WORD :" (a colon set
@@ -41,6 +42,21 @@ inline constexpr std::size_t kMinPart = 3;
 // above); `labels` holds the listed labels (one or more words each).
 void field_label_breaks(std::string_view line, const std::vector<std::string>& labels,
                         std::vector<std::size_t>& out);
+
+// Whether `line` ends in sentence-final punctuation (. ! ? ؟ … and the
+// like), closing quotes and brackets aside.
+[[nodiscard]] bool ends_in_final_mark(std::string_view line);
+
+// Appends to `out` the offsets in `line` around the fixed phrases of a
+// release's header block (`header` lines of the rule file: بيان صحفي,
+// Press release, المكتب الإعلامي), when a line that opens with one of them
+// and does not end in final punctuation holds more: the header block
+// flattened onto one line (تصريح صحفي الائتلاف … دائرة الإعلام والاتصال ٢٠١٨)
+// is cut before and after each phrase it holds. Only a line with a second
+// phrase or a final digit (a date) is a block; a title that opens with a
+// phrase stays whole.
+void header_phrase_breaks(std::string_view line, const std::vector<std::string>& phrases,
+                          std::vector<std::size_t>& out);
 
 // Appends to `out` the offsets in `line` where a glued token is cut. Only a
 // line with at least one certain glue point (ة or ى before a letter) is

@@ -314,6 +314,8 @@ void SplitRules::load_into(const std::filesystem::path& path, int depth) {
       rules.reporting_.insert(value);
     } else if (kind == "label") {
       rules.labels_.push_back(value);
+    } else if (kind == "header") {
+      rules.headers_.push_back(value);
     } else if (kind == "end-re") {
       compile(rules.end_re_);
     } else if (kind == "reporting-re") {
@@ -329,7 +331,7 @@ void SplitRules::load_into(const std::filesystem::path& path, int depth) {
     } else {
       throw ModelError(fmt::format(
           "{}:{}: unknown kind \"{}\" (expected inner, final, end, starter, continue, "
-          "reporting, label, inner-re, final-re, end-re, starter-re, reporting-re, stamp-re, include)",
+          "reporting, label, header, inner-re, final-re, end-re, starter-re, reporting-re, stamp-re, include)",
           path.string(), line_no, kind));
     }
   }
@@ -367,8 +369,15 @@ std::size_t SplitRules::after_stamp(std::string_view line, Matchers& m) const {
   // A stamp is a date and a clock time: short, and never without a colon.
   constexpr std::size_t kMaxStamp = 96;
   if (m.stamp.empty()) return 0;
+  // A clock time has a colon with a digit on each side: an ASCII digit, or
+  // a byte of a multi-byte character (the digits of other scripts), which
+  // the regular expressions then check.
   const std::string_view head = line.substr(0, kMaxStamp);
-  if (head.find(':') == std::string_view::npos) return 0;
+  const auto digit_like = [](char c) { return (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80; };
+  bool colon = false;
+  for (std::size_t k = head.find(':'); k != std::string_view::npos && !colon; k = head.find(':', k + 1))
+    colon = k > 0 && k + 1 < line.size() && digit_like(line[k - 1]) && digit_like(line[k + 1]);
+  if (!colon) return 0;
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(line.substr(0, 2 * kMaxStamp));
   for (auto& matcher : m.stamp) {
     matcher->reset(u);

@@ -24,6 +24,11 @@
 //                                 («…؟» تتساءل إحدى الأمهات).
 //   label WORDS                   a field label of web pages (الكاتب, Views),
 //                                 used on flattened lines (split/glued_text.hpp).
+//   header PHRASE                 a fixed phrase of a release's header block
+//                                 (بيان صحفي, Press release, المكتب الإعلامي):
+//                                 a line that opens with one, holds more and does
+//                                 not end in final punctuation is cut around
+//                                 each (split/glued_text.hpp).
 //   stamp-re REGEX                a page's time stamp (`Saturday, 22 April 2023
 //                                 10:37`): a line that opens with a match and
 //                                 goes on with a word is cut after the match, as
@@ -75,6 +80,8 @@ class SplitRules {
 
   // Field labels (`label` lines), in file order.
   [[nodiscard]] const std::vector<std::string>& labels() const { return labels_; }
+  // Header phrases (`header` lines), in file order.
+  [[nodiscard]] const std::vector<std::string>& header_phrases() const { return headers_; }
 
   // Where the text after a time stamp that opens `line` (a `stamp-re`
   // match followed by white space and a letter or digit) starts, as a byte
@@ -115,7 +122,7 @@ class SplitRules {
   // Listed abbreviations (inner, final, end) and their kind.
   std::unordered_map<std::string, Kind, ViewHash, std::equal_to<>> abbreviations_;
   WordSet starter_, continue_, reporting_;
-  std::vector<std::string> labels_;
+  std::vector<std::string> labels_, headers_;
   std::vector<std::unique_ptr<icu::RegexPattern>> inner_re_, final_re_, end_re_, starter_re_,
       reporting_re_, stamp_re_;
 };

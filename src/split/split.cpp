@@ -200,6 +200,7 @@ void SentenceSplitter::Impl::add_breaks(std::string_view s, std::span<const std:
   detail::spaced_ellipsis_breaks(s, periods, cuts);
   detail::footnote_breaks(s, periods, cuts);
   detail::list_item_breaks(s, periods, cuts);
+  detail::header_phrase_breaks(s, rules.header_phrases(), cuts);
   // Flattened web text: page fields and headlines on one line.
   if (!detail::is_flattened_line(s, kMinFieldLineWords)) return;
   detail::field_label_breaks(s, rules.labels(), cuts);
