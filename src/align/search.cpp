@@ -305,12 +305,11 @@ struct PieceResult {
   bool bounded = false;  // the widening stopped at its time bound
 };
 
-// The banded search of one piece, widened while its best path touches the
-// band's edge.
-PieceResult align_piece(const BeadScorer& scorer, const std::vector<BeadType>& types, const AlignOptions& options,
-                        const Piece& piece) {
+// The banded search of one piece around `centre` (the piece's guide, or
+// empty: its diagonal), widened while its best path touches the band's edge.
+PieceResult widened_search(const BeadScorer& scorer, const std::vector<BeadType>& types,
+                           const AlignOptions& options, const Piece& piece, const Alignment& centre) {
   const std::uint32_t n = piece.n, m = piece.m, longer = std::max(n, m);
-  const Alignment& centre = piece.centre;
   // Around a guide path the band need only leave the path room to move.
   std::uint32_t half = options.band != 0 ? options.band : centre.empty() ? default_band(n, m) : kGuideHalfWidth;
   half = std::min(half, std::max<std::uint32_t>(longer, 1));
@@ -346,6 +345,31 @@ PieceResult align_piece(const BeadScorer& scorer, const std::vector<BeadType>& t
     }
     half = wider;
   }
+}
+
+double path_cost(const Alignment& beads) {
+  double total = 0;
+  for (const Bead& b : beads) total += b.cost;
+  return total;
+}
+
+// The search of one piece. Around a guide whose band the widening could not
+// fit the best path into, the guide led the search astray (anchor pairs
+// that are not translations of each other: names matched by likeness in a
+// long text with few numbers), and the piece is searched around its
+// diagonal as well; the cheaper path of the two is kept.
+PieceResult align_piece(const BeadScorer& scorer, const std::vector<BeadType>& types, const AlignOptions& options,
+                        const Piece& piece) {
+  PieceResult guided = widened_search(scorer, types, options, piece, piece.centre);
+  if (!guided.bounded || piece.centre.empty()) return guided;
+  try {
+    PieceResult plain = widened_search(scorer, types, options, piece, Alignment{});
+    if (path_cost(plain.beads) < path_cost(guided.beads)) return plain;
+  } catch (const InputError&) {
+    // No path within the limits around the diagonal: the guided one stands.
+  } catch (const LimitError&) {
+  }
+  return guided;
 }
 
 // The pieces the guide's cuts make of the n x m grid. A cut is kept only

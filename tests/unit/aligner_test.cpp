@@ -261,6 +261,43 @@ BOOST_AUTO_TEST_CASE(guide_path_centres_the_band_and_bad_guides_do_no_harm) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_guide_far_off_the_path_of_a_long_document_falls_back_to_the_diagonal) {
+  // A long translation, and a guide that runs 900 sentences off its path
+  // and back (what spurious anchor pairs in a long text give): no band the
+  // widening may reach around the guide holds the path, so the piece is
+  // searched around its diagonal too, and that path is kept.
+  std::mt19937 rng(7);
+  const auto src = random_lengths(rng, 3000);
+  std::uniform_real_distribution<double> noise(0.9, 1.1);
+  std::vector<int> tgt;
+  for (const int l : src) tgt.push_back(std::max(1, static_cast<int>(l * noise(rng))));
+  const auto s = side(src), t = side(tgt);
+  const BeadScorer scorer(plain_model(), s, t);
+  const auto n = static_cast<std::uint32_t>(src.size()), m = static_cast<std::uint32_t>(tgt.size());
+  AlignOptions full;
+  full.band = std::max(n, m);
+  const Alignment expected = align(scorer, full);
+  // Straight runs of beads of at most one sentence a side.
+  Alignment guide;
+  auto straight = [&guide](std::uint32_t i0, std::uint32_t j0, std::uint32_t i1, std::uint32_t j1) {
+    while (i0 < i1 || j0 < j1) {
+      const std::uint32_t di = i0 < i1 ? 1 : 0, dj = j0 < j1 ? 1 : 0;
+      guide.push_back(Bead{i0, i0 + di, j0, j0 + dj});
+      i0 += di;
+      j0 += dj;
+    }
+  };
+  straight(0, 0, 1500, 600);
+  straight(1500, 600, n, m);
+  std::size_t bounded = 0;
+  AlignOptions options;
+  options.bounded_searches = &bounded;
+  const Alignment got = align(scorer, options, guide);
+  check_cover(got, n, m, options.max_side);
+  BOOST_TEST((got == expected));
+  BOOST_TEST(bounded == 0U);
+}
+
 BOOST_AUTO_TEST_CASE(cuts_on_the_best_path_change_nothing_on_any_number_of_threads) {
   for (unsigned seed = 1; seed <= 10; ++seed) {
     std::mt19937 rng(seed);
