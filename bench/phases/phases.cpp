@@ -3,7 +3,7 @@
 // disturbs less):
 // set-up (model, dictionary, lexicon), I/O (reading both files), anchor
 // extraction (both sides, clauses cut where the model scores them, names
-// matched), the search (scorer and banded DP), and writing the beads. The
+// matched, keys found on one side only dropped), the search (scorer and banded DP), and writing the beads. The
 // extraction and search are the calls align_documents makes, so a profiler
 // run on this binary sees the same work as `jisr align --presplit`. Prints
 // one JSON object.
@@ -82,8 +82,10 @@ int main(int argc, char** argv) {
     jisr::DocumentClauses clauses;
     const bool with_clauses = !no_clauses && model.use_anchors && jisr::uses_clauses(model);
     jisr::DocumentAnchors anchors;
-    if (model.use_anchors)
+    if (model.use_anchors) {
       anchors = jisr::find_document_anchors(pool, src, tgt, 1, with_clauses ? &clauses : nullptr);
+      jisr::drop_one_sided(anchors, with_clauses ? &clauses : nullptr);
+    }
     const auto extraction = watch.lap();
 
     jisr::AlignOptions options;

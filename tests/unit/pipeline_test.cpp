@@ -80,6 +80,43 @@ BOOST_AUTO_TEST_CASE(press_example_aligns_to_the_gold_beads) {
   BOOST_TEST(got == expected, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(a_long_document_aligns_as_its_parts_do) {
+  // The example 600 times over: 4,200 Arabic and 5,400 English sentences, a
+  // long document, whose first search looks for the path with small beads
+  // only (pipeline.cpp) before the second allows every bead type. Its pairs
+  // are the example's, copy after copy (unpaired lines where two copies
+  // meet may come in either order).
+  const Document ar = split_example("ar"), en = split_example("en");
+  Document long_ar = ar, long_en = en;
+  constexpr int kCopies = 600;
+  for (int copy = 1; copy < kCopies; ++copy) {
+    long_ar.sentences.insert(long_ar.sentences.end(), ar.sentences.begin(), ar.sentences.end());
+    long_en.sentences.insert(long_en.sentences.end(), en.sentences.begin(), en.sentences.end());
+  }
+  BOOST_REQUIRE_GE(long_ar.sentences.size(), 4000U);
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  std::vector<std::string> expected;
+  const auto n_ar = static_cast<std::uint32_t>(ar.sentences.size());
+  const auto n_en = static_cast<std::uint32_t>(en.sentences.size());
+  const jisr::Alignment one = jisr::align_documents(model, ar, en);
+  for (std::uint32_t copy = 0; copy < kCopies; ++copy)
+    for (jisr::Bead b : one) {
+      if (!b.is_pair()) continue;
+      b.src_begin += copy * n_ar;
+      b.src_end += copy * n_ar;
+      b.tgt_begin += copy * n_en;
+      b.tgt_end += copy * n_en;
+      expected.push_back(jisr::format_bead(b));
+    }
+  jisr::AlignOptions options;
+  options.threads = 2;
+  std::vector<std::string> got;
+  for (const jisr::Bead& b : jisr::align_documents(model, long_ar, long_en, options))
+    if (b.is_pair()) got.push_back(jisr::format_bead(b));
+  BOOST_REQUIRE_EQUAL(got.size(), expected.size());
+  BOOST_TEST(got == expected, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(document_anchors_hold_one_key_list_per_sentence) {
   const Document ar = split_example("ar");
   const Document en = split_example("en");
