@@ -14,6 +14,8 @@ import os
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from shared_data import absent  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -30,12 +32,7 @@ def main():
     vecalign = "--vecalign" in rest
     folder = os.path.join(shared, "data", name)
     if not os.path.isdir(folder):
-        msg = f"shared data not found at {folder}"
-        if os.environ.get("CI") == "true":
-            print(f"FAIL: {msg} (CI=true)", file=sys.stderr)
-            return 1
-        print(f"SKIP: {msg}", file=sys.stderr)
-        return 77
+        return absent(f"shared data not found at {folder}")
     docs = os.path.join(shared, "data", "splits", f"{name}.{split}.txt") if split else None
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [jisr, "eval", "--set", folder, "--json", "--save-test", tmp]

@@ -106,6 +106,13 @@ std::vector<int> noisy_translation(std::mt19937& rng, const std::vector<int>& sr
   return tgt;
 }
 
+// The search over the whole grid: a band as wide as the longer side.
+Alignment full_search(const BeadScorer& scorer) {
+  AlignOptions full;
+  full.band = std::max(scorer.src_size(), scorer.tgt_size());
+  return align(scorer, full);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(aligner)
@@ -243,9 +250,7 @@ BOOST_AUTO_TEST_CASE(guide_path_centres_the_band_and_bad_guides_do_no_harm) {
     const auto s = side(src), t = side(tgt);
     const BeadScorer scorer(plain_model(), s, t);
     const auto n = static_cast<std::uint32_t>(src.size()), m = static_cast<std::uint32_t>(tgt.size());
-    AlignOptions full;
-    full.band = std::max(n, m);
-    const Alignment expected = align(scorer, full);
+    const Alignment expected = full_search(scorer);
     // All deletions, then all insertions: a whole path, as far from the
     // true one as a path can be.
     Alignment far;
@@ -274,9 +279,7 @@ BOOST_AUTO_TEST_CASE(a_guide_far_off_the_path_of_a_long_document_falls_back_to_t
   const auto s = side(src), t = side(tgt);
   const BeadScorer scorer(plain_model(), s, t);
   const auto n = static_cast<std::uint32_t>(src.size()), m = static_cast<std::uint32_t>(tgt.size());
-  AlignOptions full;
-  full.band = std::max(n, m);
-  const Alignment expected = align(scorer, full);
+  const Alignment expected = full_search(scorer);
   // Straight runs of beads of at most one sentence a side.
   Alignment guide;
   auto straight = [&guide](std::uint32_t i0, std::uint32_t j0, std::uint32_t i1, std::uint32_t j1) {
