@@ -68,11 +68,14 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
       extractor.find_ids(text, found);
       chunk.clauses.begin.push_back(chunk.clauses.begin.back());
     } else {
-      for (const auto& [from, to] : *spans) {
+      // The cutter measured the clauses; with brackets left out they are
+      // measured again.
+      for (std::size_t x = 0; x < spans->size(); ++x) {
+        const auto [from, to] = (*spans)[x];
         const std::string_view clause = std::string_view(text).substr(from, to - from);
         extractor.find_ids(clause, found);
         chunk.clauses.key_end.push_back(static_cast<std::uint32_t>(found.size()));
-        chunk.clauses.length.push_back(alignment_length(clause, skip_bracketed));
+        chunk.clauses.length.push_back(skip_bracketed ? alignment_length(clause, true) : cut->lengths()[x]);
       }
       chunk.clauses.begin.push_back(static_cast<std::uint32_t>(chunk.clauses.key_end.size()));
     }

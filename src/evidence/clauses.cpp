@@ -105,6 +105,7 @@ const std::vector<std::pair<std::size_t, std::size_t>>& ClauseCutter::operator()
   }
   std::vector<std::pair<std::size_t, std::size_t>>& out = clauses_;
   out.clear();
+  lengths_.clear();
   if (words.empty()) {
     out.emplace_back(0, sentence.size());
     return out;
@@ -129,7 +130,9 @@ const std::vector<std::pair<std::size_t, std::size_t>>& ClauseCutter::operator()
     } else {
       out.emplace_back(begin, end);
       last_length = length;
+      lengths_.push_back(0);
     }
+    lengths_.back() = last_length;
   }
   return out;
 }

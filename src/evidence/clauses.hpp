@@ -38,12 +38,16 @@ class ClauseCutter {
   // The clauses of `sentence`, as cut_clauses gives them; valid until the
   // next call.
   [[nodiscard]] const std::vector<std::pair<std::size_t, std::size_t>>& operator()(std::string_view sentence) const;
+  // The alignment_length of each clause the last call gave when it gave two
+  // or more (bracketed text counted), in order; empty otherwise.
+  [[nodiscard]] const std::vector<std::uint32_t>& lengths() const { return lengths_; }
 
  private:
   const ClauseRules& rules_;
   std::unordered_set<std::string, StringHash, std::equal_to<>> openers_;  // folded
   mutable std::string folded_;
   mutable std::vector<std::pair<std::size_t, std::size_t>> words_, clauses_;
+  mutable std::vector<std::uint32_t> lengths_;
   mutable std::vector<std::size_t> starts_;
 };
 
