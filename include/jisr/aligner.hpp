@@ -114,6 +114,12 @@ class Aligner {
   [[nodiscard]] Alignment realign(const Document& src, const Document& tgt,
                                   const AlignOptions& options = {}) const;
 
+  // The alignment of src and tgt with each one-to-many bead cut, where its
+  // one sentence has the clauses, into sentence-sized pairs (BeadPart); see
+  // `jisr align --refine`.
+  [[nodiscard]] RefinedAlignment refine(const Document& src, const Document& tgt,
+                                        const Alignment& alignment) const;
+
  private:
   struct Impl;
   std::shared_ptr<const Impl> impl_;

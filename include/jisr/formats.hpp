@@ -28,6 +28,7 @@
 #include <memory>
 #include <ostream>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -79,8 +80,13 @@ class BitextWriter {
   // Writes the beads of one document pair (`id` names it when
   // OutputOptions::document_ids is set) and returns that pair's part of the
   // summary. Throws OutputError if a stream fails.
+  OutputSummary write(std::string_view id, const Document& src, const Document& tgt, const Alignment& alignment) {
+    return write(id, src, tgt, alignment, {});
+  }
+  // The same for a refined alignment: `parts` is empty or holds each bead's
+  // part (BeadPart), whose text is written for the bead's one sentence.
   virtual OutputSummary write(std::string_view id, const Document& src, const Document& tgt,
-                              const Alignment& alignment) = 0;
+                              const Alignment& alignment, std::span<const BeadPart> parts) = 0;
   // Writes what follows the last bead, flushes and returns the summary of
   // every pair written (sentences summed). Throws OutputError if a stream
   // has failed.
@@ -102,6 +108,11 @@ void add_summary(OutputSummary& total, const OutputSummary& part);
 // `out2`. Returns what was written. Throws OutputError if a stream fails.
 OutputSummary write_alignment(Format format, const Document& src, const Document& tgt,
                               const Alignment& alignment, const OutputOptions& options,
+                              std::ostream& out, std::ostream* out2 = nullptr);
+// The same for a refined alignment (tmx, tsv, jsonl, moses; the others throw
+// UsageError when a bead is refined).
+OutputSummary write_alignment(Format format, const Document& src, const Document& tgt,
+                              const RefinedAlignment& alignment, const OutputOptions& options,
                               std::ostream& out, std::ostream* out2 = nullptr);
 
 // Formats a bead in vecalign style, "[0,1]:[2]".

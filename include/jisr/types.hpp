@@ -77,6 +77,24 @@ struct Bead {
 // exactly once.
 using Alignment = std::vector<Bead>;
 
+// Of a refined bead (Aligner::refine): the part of its one sentence it
+// pairs with its sentence of the other side, as bytes [begin, end) of that
+// sentence's text, which is on the source side when is_src. A whole bead
+// has none (begin == end).
+struct BeadPart {
+  ByteRange range{};
+  bool is_src = true;
+  [[nodiscard]] bool refined() const { return range.end > range.begin; }
+};
+
+// An alignment in which one-to-many beads may be cut into sentence-sized
+// pairs: several beads then share their one sentence, each with its own
+// part. parts is empty or parallel to beads.
+struct RefinedAlignment {
+  Alignment beads;
+  std::vector<BeadPart> parts;
+};
+
 // A document pair with its gold alignment, as training and evaluation read
 // it: sentences of both sides and the beads that align them.
 struct AlignedDocument {

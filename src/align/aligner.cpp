@@ -11,6 +11,7 @@
 
 #include "align/pipeline.hpp"
 #include "align/realign.hpp"
+#include "align/refine.hpp"
 #include "evidence/dictionary.hpp"
 #include "evidence/extractors.hpp"
 #include "jisr/error.hpp"
@@ -110,6 +111,10 @@ Alignment Aligner::align(const Document& src, const Document& tgt, const AlignOp
 
 Alignment Aligner::realign(const Document& src, const Document& tgt, const AlignOptions& options) const {
   return realign_documents(impl_->pool, src, tgt, options);
+}
+
+RefinedAlignment Aligner::refine(const Document& src, const Document& tgt, const Alignment& alignment) const {
+  return refine_alignment(model(), src, tgt, alignment);
 }
 
 }  // namespace jisr

@@ -1,10 +1,12 @@
 // jisr align: split both sides, align them, write bitext.
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +51,7 @@ struct AlignCommand {
   bool realign = false;
   std::string dictionary;
   double min_score = 0.0;
+  bool refine = false;
   int max_side = 8;
   std::uint32_t band = 0;
   std::string line_breaks = "heuristic";
@@ -156,6 +159,10 @@ struct RunReport {
   double document_score = -1;  // -1: the model has no calibration
   std::string evidence;
   std::vector<Warning> warnings;
+  // --refine: the bead types before refining, and how many one-to-many
+  // beads were written as how many pairs.
+  std::map<BeadType, std::size_t> beads_by_type;
+  std::size_t refined_beads = 0, refined_pairs = 0;
 };
 
 void print_json_summary(const OutputSummary& s, Format format, const std::string& where, const Document& src,
@@ -175,6 +182,7 @@ void print_json_summary(const OutputSummary& s, Format format, const std::string
                    {"document_score", report.document_score >= 0 ? nlohmann::json(report.document_score) : nlohmann::json()},
                    {"evidence", report.evidence},
                    {"warnings", warnings}};
+  if (report.refined_pairs > 0) j["refined"] = {{"beads", report.refined_beads}, {"pairs", report.refined_pairs}};
   fmt::print(stderr, "{}\n", j.dump());
 }
 
@@ -189,6 +197,9 @@ void print_summary(const OutputSummary& s, Format format, const std::string& whe
   for (const auto& [type, count] : s.beads_by_type)
     types += fmt::format("{}{} {}", types.empty() ? "" : ", ", to_string(type), count);
   fmt::print(stderr, "  beads: {}\n", types);
+  if (report.refined_pairs > 0)
+    fmt::print(stderr, "  refined: {} one-to-many beads written as {} sentence-sized pairs\n", report.refined_beads,
+               report.refined_pairs);
   if (s.unaligned_left_out > 0)
     fmt::print(stderr, "  left out: {} unaligned beads (1-0 / 0-1){}\n", s.unaligned_left_out,
                format == Format::tmx ? "" : "; --keep-unaligned writes them");
@@ -210,6 +221,10 @@ void run_align(const AlignCommand& c) {
   if (c.src_path == "-" && c.tgt_path == "-")
     throw UsageError("only one of the two inputs can be standard input");
   if (std::isnan(c.min_score)) throw UsageError("--min-score must be a number from 0 to 1");
+  if (c.refine && (format == Format::beads || format == Format::html))
+    throw UsageError(fmt::format("--refine writes parts of sentences, which the {} format cannot hold: use tmx, tsv, "
+                                 "jsonl or moses",
+                                 to_string(format)));
   check_threads(c.threads, "--threads");
   // The model's dictionary is read only if it will be used.
   OpenOptions open_options;
@@ -264,12 +279,21 @@ void run_align(const AlignCommand& c) {
     throw InputError(fmt::format("--strict: {} warning{}; nothing written", report.warnings.size(),
                                  report.warnings.size() == 1 ? "" : "s"));
   }
+  // Refined after the document score, which is the alignment's.
+  RefinedAlignment refined{alignment, {}};
+  if (c.refine) {
+    for (const Bead& b : alignment) ++report.beads_by_type[{static_cast<int>(b.src_size()), static_cast<int>(b.tgt_size())}];
+    refined = aligner.refine(src, tgt, alignment);
+    report.refined_pairs = static_cast<std::size_t>(
+        std::count_if(refined.parts.begin(), refined.parts.end(), [](const BeadPart& p) { return p.refined(); }));
+    report.refined_beads = alignment.size() - (refined.beads.size() - report.refined_pairs);
+  }
   if (report.document_score >= 0)
     out_options.document_score = [&report](const Document&, const Document&, const Alignment&) {
       return report.document_score;
     };
   auto write = [&](std::ostream& out) {
-    if (format != Format::html) return write_alignment(format, src, tgt, alignment, out_options, out);
+    if (format != Format::html) return write_alignment(format, src, tgt, refined, out_options, out);
     return write_review_page(aligner, src, tgt, alignment, out_options, c.threads, out);
   };
   OutputSummary summary;
@@ -277,7 +301,7 @@ void run_align(const AlignCommand& c) {
   if (format == Format::moses) {
     OutputFile a(c.output + "." + src_lang), b(c.output + "." + tgt_lang);
     try {
-      summary = write_alignment(format, src, tgt, alignment, out_options, a.stream(), &b.stream());
+      summary = write_alignment(format, src, tgt, refined, out_options, a.stream(), &b.stream());
     } catch (const OutputError&) {
       if (!a.stream()) a.throw_write_error();
       if (!b.stream()) b.throw_write_error();
@@ -298,6 +322,8 @@ void run_align(const AlignCommand& c) {
   } else {
     summary = write_to_stdout(write);
   }
+  // The bead types are the alignment's, not the refined pairs'.
+  if (report.refined_pairs > 0) summary.beads_by_type = report.beads_by_type;
   if (json_summary) {
     print_json_summary(summary, format, where, src, tgt, report);
   } else {
@@ -339,6 +365,10 @@ void add_align_command(CLI::App& app) {
   sub->add_option("--min-score", c->min_score, "Leave out aligned beads scoring under this (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));
   sub->add_flag("--keep-unaligned", c->keep_unaligned, "tsv, moses: also write 1-0 and 0-1 beads, with an empty side");
+  sub->add_flag("--refine", c->refine,
+                "Write each one-to-many bead as sentence-sized pairs: its one sentence cut at clause joints into a run "
+                "for each sentence of the other side (tmx, tsv, jsonl, moses; marked \"refined\" in jsonl, x-refined "
+                "in tmx)");
   sub->add_option("--max-side", c->max_side, "Largest number of sentences on one side of a bead (1 to 8)")
       ->check(CLI::Range(1, 8))
       ->capture_default_str();

@@ -1,6 +1,8 @@
 // JSON lines: one object per bead with sentence indices, byte offsets,
 // texts, score and cost, the parts of the cost and the evidence behind the
 // score ("costs"), and when asked "doc" (the document id) and "doc_score".
+// A refined pair (refine.hpp) carries "refined": "src" or "tgt", the side
+// whose sentence it holds a part of (its offsets are the part's).
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -18,18 +20,25 @@ class JsonlWriter final : public BeadWriter {
  protected:
   void write_bead(const BeadText& b, OutputSummary&) override {
     nlohmann::json j;
-    auto side = [](const Document& d, std::uint32_t begin, std::uint32_t end, nlohmann::json& idx,
-                   nlohmann::json& offsets) {
+    // A refined bead's one side is a part of its sentence: its offsets are
+    // the part's.
+    auto side = [&b](const Document& d, std::uint32_t begin, std::uint32_t end, bool is_src, nlohmann::json& idx,
+                     nlohmann::json& offsets) {
       idx = nlohmann::json::array();
       offsets = nlohmann::json::array();
       for (std::uint32_t k = begin; k < end; ++k) {
         idx.push_back(k);
-        offsets.push_back({d.sentences[k].source.begin, d.sentences[k].source.end});
+        const ByteRange& r = d.sentences[k].source;
+        if (b.part.refined() && b.part.is_src == is_src)
+          offsets.push_back({r.begin + b.part.range.begin, r.begin + b.part.range.end});
+        else
+          offsets.push_back({r.begin, r.end});
       }
     };
     if (options_.document_ids) j["doc"] = b.id;
-    side(b.src, b.bead.src_begin, b.bead.src_end, j["src"], j["src_offsets"]);
-    side(b.tgt, b.bead.tgt_begin, b.bead.tgt_end, j["tgt"], j["tgt_offsets"]);
+    side(b.src, b.bead.src_begin, b.bead.src_end, true, j["src"], j["src_offsets"]);
+    side(b.tgt, b.bead.tgt_begin, b.bead.tgt_end, false, j["tgt"], j["tgt_offsets"]);
+    if (b.part.refined()) j["refined"] = b.part.is_src ? "src" : "tgt";
     j["src_text"] = b.src_text;
     j["tgt_text"] = b.tgt_text;
     j["score"] = std::round(b.bead.score * 1e4) / 1e4;

@@ -210,7 +210,9 @@ std::string now_tmx_date() {
 }
 
 // One <tu> per bead with both sides, numbered from 1 across the whole
-// output; <prop type="x-document"> names the document when asked.
+// output; <prop type="x-document"> names the document when asked, and
+// <prop type="x-refined"> holds the language of the side a refined pair
+// (refine.hpp) takes a part of a sentence from.
 class TmxWriter final : public BeadWriter {
  public:
   TmxWriter(const OutputOptions& options, std::ostream& out) : BeadWriter(options, out, false) {}
@@ -254,6 +256,9 @@ class TmxWriter final : public BeadWriter {
       buffer_ += "</prop>\n";
     }
     buffer_ += fmt::format("      <prop type=\"x-score\">{:.4f}</prop>\n", b.bead.score);
+    // A refined pair: a part of one sentence of a one-to-many bead.
+    if (b.part.refined())
+      buffer_ += fmt::format("      <prop type=\"x-refined\">{}</prop>\n", b.part.is_src ? options_.src_tag : options_.tgt_tag);
     if (!options_.note.empty()) {
       buffer_ += "      <note>";
       append_xml_escaped(buffer_, options_.note);

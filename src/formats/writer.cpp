@@ -1,5 +1,7 @@
 #include "formats/writer.hpp"
 
+#include <algorithm>
+
 #include "formats/html.hpp"
 
 #include <fmt/format.h>
@@ -73,10 +75,21 @@ std::unique_ptr<BitextWriter> make_writer(Format format, const OutputOptions& op
 OutputSummary write_alignment(Format format, const Document& src, const Document& tgt,
                               const Alignment& alignment, const OutputOptions& options,
                               std::ostream& out, std::ostream* out2) {
-  if (format == Format::html) return write_html(src, tgt, alignment, options, out);
+  return write_alignment(format, src, tgt, RefinedAlignment{alignment, {}}, options, out, out2);
+}
+
+OutputSummary write_alignment(Format format, const Document& src, const Document& tgt,
+                              const RefinedAlignment& alignment, const OutputOptions& options,
+                              std::ostream& out, std::ostream* out2) {
+  const bool refined = std::any_of(alignment.parts.begin(), alignment.parts.end(),
+                                   [](const BeadPart& p) { return p.refined(); });
+  if (refined && (format == Format::html || format == Format::beads))
+    throw UsageError(fmt::format("the {} format holds whole sentences, not the parts of a refined alignment",
+                                 to_string(format)));
+  if (format == Format::html) return write_html(src, tgt, alignment.beads, options, out);
   const std::unique_ptr<BitextWriter> writer = make_writer(format, options, out, out2);
   writer->begin();
-  writer->write({}, src, tgt, alignment);
+  writer->write({}, src, tgt, alignment.beads, alignment.parts);
   return writer->finish();
 }
 
@@ -97,12 +110,16 @@ std::string join(const Document& doc, std::uint32_t begin, std::uint32_t end) {
 }  // namespace
 
 OutputSummary BeadWriter::write(std::string_view id, const Document& src, const Document& tgt,
-                                const Alignment& alignment) {
+                                const Alignment& alignment, std::span<const BeadPart> parts) {
+  if (!parts.empty() && parts.size() != alignment.size())
+    throw UsageError("BitextWriter::write: one part per bead expected");
   OutputSummary summary;
   summary.src_sentences = src.sentences.size();
   summary.tgt_sentences = tgt.sentences.size();
   const double document_score = options_.document_score ? options_.document_score(src, tgt, alignment) : -1.0;
-  for (const Bead& bead : alignment) {
+  for (std::size_t k = 0; k < alignment.size(); ++k) {
+    const Bead& bead = alignment[k];
+    const BeadPart part = parts.empty() ? BeadPart{} : parts[k];
     ++summary.beads_by_type[{static_cast<int>(bead.src_size()), static_cast<int>(bead.tgt_size())}];
     const bool pair = bead.is_pair();
     if (!pair && !shows_unaligned_) {
@@ -118,9 +135,15 @@ OutputSummary BeadWriter::write(std::string_view id, const Document& src, const 
       summary.score_sum += bead.score;
       ++summary.scored;
     }
-    const std::string s = join(src, bead.src_begin, bead.src_end);
-    const std::string t = join(tgt, bead.tgt_begin, bead.tgt_end);
-    write_bead({id, src, tgt, bead, s, t, document_score}, summary);
+    // A refined bead's one side is a part of its sentence.
+    const auto side = [&part](const Document& doc, std::uint32_t begin, std::uint32_t end, bool is_src) {
+      if (part.refined() && part.is_src == is_src)
+        return doc.sentences[begin].text.substr(part.range.begin, part.range.end - part.range.begin);
+      return join(doc, begin, end);
+    };
+    const std::string s = side(src, bead.src_begin, bead.src_end, true);
+    const std::string t = side(tgt, bead.tgt_begin, bead.tgt_end, false);
+    write_bead({id, src, tgt, bead, s, t, document_score, part}, summary);
   }
   if (!out_) throw OutputError("write failed (disk full?)");
   add_summary(total_, summary);

@@ -27,6 +27,7 @@ struct BeadText {
   const std::string& src_text;
   const std::string& tgt_text;
   double document_score = -1;  // OutputOptions::document_score of the pair; -1 when not asked
+  BeadPart part{};             // a refined bead's part of its one sentence
 };
 
 class BeadWriter : public BitextWriter {
@@ -34,8 +35,9 @@ class BeadWriter : public BitextWriter {
   BeadWriter(const OutputOptions& options, std::ostream& out, bool shows_unaligned)
       : options_(options), out_(out), shows_unaligned_(shows_unaligned) {}
   void begin() override { write_header(); }
-  OutputSummary write(std::string_view id, const Document& src, const Document& tgt,
-                      const Alignment& alignment) final;
+  using BitextWriter::write;
+  OutputSummary write(std::string_view id, const Document& src, const Document& tgt, const Alignment& alignment,
+                      std::span<const BeadPart> parts) final;
   OutputSummary finish() override;
 
  protected:

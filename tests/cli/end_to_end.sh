@@ -64,6 +64,32 @@ expect_status 0 "moses" -- "$jisr" align -q "$ar" "$en" -f moses -o "$work/m"
 expect_status 0 "jsonl" -- "$jisr" align -q "$ar" "$en" -f jsonl
 [ "$(grep -c '"score"' "$work/out")" -eq 9 ] && ok || fail "jsonl does not have 9 beads"
 
+# --refine: the example's one-to-two bead becomes two pairs, each a clause
+# run of the Arabic sentence, whose offsets slice the input to its text.
+expect_status 0 "refine jsonl" -- "$jisr" align -q "$ar" "$en" -f jsonl --refine
+[ "$(grep -c '"refined":"src"' "$work/out")" -eq 2 ] && ok || fail "refine: not two refined pairs: $(grep refined "$work/out")"
+if python3 - "$ar" "$work/out" <<'PY'
+import json, sys
+raw = open(sys.argv[1], "rb").read()
+units = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
+parts = [u for u in units if u.get("refined") == "src"]
+assert len(parts) == 2 and parts[0]["src"] == parts[1]["src"] and parts[0]["tgt"] != parts[1]["tgt"]
+for u in parts:
+    (begin, end), = u["src_offsets"]
+    assert raw[begin:end].decode("utf-8") == u["src_text"], (raw[begin:end], u["src_text"])
+PY
+then ok; else fail "refine: refined pairs do not slice the input"; fi
+expect_status 0 "refine tmx" -- "$jisr" align -q "$ar" "$en" --refine -o "$work/refined.tmx"
+[ "$(grep -c '<prop type="x-refined">ar</prop>' "$work/refined.tmx")" -eq 2 ] && ok || fail "refine: tmx lacks two x-refined units"
+if command -v xmllint >/dev/null && [ -f "$shared/tmx/tmx14.dtd" ]; then
+  if xmllint --noout --nonet --dtdvalid "$shared/tmx/tmx14.dtd" "$work/refined.tmx" 2>"$work/xml"; then ok; else fail "refined tmx is not valid TMX 1.4: $(cat "$work/xml")"; fi
+fi
+expect_status 0 "refine summary" -- "$jisr" align "$ar" "$en" -f tsv --refine --summary
+expect_err "refined: 1 one-to-many beads written as 2 sentence-sized pairs" "refine summary counts the refined beads"
+expect_err "1-2 1" "refine summary keeps the bead types of the alignment"
+expect_status 2 "refine beads" -- "$jisr" align -q "$ar" "$en" -f beads --refine
+expect_err "--refine" "refine refuses the beads format"
+
 # --presplit reads one sentence a line.
 "$jisr" split --lang ar "$ar" >"$work/ar.lines" && "$jisr" split --lang en "$en" >"$work/en.lines"
 expect_status 0 "presplit" -- "$jisr" align -q --presplit "$work/ar.lines" "$work/en.lines" -f beads

@@ -97,6 +97,39 @@ bool ci() {
 
 BOOST_AUTO_TEST_SUITE(output)
 
+BOOST_AUTO_TEST_CASE(a_refined_alignment_writes_each_part_with_its_sentence) {
+  // One English sentence of two clauses against two Arabic sentences; the
+  // refined alignment pairs each Arabic sentence with one clause.
+  const Document src = doc("ar", {"\xD9\x86\xD8\xB9\xD9\x85", "\xD9\x84\xD8\xA7"});
+  const Document tgt = doc("en", {"Yes, and no."});
+  jisr::RefinedAlignment refined;
+  refined.beads = {Bead{0, 1, 0, 1}, Bead{1, 2, 0, 1}};
+  refined.beads[0].score = 0.8;
+  refined.beads[1].score = 0.8;
+  refined.parts = {jisr::BeadPart{{0, 4}, false}, jisr::BeadPart{{5, 12}, false}};
+  std::ostringstream tsv;
+  jisr::write_alignment(Format::tsv, src, tgt, refined, fixed_options(), tsv);
+  BOOST_TEST(lines(tsv.str()) == (std::vector<std::string>{"\xD9\x86\xD8\xB9\xD9\x85\tYes,\t0.8000",
+                                                          "\xD9\x84\xD8\xA7\tand no.\t0.8000"}),
+             boost::test_tools::per_element());
+  std::ostringstream jsonl;
+  jisr::write_alignment(Format::jsonl, src, tgt, refined, fixed_options(), jsonl);
+  BOOST_TEST(count(jsonl.str(), "\"refined\":\"tgt\"") == 2U);
+  BOOST_TEST(contains(jsonl.str(), "\"tgt_offsets\":[[5,12]]"));
+  std::ostringstream tmx;
+  jisr::write_alignment(Format::tmx, src, tgt, refined, fixed_options(), tmx);
+  BOOST_TEST(count(tmx.str(), "<prop type=\"x-refined\">en</prop>") == 2U);
+  // Whole sentences only: a bead list and the review page refuse parts.
+  for (const Format f : {Format::beads, Format::html}) {
+    std::ostringstream out;
+    BOOST_CHECK_THROW(jisr::write_alignment(f, src, tgt, refined, fixed_options(), out), jisr::UsageError);
+  }
+  // Parts that do not match the beads are a caller's error.
+  refined.parts.pop_back();
+  std::ostringstream out;
+  BOOST_CHECK_THROW(jisr::write_alignment(Format::tsv, src, tgt, refined, fixed_options(), out), jisr::UsageError);
+}
+
 BOOST_AUTO_TEST_CASE(tmx_header_has_every_required_attribute) {
   const std::string tmx = write(Format::tmx, kSrc, kTgt, alignment());
   BOOST_TEST(tmx.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));

@@ -17,6 +17,7 @@
 
 #include "jisr/error.hpp"
 #include "jisr/model.hpp"
+#include "align/refine.hpp"
 #include "align/score.hpp"
 #include "evidence/clauses.hpp"
 #include "evidence/extractors.hpp"
@@ -51,6 +52,15 @@ std::vector<std::string> gold_lines() {
   for (std::string line; std::getline(in, line);)
     if (!line.empty()) out.push_back(line);
   return out;
+}
+
+// A document of the given sentences, one paragraph.
+Document doc(const std::string& lang, std::vector<std::string> lines) {
+  Document d;
+  d.name = lang;
+  d.lang = lang;
+  for (std::string& line : lines) d.sentences.push_back(jisr::Sentence{std::move(line), {}, 0});
+  return d;
 }
 
 }  // namespace
@@ -440,13 +450,6 @@ BOOST_AUTO_TEST_CASE(a_time_stamp_on_one_side_does_not_pull_the_other_sides_date
   // it was posted, then the title; the Arabic opens with the title, then a
   // dateline of the same day, which the English leaves out. The stamp's date
   // must not take the dateline away from the title pair.
-  const auto doc = [](const std::string& lang, std::vector<std::string> lines) {
-    Document d;
-    d.name = lang;
-    d.lang = lang;
-    for (std::string& line : lines) d.sentences.push_back(jisr::Sentence{std::move(line), {}, 0});
-    return d;
-  };
   const Document ar = doc("ar", {
       "رابطة المحامين الأحرار تطلق دورة تدريبية حول توثيق الانتهاكات",
       "إدلب – ١٤ حزيران ٢٠٢٤",
@@ -468,6 +471,59 @@ BOOST_AUTO_TEST_CASE(a_time_stamp_on_one_side_does_not_pull_the_other_sides_date
   const jisr::DocumentAnchors a = jisr::find_document_anchors(model, ar, en);
   BOOST_TEST(a.tgt[0].empty());
   BOOST_TEST(a.src[1].size() >= 3U);
+}
+
+BOOST_AUTO_TEST_CASE(refining_cuts_a_one_to_many_bead_into_a_clause_run_per_sentence) {
+  // One Arabic sentence of three clauses (the last two after a full stop
+  // and a comma) against three English sentences; then one against two
+  // English sentences where the Arabic has no joint at all.
+  const Document ar = doc("ar", {
+      "أعلن المجلس المحلي عن افتتاح مدرسة جديدة في المدينة لخدمة ثلاثمئة طالب من الأحياء الشرقية. "
+      "وقال رئيس المجلس إن المدرسة ستضم مختبراً للعلوم ومكتبة كبيرة، "
+      "مشيراً إلى أن الدروس ستبدأ في الأول من أيلول المقبل",
+      "رحب الأهالي بالقرار الجديد بعد سنوات طويلة من الانتظار الصعب",
+  });
+  const Document en = doc("en", {
+      "The local council announced the opening of a new school in the city for three hundred pupils from the "
+      "eastern districts.",
+      "The head of the council said the school would have a science laboratory and a large library.",
+      "He added that lessons would begin on the first of September.",
+      "Residents welcomed the new decision.",
+      "They had waited for many years.",
+  });
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  jisr::Alignment alignment{jisr::Bead{0, 1, 0, 3}, jisr::Bead{1, 2, 3, 5}};
+  alignment[0].score = 0.75;
+  const jisr::RefinedAlignment refined = jisr::refine_alignment(model, ar, en, alignment);
+  BOOST_REQUIRE_EQUAL(refined.beads.size(), 4U);
+  BOOST_REQUIRE_EQUAL(refined.parts.size(), 4U);
+  const std::string& one = ar.sentences[0].text;
+  auto part = [&](std::size_t k) {
+    const jisr::ByteRange r = refined.parts[k].range;
+    return one.substr(r.begin, r.end - r.begin);
+  };
+  for (std::uint32_t r = 0; r < 3; ++r) {
+    BOOST_TEST(refined.parts[r].refined());
+    BOOST_TEST(refined.parts[r].is_src);
+    BOOST_TEST(refined.beads[r].src_begin == 0U);
+    BOOST_TEST(refined.beads[r].tgt_begin == r);
+    BOOST_TEST(refined.beads[r].tgt_size() == 1U);
+    BOOST_TEST(refined.beads[r].score == 0.75);
+  }
+  BOOST_TEST(part(0).ends_with("الشرقية."));
+  BOOST_TEST(part(1).starts_with("وقال"));
+  BOOST_TEST(part(1).ends_with("كبيرة،"));
+  BOOST_TEST(part(2).starts_with("مشيراً"));
+  BOOST_TEST(refined.parts[2].range.end == one.size());
+  // No joint: the bead stays whole.
+  BOOST_TEST(!refined.parts[3].refined());
+  BOOST_TEST((refined.beads[3] == alignment[1]));
+  // A model without clause rules leaves every bead whole.
+  jisr::Model bare = model;
+  bare.clauses.rules.clear();
+  const jisr::RefinedAlignment whole = jisr::refine_alignment(bare, ar, en, alignment);
+  BOOST_TEST((whole.beads == alignment));
+  BOOST_TEST(std::none_of(whole.parts.begin(), whole.parts.end(), [](const jisr::BeadPart& p) { return p.refined(); }));
 }
 
 BOOST_AUTO_TEST_CASE(dropping_one_sided_keys_leaves_every_bead_cost_unchanged) {

@@ -1,0 +1,153 @@
+#include "align/refine.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "align/length_table.hpp"
+#include "align/score.hpp"
+#include "evidence/clauses.hpp"
+#include "split/space.hpp"
+
+namespace jisr {
+
+namespace {
+
+// The most sentences on the many side of a bead that is refined.
+constexpr std::uint32_t kMaxMany = 8;
+// What a cut after a full stop (. ! ? ؟ …) inside the one sentence saves,
+// in nats: where a translator's sentences end, the source often has a
+// stop too. On ntrex-ar-en-hard dev (lines joined from two sentences) the
+// share of refined pairs that are the original sentence pairs rises from
+// 0.86 to 0.94 with it, and stays there for larger values.
+constexpr double kSentenceEndBonus = 4.0;
+
+const ClauseRules* rules_for(const Model& model, const std::string& lang) {
+  auto it = model.clauses.rules.find(lang);
+  if (it == model.clauses.rules.end()) it = model.clauses.rules.find(lang.substr(0, lang.find_first_of("-_")));
+  return it == model.clauses.rules.end() ? nullptr : &it->second;
+}
+
+// The clause index each of the n runs starts at (the first is 0), for the
+// cheapest match of runs of `clause_len` to `many_len`, every run non-empty.
+// `c` is the expected length of the many side per character of the one.
+std::vector<std::size_t> best_runs(const std::vector<std::uint32_t>& clause_len, const std::vector<std::uint32_t>& many_len,
+                                   const std::vector<bool>& ends_sentence, bool one_is_src, double c, double s2,
+                                   const LengthCostTable& cost) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  const std::size_t k = clause_len.size(), n = many_len.size();
+  if (n == 0 || k < n || n > kMaxMany) return {};
+  // best[r][x]: the first x clauses matched to the first r sentences.
+  std::vector<std::vector<double>> best(n + 1, std::vector<double>(k + 1, kInf));
+  std::vector<std::vector<std::size_t>> from(n + 1, std::vector<std::size_t>(k + 1, 0));
+  best[0][0] = 0;
+  for (std::size_t r = 1; r <= n; ++r)
+    for (std::size_t x = r; x + (n - r) <= k; ++x) {
+      double run = 0;
+      for (std::size_t f = x; f-- > r - 1;) {
+        run += clause_len[f];
+        if (best[r - 1][f] == kInf) continue;
+        const double l1 = one_is_src ? run : many_len[r - 1], l2 = one_is_src ? many_len[r - 1] : run;
+        const double mean = (l1 + l2 / c) / 2.0;
+        const double d = mean > 0 ? (l2 - c * l1) / std::sqrt(mean * s2) : 0.0;
+        const double v = best[r - 1][f] + cost.exact(d) - (r < n && ends_sentence[x - 1] ? kSentenceEndBonus : 0.0);
+        if (v < best[r][x]) {
+          best[r][x] = v;
+          from[r][x] = f;
+        }
+      }
+    }
+  std::vector<std::size_t> starts(n);
+  for (std::size_t r = n, x = k; r > 0; --r) {
+    starts[r - 1] = from[r][x];
+    x = from[r][x];
+  }
+  return starts;
+}
+
+}  // namespace
+
+RefinedAlignment refine_alignment(const Model& model, const Document& src, const Document& tgt,
+                                  const Alignment& alignment) {
+  const ClauseRules* src_rules = rules_for(model, src.lang);
+  const ClauseRules* tgt_rules = rules_for(model, tgt.lang);
+  if (src_rules == nullptr && tgt_rules == nullptr) return {alignment, {}};
+  const SideLengths chars = document_lengths(src.sentences, tgt.sentences);
+  const double c = document_length_ratio(model.length, chars.src, chars.tgt);
+  const LengthCostTable cost(model.length.outlier);
+  // Every joint is a place to cut: short clauses are not joined to their
+  // neighbours first (as the scorer's clause term joins them), since a
+  // short clause after a full stop would then take the stop's cut away.
+  const auto fine = [](const ClauseRules* rules) {
+    std::optional<ClauseRules> out;
+    if (rules != nullptr) {
+      out = *rules;
+      out->min_length = 1;
+      out->max_clauses = std::max<std::uint32_t>(out->max_clauses, 64);
+    }
+    return out;
+  };
+  const std::optional<ClauseRules> src_fine = fine(src_rules), tgt_fine = fine(tgt_rules);
+  std::optional<ClauseCutter> src_cut, tgt_cut;
+  if (src_fine) src_cut.emplace(*src_fine);
+  if (tgt_fine) tgt_cut.emplace(*tgt_fine);
+  RefinedAlignment out;
+  out.beads.reserve(alignment.size());
+  out.parts.reserve(alignment.size());
+  const auto whole = [&out](const Bead& bead) {
+    out.beads.push_back(bead);
+    out.parts.emplace_back();
+  };
+  for (const Bead& bead : alignment) {
+    const bool one_is_src = bead.src_size() == 1 && bead.tgt_size() >= 2 && bead.tgt_size() <= kMaxMany;
+    const bool one_is_tgt = bead.tgt_size() == 1 && bead.src_size() >= 2 && bead.src_size() <= kMaxMany;
+    const ClauseCutter* cut = one_is_src && src_cut ? &*src_cut : one_is_tgt && tgt_cut ? &*tgt_cut : nullptr;
+    if (cut == nullptr) {
+      whole(bead);
+      continue;
+    }
+    const Document& one_doc = one_is_src ? src : tgt;
+    const Document& many_doc = one_is_src ? tgt : src;
+    const std::string& text = one_doc.sentences[one_is_src ? bead.src_begin : bead.tgt_begin].text;
+    const std::uint32_t many_begin = one_is_src ? bead.tgt_begin : bead.src_begin;
+    const std::uint32_t n = one_is_src ? bead.tgt_size() : bead.src_size();
+    const auto spans = (*cut)(text);
+    if (spans.size() < n) {
+      whole(bead);
+      continue;
+    }
+    const std::vector<std::uint32_t> clause_len = cut->lengths();
+    std::vector<std::uint32_t> many_len;
+    for (std::uint32_t r = 0; r < n; ++r) many_len.push_back(alignment_length(many_doc.sentences[many_begin + r].text));
+    std::vector<bool> ends_sentence;
+    for (const auto& [from, to] : spans) {
+      const ByteRange r = detail::trim(text, from, to);
+      ends_sentence.push_back(ends_with_terminal(std::string_view(text).substr(r.begin, r.end - r.begin)));
+    }
+    const std::vector<std::size_t> starts =
+        best_runs(clause_len, many_len, ends_sentence, one_is_src, c, model.length.s2, cost);
+    if (starts.size() != n) {
+      whole(bead);
+      continue;
+    }
+    for (std::uint32_t r = 0; r < n; ++r) {
+      const std::size_t first = starts[r], last = r + 1 < n ? starts[r + 1] : spans.size();
+      Bead piece = bead;
+      if (one_is_src) {
+        piece.tgt_begin = many_begin + r;
+        piece.tgt_end = piece.tgt_begin + 1;
+      } else {
+        piece.src_begin = many_begin + r;
+        piece.src_end = piece.src_begin + 1;
+      }
+      out.beads.push_back(piece);
+      out.parts.push_back({detail::trim(text, spans[first].first, spans[last - 1].second), one_is_src});
+    }
+  }
+  return out;
+}
+
+}  // namespace jisr
