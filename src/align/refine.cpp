@@ -10,6 +10,8 @@
 #include "align/length_table.hpp"
 #include "align/score.hpp"
 #include "evidence/clauses.hpp"
+#include "evidence/extractors.hpp"
+#include "jisr/anchors.hpp"
 #include "split/space.hpp"
 
 namespace jisr {
@@ -68,6 +70,19 @@ std::vector<std::size_t> best_runs(const std::vector<std::uint32_t>& clause_len,
   return starts;
 }
 
+// The numbers of a text (num: keys), sorted.
+std::vector<std::string> numbers(const AnchorExtractor& extractor, std::string_view text) {
+  std::vector<std::string> out;
+  for (AnchorKey& key : extractor.find(text))
+    if (key.type == AnchorType::number) out.push_back(std::move(key.key));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool holds(const std::vector<std::string>& sorted, const std::string& key) {
+  return std::binary_search(sorted.begin(), sorted.end(), key);
+}
+
 }  // namespace
 
 RefinedAlignment refine_alignment(const Model& model, const Document& src, const Document& tgt,
@@ -91,6 +106,10 @@ RefinedAlignment refine_alignment(const Model& model, const Document& src, const
     return out;
   };
   const std::optional<ClauseRules> src_fine = fine(src_rules), tgt_fine = fine(tgt_rules);
+  // Numbers check the cut: a run whose number is in another sentence of the
+  // bead and not in its own was translated out of order (the translator
+  // moved a clause), which runs in order cannot pair, and the bead stays whole.
+  std::optional<AnchorExtractor> src_numbers, tgt_numbers;
   std::optional<ClauseCutter> src_cut, tgt_cut;
   if (src_fine) src_cut.emplace(*src_fine);
   if (tgt_fine) tgt_cut.emplace(*tgt_fine);
@@ -133,8 +152,31 @@ RefinedAlignment refine_alignment(const Model& model, const Document& src, const
       whole(bead);
       continue;
     }
+    std::vector<ByteRange> parts;
     for (std::uint32_t r = 0; r < n; ++r) {
       const std::size_t first = starts[r], last = r + 1 < n ? starts[r + 1] : spans.size();
+      parts.push_back(detail::trim(text, spans[first].first, spans[last - 1].second));
+    }
+    std::optional<AnchorExtractor>& one_numbers = one_is_src ? src_numbers : tgt_numbers;
+    std::optional<AnchorExtractor>& many_numbers = one_is_src ? tgt_numbers : src_numbers;
+    if (!one_numbers) one_numbers.emplace(detail::side_options(model, one_doc.lang, one_is_src));
+    if (!many_numbers) many_numbers.emplace(detail::side_options(model, many_doc.lang, !one_is_src));
+    std::vector<std::vector<std::string>> run_numbers, sentence_numbers;
+    for (std::uint32_t r = 0; r < n; ++r) {
+      run_numbers.push_back(numbers(*one_numbers, std::string_view(text).substr(parts[r].begin, parts[r].end - parts[r].begin)));
+      sentence_numbers.push_back(numbers(*many_numbers, many_doc.sentences[many_begin + r].text));
+    }
+    bool out_of_order = false;
+    for (std::uint32_t r = 0; r < n && !out_of_order; ++r)
+      for (const std::string& key : run_numbers[r]) {
+        if (holds(sentence_numbers[r], key)) continue;
+        for (std::uint32_t o = 0; o < n && !out_of_order; ++o) out_of_order = o != r && holds(sentence_numbers[o], key);
+      }
+    if (out_of_order) {
+      whole(bead);
+      continue;
+    }
+    for (std::uint32_t r = 0; r < n; ++r) {
       Bead piece = bead;
       if (one_is_src) {
         piece.tgt_begin = many_begin + r;
@@ -144,7 +186,7 @@ RefinedAlignment refine_alignment(const Model& model, const Document& src, const
         piece.src_end = piece.src_begin + 1;
       }
       out.beads.push_back(piece);
-      out.parts.push_back({detail::trim(text, spans[first].first, spans[last - 1].second), one_is_src});
+      out.parts.push_back({parts[r], one_is_src});
     }
   }
   return out;

@@ -526,6 +526,30 @@ BOOST_AUTO_TEST_CASE(refining_cuts_a_one_to_many_bead_into_a_clause_run_per_sent
   BOOST_TEST(std::none_of(whole.parts.begin(), whole.parts.end(), [](const jisr::BeadPart& p) { return p.refined(); }));
 }
 
+BOOST_AUTO_TEST_CASE(a_bead_whose_translator_moved_a_clause_stays_whole) {
+  // The English puts the turnout (the Arabic's last clause, with its
+  // number) into its first sentence: clause runs in order cannot pair
+  // these, and the numbers say so.
+  const Document ar = doc("ar", {
+      "شارك في الاقتراع ١٨٧ عضواً من أصل ٢١٠ أعضاء في الهيئة الناخبة، "
+      "التي اختيرت لتمثل عائلات المدينة وأحياءها ونقاباتها المهنية، "
+      "وبلغت نسبة المشاركة ٨٩ بالمئة وهي الأعلى منذ عام ٢٠١٧."});
+  const Document en = doc("en", {
+      "187 of the 210 members of the electoral college voted, a turnout of 89%, the highest since 2017.",
+      "The college was chosen to represent the city's families, districts and professional unions."});
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  const jisr::Alignment alignment{jisr::Bead{0, 1, 0, 2}};
+  const jisr::RefinedAlignment refined = jisr::refine_alignment(model, ar, en, alignment);
+  BOOST_REQUIRE_EQUAL(refined.beads.size(), 1U);
+  BOOST_TEST(!refined.parts[0].refined());
+  // In the source's order the same bead is refined.
+  const Document in_order = doc("en", {
+      "187 of the 210 members of the electoral college voted.",
+      "The college was chosen to represent the city's families, districts and professional unions, and the "
+      "turnout of 89% was the highest since 2017."});
+  BOOST_TEST(jisr::refine_alignment(model, ar, in_order, alignment).beads.size() == 2U);
+}
+
 BOOST_AUTO_TEST_CASE(dropping_one_sided_keys_leaves_every_bead_cost_unchanged) {
   // The example pair with its clauses; the Arabic side's dictionary words
   // are mostly translated by words the English does not use.
