@@ -155,11 +155,6 @@ void merge_chunk(Chunk& chunk, DocumentAnchors& a, std::unordered_map<std::strin
   chunk.clauses = {};
 }
 
-const ClauseRules* clause_rules(const Model& model, const std::string& lang) {
-  const auto it = model.clauses.rules.find(lang);
-  return it == model.clauses.rules.end() ? nullptr : &it->second;
-}
-
 }  // namespace
 
 bool uses_clauses(const Model& model) {

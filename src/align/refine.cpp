@@ -27,12 +27,6 @@ constexpr std::uint32_t kMaxMany = 8;
 // 0.86 to 0.94 with it, and stays there for larger values.
 constexpr double kSentenceEndBonus = 4.0;
 
-const ClauseRules* rules_for(const Model& model, const std::string& lang) {
-  auto it = model.clauses.rules.find(lang);
-  if (it == model.clauses.rules.end()) it = model.clauses.rules.find(lang.substr(0, lang.find_first_of("-_")));
-  return it == model.clauses.rules.end() ? nullptr : &it->second;
-}
-
 // The clause index each of the n runs starts at (the first is 0), for the
 // cheapest match of runs of `clause_len` to `many_len`, every run non-empty.
 // `c` is the expected length of the many side per character of the one.
@@ -87,8 +81,8 @@ bool holds(const std::vector<std::string>& sorted, const std::string& key) {
 
 RefinedAlignment refine_alignment(const Model& model, const Document& src, const Document& tgt,
                                   const Alignment& alignment) {
-  const ClauseRules* src_rules = rules_for(model, src.lang);
-  const ClauseRules* tgt_rules = rules_for(model, tgt.lang);
+  const ClauseRules* src_rules = clause_rules(model, src.lang);
+  const ClauseRules* tgt_rules = clause_rules(model, tgt.lang);
   if (src_rules == nullptr && tgt_rules == nullptr) return {alignment, {}};
   const SideLengths chars = document_lengths(src.sentences, tgt.sentences);
   const double c = document_length_ratio(model.length, chars.src, chars.tgt);

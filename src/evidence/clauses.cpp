@@ -137,6 +137,11 @@ const std::vector<std::pair<std::size_t, std::size_t>>& ClauseCutter::operator()
   return out;
 }
 
+const ClauseRules* clause_rules(const Model& model, const std::string& lang) {
+  const auto it = model.clauses.rules.find(lang);
+  return it == model.clauses.rules.end() ? nullptr : &it->second;
+}
+
 ClauseRuleSet parse_clause_rules(const std::string& json_text, const std::string& origin) {
   nlohmann::json j;
   try {

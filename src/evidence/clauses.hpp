@@ -68,6 +68,9 @@ struct DocumentClauses {
   SideClauses src, tgt;
 };
 
+// The clause rules `model` holds for language `lang`, or null.
+[[nodiscard]] const ClauseRules* clause_rules(const Model& model, const std::string& lang);
+
 // Reads clause rules from JSON text: {"ar": {"joints": [...], "openers":
 // [...], "min_length": 12}, ...}. Throws ModelError naming `origin`.
 [[nodiscard]] ClauseRuleSet parse_clause_rules(const std::string& json_text, const std::string& origin);
