@@ -61,7 +61,7 @@ struct OutputOptions {
 // What a writer wrote and what it left out, for the summary.
 struct OutputSummary {
   std::size_t src_sentences = 0, tgt_sentences = 0;
-  std::map<BeadType, std::size_t> beads_by_type;  // every bead of the alignment
+  std::map<BeadType, std::size_t> beads_by_type;  // every bead of the alignment (refined ones whole)
   std::size_t written = 0;              // beads (units, lines) written
   std::size_t unaligned_left_out = 0;   // 1-0 / 0-1 beads not written by the format
   std::size_t low_score_left_out = 0;   // beads under min_score
@@ -84,7 +84,9 @@ class BitextWriter {
     return write(id, src, tgt, alignment, {});
   }
   // The same for a refined alignment: `parts` is empty or holds each bead's
-  // part (BeadPart), whose text is written for the bead's one sentence.
+  // part (BeadPart), whose text is written for the bead's one sentence. The
+  // bead types of the summary and OutputOptions::document_score see the
+  // refined pairs joined into their beads again (whole_beads in types.hpp).
   virtual OutputSummary write(std::string_view id, const Document& src, const Document& tgt,
                               const Alignment& alignment, std::span<const BeadPart> parts) = 0;
   // Writes what follows the last bead, flushes and returns the summary of

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,20 @@ struct RefinedAlignment {
   Alignment beads;
   std::vector<BeadPart> parts;
 };
+
+// How many one-to-many beads a refinement cut, into how many pairs.
+struct RefineCount {
+  std::size_t beads = 0, pairs = 0;
+  friend bool operator==(const RefineCount&, const RefineCount&) = default;
+};
+
+// Of refined `beads` and their `parts` (parallel, or empty): how many beads
+// were cut into how many pairs, and the alignment before the cutting, each
+// run of pairs cut from one bead joined into that bead again. Writers and
+// summaries want the alignment's beads (their types, the document score),
+// whose pairs a filter may have thinned: the pairs left of a bead join into one.
+[[nodiscard]] RefineCount count_refined(std::span<const Bead> beads, std::span<const BeadPart> parts);
+[[nodiscard]] Alignment whole_beads(std::span<const Bead> beads, std::span<const BeadPart> parts);
 
 // A document pair with its gold alignment, as training and evaluation read
 // it: sentences of both sides and the beads that align them.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -77,7 +78,46 @@ bool holds(const std::vector<std::string>& sorted, const std::string& key) {
   return std::binary_search(sorted.begin(), sorted.end(), key);
 }
 
+// Whether bead k is a pair cut from the same bead as bead k - 1: both
+// refined parts of the one sentence on the same side (the beads of an
+// alignment never share a sentence, its refined pairs always do).
+bool continues_cut(std::span<const Bead> beads, std::span<const BeadPart> parts, std::size_t k) {
+  if (k == 0 || parts.size() != beads.size()) return false;
+  const BeadPart &a = parts[k - 1], &b = parts[k];
+  if (!a.refined() || !b.refined() || a.is_src != b.is_src) return false;
+  const Bead &x = beads[k - 1], &y = beads[k];
+  return b.is_src ? x.src_begin == y.src_begin && x.src_end == y.src_end
+                  : x.tgt_begin == y.tgt_begin && x.tgt_end == y.tgt_end;
+}
+
 }  // namespace
+
+RefineCount count_refined(std::span<const Bead> beads, std::span<const BeadPart> parts) {
+  RefineCount count;
+  for (std::size_t k = 0; k < parts.size() && k < beads.size(); ++k) {
+    if (!parts[k].refined()) continue;
+    ++count.pairs;
+    if (!continues_cut(beads, parts, k)) ++count.beads;
+  }
+  return count;
+}
+
+Alignment whole_beads(std::span<const Bead> beads, std::span<const BeadPart> parts) {
+  Alignment out;
+  out.reserve(beads.size());
+  for (std::size_t k = 0; k < beads.size(); ++k) {
+    if (!continues_cut(beads, parts, k)) {
+      out.push_back(beads[k]);
+      continue;
+    }
+    Bead& bead = out.back();
+    if (parts[k].is_src)
+      bead.tgt_end = beads[k].tgt_end;
+    else
+      bead.src_end = beads[k].src_end;
+  }
+  return out;
+}
 
 RefinedAlignment refine_alignment(const Model& model, const Document& src, const Document& tgt,
                                   const Alignment& alignment) {

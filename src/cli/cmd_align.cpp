@@ -1,12 +1,10 @@
 // jisr align: split both sides, align them, write bitext.
-#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -159,10 +157,7 @@ struct RunReport {
   double document_score = -1;  // -1: the model has no calibration
   std::string evidence;
   std::vector<Warning> warnings;
-  // --refine: the bead types before refining, and how many one-to-many
-  // beads were written as how many pairs.
-  std::map<BeadType, std::size_t> beads_by_type;
-  std::size_t refined_beads = 0, refined_pairs = 0;
+  RefineCount refined;  // --refine: how many one-to-many beads were written as how many pairs
 };
 
 void print_json_summary(const OutputSummary& s, Format format, const std::string& where, const Document& src,
@@ -182,7 +177,7 @@ void print_json_summary(const OutputSummary& s, Format format, const std::string
                    {"document_score", report.document_score >= 0 ? nlohmann::json(report.document_score) : nlohmann::json()},
                    {"evidence", report.evidence},
                    {"warnings", warnings}};
-  if (report.refined_pairs > 0) j["refined"] = {{"beads", report.refined_beads}, {"pairs", report.refined_pairs}};
+  if (report.refined.pairs > 0) j["refined"] = {{"beads", report.refined.beads}, {"pairs", report.refined.pairs}};
   fmt::print(stderr, "{}\n", j.dump());
 }
 
@@ -197,9 +192,7 @@ void print_summary(const OutputSummary& s, Format format, const std::string& whe
   for (const auto& [type, count] : s.beads_by_type)
     types += fmt::format("{}{} {}", types.empty() ? "" : ", ", to_string(type), count);
   fmt::print(stderr, "  beads: {}\n", types);
-  if (report.refined_pairs > 0)
-    fmt::print(stderr, "  refined: {} one-to-many beads written as {} sentence-sized pairs\n", report.refined_beads,
-               report.refined_pairs);
+  print_refined(report.refined);
   if (s.unaligned_left_out > 0)
     fmt::print(stderr, "  left out: {} unaligned beads (1-0 / 0-1){}\n", s.unaligned_left_out,
                format == Format::tmx ? "" : "; --keep-unaligned writes them");
@@ -221,10 +214,7 @@ void run_align(const AlignCommand& c) {
   if (c.src_path == "-" && c.tgt_path == "-")
     throw UsageError("only one of the two inputs can be standard input");
   if (std::isnan(c.min_score)) throw UsageError("--min-score must be a number from 0 to 1");
-  if (c.refine && (format == Format::beads || format == Format::html))
-    throw UsageError(fmt::format("--refine writes parts of sentences, which the {} format cannot hold: use tmx, tsv, "
-                                 "jsonl or moses",
-                                 to_string(format)));
+  if (c.refine) check_refine_format(format);
   check_threads(c.threads, "--threads");
   // The model's dictionary is read only if it will be used.
   OpenOptions open_options;
@@ -282,11 +272,8 @@ void run_align(const AlignCommand& c) {
   // Refined after the document score, which is the alignment's.
   RefinedAlignment refined{alignment, {}};
   if (c.refine) {
-    for (const Bead& b : alignment) ++report.beads_by_type[{static_cast<int>(b.src_size()), static_cast<int>(b.tgt_size())}];
     refined = aligner.refine(src, tgt, alignment);
-    report.refined_pairs = static_cast<std::size_t>(
-        std::count_if(refined.parts.begin(), refined.parts.end(), [](const BeadPart& p) { return p.refined(); }));
-    report.refined_beads = alignment.size() - (refined.beads.size() - report.refined_pairs);
+    report.refined = count_refined(refined.beads, refined.parts);
   }
   if (report.document_score >= 0)
     out_options.document_score = [&report](const Document&, const Document&, const Alignment&) {
@@ -322,8 +309,6 @@ void run_align(const AlignCommand& c) {
   } else {
     summary = write_to_stdout(write);
   }
-  // The bead types are the alignment's, not the refined pairs'.
-  if (report.refined_pairs > 0) summary.beads_by_type = report.beads_by_type;
   if (json_summary) {
     print_json_summary(summary, format, where, src, tgt, report);
   } else {

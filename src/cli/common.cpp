@@ -244,6 +244,19 @@ Model load_model(const std::string& name_or_path, bool with_dictionary) {
   return Model::load(find_model(name_or_path), with_dictionary);
 }
 
+void check_refine_format(Format format) {
+  if (format == Format::beads || format == Format::html)
+    throw UsageError(fmt::format("--refine writes parts of sentences, which the {} format cannot hold: use tmx, tsv, "
+                                 "jsonl or moses",
+                                 to_string(format)));
+}
+
+void print_refined(const RefineCount& count) {
+  if (count.pairs > 0)
+    fmt::print(stderr, "  refined: {} one-to-many beads written as {} sentence-sized pairs\n", count.beads,
+               count.pairs);
+}
+
 bool wants_summary(bool quiet, bool summary) { return !quiet && (summary || ::isatty(STDERR_FILENO) == 1); }
 
 void add_summary_flags(CLI::App& command, bool& quiet, bool& summary) {

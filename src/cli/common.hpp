@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "jisr/formats.hpp"
 #include "jisr/model.hpp"
 
 namespace jisr::cli {
@@ -121,6 +122,12 @@ void install_signal_cleanup();
 [[nodiscard]] bool wants_summary(bool quiet, bool summary);
 // Adds -q/--quiet and --summary to a command.
 void add_summary_flags(CLI::App& command, bool& quiet, bool& summary);
+
+// --refine (jisr align, jisr batch) writes parts of sentences: throws
+// UsageError for a format that holds whole sentences only (beads, html).
+void check_refine_format(Format format);
+// The summary's line on what --refine cut, if it cut anything.
+void print_refined(const RefineCount& count);
 
 // Checks a BCP 47 language tag such as "ar", "en-GB", "ar-SY"; throws UsageError.
 void check_language_tag(const std::string& tag, const std::string& option);

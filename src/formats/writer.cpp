@@ -116,11 +116,16 @@ OutputSummary BeadWriter::write(std::string_view id, const Document& src, const 
   OutputSummary summary;
   summary.src_sentences = src.sentences.size();
   summary.tgt_sentences = tgt.sentences.size();
-  const double document_score = options_.document_score ? options_.document_score(src, tgt, alignment) : -1.0;
+  // The bead types and the document score are the alignment's, not its
+  // refined pairs'.
+  const Alignment whole = parts.empty() ? Alignment{} : whole_beads(alignment, parts);
+  const Alignment& beads = parts.empty() ? alignment : whole;
+  for (const Bead& bead : beads)
+    ++summary.beads_by_type[{static_cast<int>(bead.src_size()), static_cast<int>(bead.tgt_size())}];
+  const double document_score = options_.document_score ? options_.document_score(src, tgt, beads) : -1.0;
   for (std::size_t k = 0; k < alignment.size(); ++k) {
     const Bead& bead = alignment[k];
     const BeadPart part = parts.empty() ? BeadPart{} : parts[k];
-    ++summary.beads_by_type[{static_cast<int>(bead.src_size()), static_cast<int>(bead.tgt_size())}];
     const bool pair = bead.is_pair();
     if (!pair && !shows_unaligned_) {
       ++summary.unaligned_left_out;

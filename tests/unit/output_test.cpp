@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -128,6 +129,42 @@ BOOST_AUTO_TEST_CASE(a_refined_alignment_writes_each_part_with_its_sentence) {
   refined.parts.pop_back();
   std::ostringstream out;
   BOOST_CHECK_THROW(jisr::write_alignment(Format::tsv, src, tgt, refined, fixed_options(), out), jisr::UsageError);
+}
+
+BOOST_AUTO_TEST_CASE(a_refined_alignment_is_summed_up_as_the_alignment_it_came_from) {
+  // [0]:[0], then two 1-2 beads side by side, each cut in two, a 2-1 bead
+  // cut in two and a 0-1 bead: the pairs of neighbouring beads that were
+  // cut on the same side must not join.
+  const Document src = doc("ar", {"a.", "Ab, cd.", "Ef, gh.", "i.", "j."});
+  const Document tgt = doc("en", {"A.", "B.", "C.", "D.", "E.", "Kl, mn.", "X."});
+  const Alignment original = {Bead{0, 1, 0, 1}, Bead{1, 2, 1, 3}, Bead{2, 3, 3, 5}, Bead{3, 5, 5, 6}, Bead{5, 5, 6, 7}};
+  jisr::RefinedAlignment refined;
+  refined.beads = {Bead{0, 1, 0, 1}, Bead{1, 2, 1, 2}, Bead{1, 2, 2, 3}, Bead{2, 3, 3, 4},
+                   Bead{2, 3, 4, 5}, Bead{3, 4, 5, 6}, Bead{4, 5, 5, 6}, Bead{5, 5, 6, 7}};
+  for (Bead& b : refined.beads) b.score = b.is_pair() ? 0.5 : 0.0;
+  const jisr::BeadPart whole{}, first{{0, 3}, true}, second{{4, 7}, true};
+  refined.parts = {whole, first, second, first, second, {{0, 3}, false}, {{4, 7}, false}, whole};
+
+  BOOST_TEST((jisr::count_refined(refined.beads, refined.parts) == jisr::RefineCount{3, 6}));
+  BOOST_TEST((jisr::whole_beads(refined.beads, refined.parts) == original));
+  BOOST_TEST((jisr::whole_beads(original, {}) == original));
+  BOOST_TEST((jisr::count_refined(original, {}) == jisr::RefineCount{}));
+
+  // The writer counts the alignment's bead types and scores the document
+  // on its beads, while it writes the pairs.
+  OutputOptions options = fixed_options();
+  Alignment scored;
+  options.document_score = [&scored](const Document&, const Document&, const Alignment& a) {
+    scored = a;
+    return 0.5;
+  };
+  std::ostringstream tsv;
+  const OutputSummary summary = jisr::write_alignment(Format::tsv, src, tgt, refined, options, tsv);
+  BOOST_TEST(summary.written == 7U);
+  BOOST_TEST(lines(tsv.str())[2] == "cd.\tC.\t0.5000");
+  BOOST_TEST((scored == original));
+  const std::map<jisr::BeadType, std::size_t> types{{{1, 1}, 1}, {{1, 2}, 2}, {{2, 1}, 1}, {{0, 1}, 1}};
+  BOOST_TEST((summary.beads_by_type == types));
 }
 
 BOOST_AUTO_TEST_CASE(tmx_header_has_every_required_attribute) {
