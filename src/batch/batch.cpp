@@ -28,6 +28,8 @@ struct Item {
   std::string id;
   Document src, tgt;
   Alignment alignment;
+  RefinedAlignment refined;  // with BatchOptions::refine; its parts stay empty without
+  RefineCount refined_count;
   double document_score = -1;  // from the model's calibration; -1 without one
   std::string error;  // empty: aligned
 };
@@ -54,6 +56,10 @@ void process(const Aligner& aligner, const BatchOptions& o, Item& item) {
                                    item.src.sentences.empty() ? o.src_lang : o.tgt_lang));
     item.alignment = aligner.align(item.src, item.tgt, o.align);
     item.document_score = document_score(aligner.model(), item.src.sentences, item.tgt.sentences, item.alignment);
+    if (o.refine) {
+      item.refined = aligner.refine(item.src, item.tgt, item.alignment);
+      item.refined_count = count_refined(item.refined.beads, item.refined.parts);
+    }
   } catch (const Error& e) {
     item.error = e.what();
   } catch (const std::bad_alloc&) {
@@ -83,6 +89,8 @@ nlohmann::ordered_json report_line(const Item& item) {
     ++pairs;
   }
   j["beads"] = types;
+  if (item.refined_count.pairs > 0)
+    j["refined"] = {{"beads", item.refined_count.beads}, {"pairs", item.refined_count.pairs}};
   auto round = [](double v) { return std::round(v * 1e4) / 1e4; };
   j["mean_score"] = pairs > 0 ? round(score_sum / double(pairs)) : 0.0;
   // Document score: the calibrated probability that the two are
@@ -196,27 +204,40 @@ BatchSummary run_batch(const Aligner& aligner, const BatchOptions& o, std::FILE*
         fmt::print(log, "{}jisr: skipped {}: {}\n", o.progress ? "\r\033[K" : "", item->id,
                    item->error);
     } else {
-      const Alignment* beads = &item->alignment;
+      const Alignment* beads = o.refine ? &item->refined.beads : &item->alignment;
+      const std::vector<BeadPart>* parts = &item->refined.parts;
       Alignment kept;
+      std::vector<BeadPart> kept_parts;
       if (o.dedup) {
-        for (const Bead& b : item->alignment) {
+        for (std::size_t n = 0; n < beads->size(); ++n) {
+          const Bead& b = (*beads)[n];
+          const BeadPart part = parts->empty() ? BeadPart{} : (*parts)[n];
           if (b.is_pair() && b.score >= o.min_score) {
-            std::string s, t;
-            for (std::uint32_t k = b.src_begin; k < b.src_end; ++k)
-              s += item->src.sentences[k].text + ' ';
-            for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k)
-              t += item->tgt.sentences[k].text + ' ';
-            const std::string key = dedup_key(s, t);
+            // The text compared is the text written: a refined pair's part
+            // of its one sentence.
+            const auto side = [&part](const Document& doc, std::uint32_t begin, std::uint32_t end, bool is_src) {
+              if (part.refined() && part.is_src == is_src)
+                return doc.sentences[begin].text.substr(part.range.begin, part.range.end - part.range.begin);
+              std::string text;
+              for (std::uint32_t k = begin; k < end; ++k) text += doc.sentences[k].text + ' ';
+              return text;
+            };
+            const std::string key = dedup_key(side(item->src, b.src_begin, b.src_end, true),
+                                              side(item->tgt, b.tgt_begin, b.tgt_end, false));
             if (!seen.insert(XXH3_128bits(key.data(), key.size())).second) {
               ++summary.duplicates;
               continue;
             }
           }
           kept.push_back(b);
+          if (!parts->empty()) kept_parts.push_back(part);
         }
         beads = &kept;
+        parts = &kept_parts;
       }
-      add_summary(summary.output, writer.write(item->id, item->src, item->tgt, *beads));
+      summary.refined.beads += item->refined_count.beads;
+      summary.refined.pairs += item->refined_count.pairs;
+      add_summary(summary.output, writer.write(item->id, item->src, item->tgt, *beads, *parts));
     }
     if (report != nullptr) {
       *report << report_line(*item).dump() << '\n';

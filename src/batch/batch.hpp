@@ -34,6 +34,7 @@ struct BatchOptions {
   ReadOptions read;
   double min_score = 0.0;  // as OutputOptions::min_score; dedup counts only beads kept
   bool dedup = false;      // drop a pair whose normalised text was written already
+  bool refine = false;     // write one-to-many beads as sentence-sized pairs (Aligner::refine)
   unsigned threads = 0;    // 0: every core
   std::size_t tokens = 0;  // pairs in flight; 0: four per thread
   bool progress = false;   // a progress line on `log`
@@ -42,6 +43,7 @@ struct BatchOptions {
 struct BatchSummary {
   std::size_t documents = 0, failed = 0;
   std::size_t duplicates = 0;  // pairs left out by dedup
+  RefineCount refined;         // refine: beads cut and pairs written for them, before dedup and min_score
   OutputSummary output;        // of the documents written
   double seconds = 0;
 };

@@ -36,6 +36,7 @@ struct BatchCommand {
   bool no_anchors = false;
   bool no_dictionary = false;
   bool dedup = false;
+  bool refine = false;
   bool quiet = false;
   double min_score = 0.0;
   int max_side = 4;
@@ -68,6 +69,7 @@ void print_summary(const batch::BatchSummary& s, Format format) {
   for (const auto& [type, count] : s.output.beads_by_type)
     types += fmt::format("{}{} {}", types.empty() ? "" : ", ", to_string(type), count);
   if (!types.empty()) fmt::print(stderr, "  beads: {}\n", types);
+  print_refined(s.refined);
   if (s.output.unaligned_left_out > 0)
     fmt::print(stderr, "  left out: {} unaligned beads (1-0 / 0-1)\n", s.output.unaligned_left_out);
   if (s.output.low_score_left_out > 0)
@@ -83,6 +85,7 @@ void run_batch_command(const BatchCommand& c) {
   if (c.manifest.empty() == c.input.empty())
     throw UsageError("give either --manifest FILE or --input b64tsv|jsonl (standard input)");
   const Format format = choose_format(c);
+  if (c.refine) check_refine_format(format);
   if (format == Format::beads) throw UsageError("jisr batch writes tsv, jsonl, tmx or moses");
   if (format == Format::moses && (c.output.empty() || c.output == "-"))
     throw UsageError(
@@ -110,6 +113,7 @@ void run_batch_command(const BatchCommand& c) {
   o.read.on_invalid = c.on_invalid == "replace" ? OnInvalid::replace : OnInvalid::fail;
   o.min_score = c.min_score;
   o.dedup = c.dedup;
+  o.refine = c.refine;
   o.threads = c.threads;
   o.tokens = c.tokens;
   o.progress = !c.quiet && isatty(fileno(stderr)) != 0;
@@ -173,13 +177,16 @@ void add_batch_command(CLI::App& app) {
                   "tsv (id, source, target, score), jsonl, tmx (one for the whole batch) or moses")
       ->check(CLI::IsMember({"tsv", "jsonl", "tmx", "moses"}));
   sub->add_option("--report", c->report,
-                  "Write a JSON line per document: id, sentences, beads by type, mean and document "
-                  "score, or the error");
+                  "Write a JSON line per document: id, sentences, beads by type, refined beads and "
+                  "pairs (--refine), mean and document score, or the error");
   sub->add_flag("--keep-unaligned", c->keep_unaligned, "tsv, moses: also write 1-0 and 0-1 beads");
   sub->add_option("--min-score", c->min_score,
                   "Leave out aligned beads scoring under this (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));
   sub->add_flag("--dedup", c->dedup, "Leave out a pair whose normalised text was written already");
+  sub->add_flag("--refine", c->refine,
+                "Write each one-to-many bead as sentence-sized pairs, as jisr align --refine does (marked "
+                "\"refined\" in jsonl, x-refined in tmx; counted in the report and the summary)");
   sub->add_option("-m,--model", c->model, "Model: a NAME (ar-en, generic) or a JSON file")
       ->capture_default_str();
   sub->add_flag("--no-anchors", c->no_anchors, "Score by length (and paragraphs) only");

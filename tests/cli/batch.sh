@@ -2,10 +2,11 @@
 # End-to-end checks of jisr batch on the bundled documents: the same pairs
 # as jisr align on each document alone, the same output whatever --threads
 # says, a bad document skipped and reported, gzip and zstd input and
-# output, JSONL input, TMX and the report.
-#   batch.sh JISR SOURCE_DIR
+# output, JSONL input, TMX and the report, --refine. SHARED_DIR (optional)
+# holds the TMX DTD the refined TMX is checked against.
+#   batch.sh JISR SOURCE_DIR [SHARED_DIR]
 set -u
-jisr=$1 src=$2
+jisr=$1 src=$2 shared=${3:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
@@ -102,6 +103,57 @@ same "$work/expected.dedup.tsv" "$work/dedup.tsv" "--dedup"
 grep -q '<prop type="x-document">market-8</prop>' "$work/all.tmx" || fail "tmx names documents"
 [ "$(grep -c '<header' "$work/all.tmx")" -eq 1 ] || fail "tmx: one header"
 if command -v xmllint >/dev/null; then xmllint --noout "$work/all.tmx" || fail "tmx is not well-formed"; fi
+
+# --refine: the same pairs as jisr align --refine on each document; press
+# has a one-to-two bead, written as two pairs whose offsets slice its text.
+: >"$work/expected.refined.tsv"
+for d in press harbour market; do
+  "$jisr" align -q --refine "$work/$d.ar" "$work/$d.en" -f tsv | sed "s/^/$d	/" >>"$work/expected.refined.tsv"
+done
+grep -v -e broken -e empty "$work/manifest.tsv" >"$work/good.manifest.tsv"
+"$jisr" batch --refine --manifest "$work/good.manifest.tsv" -o "$work/refined.tsv" --report "$work/refined.report" \
+  2>"$work/err" || fail "batch --refine: $(cat "$work/err")"
+same "$work/expected.refined.tsv" "$work/refined.tsv" "batch --refine differs from align --refine on each document"
+cmp -s "$work/refined.tsv" "$work/manifest.out.tsv" && fail "--refine changed nothing in the tsv"
+grep -q 'refined: 1 one-to-many beads written as 2 sentence-sized pairs' "$work/err" ||
+  fail "summary counts the refined beads: $(cat "$work/err")"
+grep -q '1-2 2' "$work/err" || fail "summary keeps the bead types of the alignments: $(cat "$work/err")"
+grep -q '"id":"press".*"beads":{[^}]*"1-2":1}.*"refined":{"beads":1,"pairs":2}' "$work/refined.report" ||
+  fail "report counts press's refined beads: $(cat "$work/refined.report")"
+[ "$(grep -c '"refined"' "$work/refined.report")" -eq 1 ] || fail "report: only press has refined beads"
+grep -q '"refined"' "$work/report.jsonl" && fail "report without --refine names refined beads"
+"$jisr" batch -q --refine --manifest "$work/good.manifest.tsv" -f jsonl -o "$work/refined.jsonl" || fail "refine jsonl"
+[ "$(grep -c '"refined":"src"' "$work/refined.jsonl")" -eq 2 ] || fail "refine jsonl: not two refined pairs"
+if python3 - "$work/press.ar" "$work/refined.jsonl" <<'PY'
+import json, sys
+raw = open(sys.argv[1], "rb").read()
+units = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
+parts = [u for u in units if u.get("refined") == "src"]
+assert len(parts) == 2 and all(u["doc"] == "press" for u in parts)
+assert parts[0]["src"] == parts[1]["src"] and parts[0]["tgt"] != parts[1]["tgt"]
+for u in parts:
+    (begin, end), = u["src_offsets"]
+    assert 0 <= begin < end and raw[begin:end].decode("utf-8") == u["src_text"], (raw[begin:end], u["src_text"])
+PY
+then :; else fail "refine jsonl: refined pairs do not slice the input"; fi
+"$jisr" batch -q --manifest "$work/good.manifest.tsv" -f jsonl -o "$work/plain.jsonl" || fail "jsonl"
+grep -q '"refined"' "$work/plain.jsonl" && fail "jsonl without --refine has refined pairs"
+"$jisr" batch -q --refine --manifest "$work/good.manifest.tsv" -o "$work/refined.tmx" || fail "refine tmx"
+[ "$(grep -c '<prop type="x-refined">ar</prop>' "$work/refined.tmx")" -eq 2 ] || fail "refine: tmx lacks two x-refined units"
+if command -v xmllint >/dev/null && [ -n "$shared" ] && [ -f "$shared/tmx/tmx14.dtd" ]; then
+  xmllint --noout --nonet --dtdvalid "$shared/tmx/tmx14.dtd" "$work/refined.tmx" 2>"$work/xml" ||
+    fail "refined tmx is not valid TMX 1.4: $(cat "$work/xml")"
+fi
+# --dedup compares the text written: the refined pairs of the 8 copies become one each.
+"$jisr" batch -q --input b64tsv --refine <"$work/good.b64tsv" >"$work/refined.stream.tsv" || fail "refine stream"
+"$jisr" batch -q --input b64tsv --refine --dedup <"$work/good.b64tsv" >"$work/refined.dedup.tsv" || fail "refine dedup"
+grep -E '^(press|harbour|market)-1	' "$work/refined.stream.tsv" | awk -F'\t' '!seen[$2"\t"$3]++' >"$work/expected.refined.dedup.tsv"
+same "$work/expected.refined.dedup.tsv" "$work/refined.dedup.tsv" "--refine --dedup"
+# Formats that hold whole sentences refuse it before any work: exit 2, no file.
+"$jisr" batch -q --refine --manifest "$work/good.manifest.tsv" -f beads -o "$work/refined.beads" 2>"$work/err"
+[ $? -eq 2 ] || fail "-f beads --refine: exit 2 expected"
+grep -q beads "$work/err" || fail "-f beads --refine names the format: $(cat "$work/err")"
+[ -e "$work/refined.beads" ] && fail "-f beads --refine wrote a file"
 
 # Usage errors: exit 2.
 "$jisr" batch -q </dev/null >/dev/null 2>&1; [ $? -eq 2 ] || fail "no input given: exit 2"

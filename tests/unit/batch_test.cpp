@@ -1,6 +1,6 @@
 // Tests of jisr batch's engine (src/batch): base64 and record reading,
-// the dedup key, compressed line streams, and the pipeline's output being
-// the same whatever the number of threads and in-flight documents.
+// the dedup key, compressed line streams, the pipeline's output being the
+// same whatever the number of threads and in-flight documents, --refine.
 #define BOOST_TEST_MODULE batch
 #include "batch/batch.hpp"
 
@@ -9,9 +9,13 @@
 #include <string>
 
 #include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
 
 #include "jisr/error.hpp"
 #include "jisr/formats.hpp"
+#include "jisr/text.hpp"
+
+#include "support.hpp"
 
 #include "batch/compress.hpp"
 #include "batch/records.hpp"
@@ -56,6 +60,31 @@ const char* kAr =
     "\xD9\x88\xD8\xB5\xD9\x84 \xD8\xA7\xD9\x84\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1 \xD9\x81\xD9\x8A 12 \xD9\x85\xD8\xA7\xD9\x8A\xD9\x88. "
     "\xD9\x88\xD9\x82\xD8\xA7\xD9\x84 \xD8\xA5\xD9\x86 2024 \xD8\xB3\xD9\x86\xD8\xA9 \xD8\xAC\xD9\x8A\xD8\xAF\xD8\xA9.\n";
 const char* kEn = "The minister arrived on 12 May. He said that 2024 is a good year.\n";
+
+
+// Runs `input`, a b64tsv stream, through a batch writing `format` with
+// document ids; the output and the report come back in `out` and `report`.
+batch::BatchSummary run_stream(const Aligner& aligner, const batch::BatchOptions& o, Format format,
+                               const std::string& input, std::string& out, std::string& report) {
+  OutputOptions w;
+  w.document_ids = true;
+  std::ostringstream text, lines;
+  const auto writer = make_writer(format, w, text);
+  writer->begin();
+  std::FILE* f = memory_file(input);
+  batch::BatchSummary s = batch::run_batch(aligner, o, f, *writer, &lines, nullptr);
+  std::fclose(f);
+  s.output = writer->finish();
+  out = text.str();
+  report = lines.str();
+  return s;
+}
+
+std::size_t count(const std::string& text, std::string_view what) {
+  std::size_t n = 0;
+  for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+  return n;
+}
 
 }  // namespace
 
@@ -153,26 +182,68 @@ BOOST_AUTO_TEST_CASE(pipeline_output_does_not_depend_on_threads_and_skips_bad_do
       batch::BatchOptions o;
       o.threads = threads;
       o.tokens = tokens;
-      OutputOptions w;
-      w.document_ids = true;
-      std::ostringstream out, report;
-      const auto writer = make_writer(Format::tsv, w, out);
-      writer->begin();
-      std::FILE* f = memory_file(stream);
-      const batch::BatchSummary s = batch::run_batch(aligner, o, f, *writer, &report, nullptr);
-      std::fclose(f);
-      writer->finish();
+      std::string out, report;
+      const batch::BatchSummary s = run_stream(aligner, o, Format::tsv, stream, out, report);
       BOOST_TEST(s.documents == 13u);
       BOOST_TEST(s.failed == 1u);
       if (first.empty()) {
-        first = out.str();
-        first_report = report.str();
+        first = out;
+        first_report = report;
         BOOST_TEST(first.find("d11\t") != std::string::npos);
         BOOST_TEST(first.find("bad\t") == std::string::npos);
         BOOST_TEST(first_report.find(R"("error":"the ar side is empty")") != std::string::npos);
       }
-      BOOST_TEST(out.str() == first);
-      BOOST_TEST(report.str() == first_report);
+      BOOST_TEST(out == first);
+      BOOST_TEST(report == first_report);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(refined_documents_are_counted_and_deduplicated_by_their_parts) {
+  // The bundled press release has a one-to-two bead that refines into two
+  // pairs; three copies of it make three refined beads, and --dedup keeps
+  // the pairs of the first copy only.
+  const std::string ar = read_file_bytes(test::examples_dir() / "press.ar.txt");
+  const std::string en = read_file_bytes(test::examples_dir() / "press.en.txt");
+  std::string stream;
+  for (int k = 0; k < 3; ++k) stream += "p" + std::to_string(k) + "\t" + base64(ar) + "\t" + base64(en) + "\n";
+  const Aligner aligner = Aligner::open("ar-en");
+  auto run = [&](bool refine, bool dedup, std::string& out, std::string& report, const std::string& input) {
+    batch::BatchOptions o;
+    o.refine = refine;
+    o.dedup = dedup;
+    return run_stream(aligner, o, Format::jsonl, input, out, report);
+  };
+  std::string plain, plain_report, refined, refined_report;
+  const batch::BatchSummary before = run(false, false, plain, plain_report, stream);
+  const batch::BatchSummary after = run(true, false, refined, refined_report, stream);
+  BOOST_TEST((before.refined == RefineCount{}));
+  BOOST_TEST(count(plain, "\"refined\"") == 0U);
+  BOOST_TEST(count(plain_report, "\"refined\"") == 0U);
+  BOOST_TEST((after.refined == RefineCount{3, 6}));
+  BOOST_TEST(count(refined, "\"refined\":\"src\"") == 6U);
+  BOOST_TEST(count(refined_report, "\"refined\":{\"beads\":1,\"pairs\":2}") == 3U);
+  BOOST_TEST(after.output.written == before.output.written + 3);
+  // The summary's bead types are the alignments', as without --refine.
+  BOOST_TEST((after.output.beads_by_type == before.output.beads_by_type));
+
+  std::string deduped, deduped_report;
+  const batch::BatchSummary once = run(true, true, deduped, deduped_report, stream);
+  BOOST_TEST(count(deduped, "\"refined\":\"src\"") == 2U);
+  BOOST_TEST(once.duplicates == 2 * (after.output.scored / 3));
+
+  // What --dedup compares is the part written: a document whose one pair
+  // is a refined pair's part and sentence is a duplicate of it.
+  nlohmann::json first;
+  std::istringstream lines(refined);
+  for (std::string line; first.is_null() && std::getline(lines, line);)
+    if (line.find("\"refined\":\"src\"") != std::string::npos) first = nlohmann::json::parse(line);
+  const std::string part = first.at("src_text"), sentence = first.at("tgt_text");
+  const std::string again = stream.substr(0, stream.find('\n') + 1) + "q\t" + base64(part) + "\t" + base64(sentence) + "\n";
+  std::string kept, dropped, unused;
+  run(true, false, kept, unused, again);
+  BOOST_TEST(kept.find("\"doc\":\"q\"") != std::string::npos);
+  const batch::BatchSummary with_q = run(true, true, dropped, unused, again);
+  BOOST_TEST(dropped.find("\"doc\":\"q\"") == std::string::npos);
+  BOOST_TEST(with_q.duplicates == 1U);
 }
