@@ -71,6 +71,11 @@ struct ClauseRules {
   std::vector<std::string> openers;  // words a clause begins with, compared without marks
   std::uint32_t min_length = 12;
   std::uint32_t max_clauses = 16;
+  // False for rules that only `jisr align --refine` cuts with: the scorer's
+  // clause term leaves that language's sentences whole. A language whose
+  // cuts did not help the scorer (they were not trained with it) can still
+  // give sentence-sized pairs.
+  bool scored = true;
 };
 
 // Clause rules by language tag ("ar", "en", ...).

@@ -158,7 +158,9 @@ void merge_chunk(Chunk& chunk, DocumentAnchors& a, std::unordered_map<std::strin
 }  // namespace
 
 bool uses_clauses(const Model& model) {
-  return !model.clauses.rules.empty() && (model.clauses.length_weight > 0 || model.clauses.anchor_weight > 0);
+  const bool scored = std::any_of(model.clauses.rules.begin(), model.clauses.rules.end(),
+                                  [](const auto& entry) { return entry.second.scored; });
+  return scored && (model.clauses.length_weight > 0 || model.clauses.anchor_weight > 0);
 }
 
 DocumentAnchors find_document_anchors(const Model& model, const Document& src,
@@ -198,7 +200,7 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
       Chunk& chunk = chunks[from + c];
       const Document& doc = chunk.is_src ? src : tgt;
       find_chunk(pool.get(doc.lang, chunk.is_src), doc,
-                 clauses != nullptr ? clause_rules(pool.model(), doc.lang) : nullptr,
+                 clauses != nullptr ? scored_clause_rules(pool.model(), doc.lang) : nullptr,
                  chunk.is_src ? insertions.src : insertions.tgt, chunk);
     });
     for (std::size_t c = from; c < to; ++c) {

@@ -142,6 +142,11 @@ const ClauseRules* clause_rules(const Model& model, const std::string& lang) {
   return it == model.clauses.rules.end() ? nullptr : &it->second;
 }
 
+const ClauseRules* scored_clause_rules(const Model& model, const std::string& lang) {
+  const ClauseRules* rules = clause_rules(model, lang);
+  return rules != nullptr && rules->scored ? rules : nullptr;
+}
+
 ClauseRuleSet parse_clause_rules(const std::string& json_text, const std::string& origin) {
   nlohmann::json j;
   try {
@@ -171,6 +176,11 @@ ClauseRuleSet parse_clause_rules(const std::string& json_text, const std::string
     strings("openers", rules.openers);
     for (const auto& [key, value] : r.items()) {
       if (key == "joints" || key == "openers") continue;
+      if (key == "scored") {
+        if (!value.is_boolean()) throw ModelError(fmt::format("{}: scored must be true or false", where));
+        rules.scored = value.get<bool>();
+        continue;
+      }
       if (key != "min_length" && key != "max_clauses")
         throw ModelError(fmt::format("{}: unknown field '{}'", where, key));
       if (!value.is_number_unsigned() || value.get<std::uint32_t>() > 10000 ||
@@ -185,9 +195,11 @@ ClauseRuleSet parse_clause_rules(const std::string& json_text, const std::string
 
 std::string clause_rules_json(const ClauseRuleSet& rules) {
   nlohmann::json j = nlohmann::json::object();
-  for (const auto& [lang, r] : rules)
+  for (const auto& [lang, r] : rules) {
     j[lang] = {{"joints", r.joints}, {"openers", r.openers}, {"min_length", r.min_length},
                {"max_clauses", r.max_clauses}};
+    if (!r.scored) j[lang]["scored"] = false;
+  }
   return j.dump();
 }
 

@@ -71,8 +71,12 @@ struct DocumentClauses {
 // The clause rules `model` holds for language `lang`, or null.
 [[nodiscard]] const ClauseRules* clause_rules(const Model& model, const std::string& lang);
 
+// The same for the scorer's clause term: null where the rules are not scored.
+[[nodiscard]] const ClauseRules* scored_clause_rules(const Model& model, const std::string& lang);
+
 // Reads clause rules from JSON text: {"ar": {"joints": [...], "openers":
-// [...], "min_length": 12}, ...}. Throws ModelError naming `origin`.
+// [...], "min_length": 12}, "en": {..., "scored": false}}. Throws
+// ModelError naming `origin`.
 [[nodiscard]] ClauseRuleSet parse_clause_rules(const std::string& json_text, const std::string& origin);
 
 // The JSON text parse_clause_rules reads.

@@ -166,14 +166,16 @@ BOOST_AUTO_TEST_CASE(document_anchors_equal_the_interned_keys_of_each_sentence_a
 
   auto side = [&](const Document& doc, bool is_src) {
     const jisr::AnchorExtractor extractor(jisr::detail::side_options(model, doc.lang, is_src));
-    const auto rules = model.clauses.rules.find(doc.lang);
+    // The scorer cuts only where its rules are scored (English rules serve
+    // refinement alone).
+    const jisr::ClauseRules* rules = jisr::scored_clause_rules(model, doc.lang);
     std::vector<std::vector<jisr::AnchorKey>> out;
     jisr::SideClauses recorded;
     std::size_t multi = 0, stamps = 0;
     for (const jisr::Sentence& s : doc.sentences) {
       std::vector<jisr::AnchorKey> keys;
-      const auto spans = rules == model.clauses.rules.end() ? std::vector<std::pair<std::size_t, std::size_t>>{}
-                                                           : jisr::cut_clauses(s.text, rules->second);
+      const auto spans =
+          rules == nullptr ? std::vector<std::pair<std::size_t, std::size_t>>{} : jisr::cut_clauses(s.text, *rules);
       if (spans.size() < 2) {
         keys = extractor.find(s.text);
       } else {
@@ -214,7 +216,8 @@ BOOST_AUTO_TEST_CASE(document_anchors_equal_the_interned_keys_of_each_sentence_a
   BOOST_TEST(clauses.src.key_end == src_clauses.key_end, boost::test_tools::per_element());
   BOOST_TEST(clauses.src.length == src_clauses.length, boost::test_tools::per_element());
   BOOST_TEST(clauses.tgt.begin == tgt_clauses.begin, boost::test_tools::per_element());
-  BOOST_TEST(clauses.tgt.key_end.empty());  // no clause rules for English
+  BOOST_REQUIRE(jisr::clause_rules(model, "en") != nullptr);
+  BOOST_TEST(clauses.tgt.key_end.empty());  // English rules are not scored
 }
 
 BOOST_AUTO_TEST_CASE(anchor_guide_keeps_the_longest_chain_in_order) {
@@ -524,6 +527,58 @@ BOOST_AUTO_TEST_CASE(refining_cuts_a_one_to_many_bead_into_a_clause_run_per_sent
   const jisr::RefinedAlignment whole = jisr::refine_alignment(bare, ar, en, alignment);
   BOOST_TEST((whole.beads == alignment));
   BOOST_TEST(std::none_of(whole.parts.begin(), whole.parts.end(), [](const jisr::BeadPart& p) { return p.refined(); }));
+}
+
+BOOST_AUTO_TEST_CASE(refining_cuts_the_one_english_sentence_of_a_many_to_one_bead) {
+  // Two Arabic sentences that the English joins into one, the first of its
+  // parts ending in a full stop inside closing quotes: the cut goes there,
+  // not at the comma before it.
+  const Document ar = doc("ar", {
+      "قال مدير المستشفى إن الأطباء عالجوا أكثر من مئتي مصاب خلال يومين، وإن المستشفى يحتاج إلى الأدوية.",
+      "وطالبت المنظمة الدولية بفتح الطرق أمام قوافل المساعدات.",
+  });
+  const Document en = doc("en", {
+      "The hospital director said doctors had treated more than two hundred injured people in two days, "
+      "adding that \"the hospital needs medicine.\" The international organisation called for the roads to be "
+      "opened to aid convoys.",
+  });
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  const jisr::Alignment alignment{jisr::Bead{0, 2, 0, 1}};
+  const jisr::RefinedAlignment refined = jisr::refine_alignment(model, ar, en, alignment);
+  BOOST_REQUIRE_EQUAL(refined.beads.size(), 2U);
+  const std::string& one = en.sentences[0].text;
+  for (std::uint32_t r = 0; r < 2; ++r) {
+    BOOST_TEST(refined.parts[r].refined());
+    BOOST_TEST(!refined.parts[r].is_src);
+    BOOST_TEST(refined.beads[r].src_begin == r);
+    BOOST_TEST(refined.beads[r].src_size() == 1U);
+    BOOST_TEST(refined.beads[r].tgt_begin == 0U);
+  }
+  const jisr::ByteRange first = refined.parts[0].range, second = refined.parts[1].range;
+  BOOST_TEST(one.substr(first.begin, first.end - first.begin).ends_with("medicine.\""));
+  BOOST_TEST(one.substr(second.begin, second.end - second.begin).starts_with("The international"));
+  BOOST_TEST(second.end == one.size());
+}
+
+BOOST_AUTO_TEST_CASE(clause_rules_that_are_not_scored_serve_refinement_alone) {
+  const jisr::ClauseRuleSet rules = jisr::parse_clause_rules(
+      R"({"en": {"joints": [",", "."], "scored": false}, "ar": {"joints": ["،"]}})", "rules.json");
+  BOOST_TEST(!rules.at("en").scored);
+  BOOST_TEST(rules.at("ar").scored);
+  // Written back as read.
+  const jisr::ClauseRuleSet again = jisr::parse_clause_rules(jisr::clause_rules_json(rules), "again");
+  BOOST_TEST(!again.at("en").scored);
+  BOOST_TEST(again.at("ar").scored);
+  BOOST_CHECK_THROW((void)jisr::parse_clause_rules(R"({"en": {"scored": "no"}})", "bad.json"), jisr::ModelError);
+  // A model whose only rules are not scored has no clause term.
+  jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  model.clauses.rules = {{"en", rules.at("en")}};
+  BOOST_TEST(!jisr::uses_clauses(model));
+  BOOST_TEST(jisr::clause_rules(model, "en") != nullptr);
+  BOOST_TEST(jisr::scored_clause_rules(model, "en") == nullptr);
+  model.clauses.rules = rules;
+  BOOST_TEST(jisr::uses_clauses(model));
+  BOOST_TEST(jisr::scored_clause_rules(model, "ar") != nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(a_bead_whose_translator_moved_a_clause_stays_whole) {
