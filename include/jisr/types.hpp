@@ -48,6 +48,11 @@ struct BeadCosts {
   // Cost of the cheapest bead of the same shape moved by one sentence on one
   // side, less this bead's cost (capped); small when a neighbour fits as well.
   float margin = 0;
+  // The least that moving one of the bead's two edges by one sentence, on
+  // either side, adds to the cost of the bead and its neighbour together
+  // (capped): small when the sentences at an edge fit either bead about as
+  // well, as where a translator's long sentence became several.
+  float boundary = 0;
   double confidence = 0;  // the uncalibrated score: length match moved by the anchors
   std::uint16_t matched = 0, missed = 0;              // anchor keys (not words) matched across, unmatched
   std::uint16_t words_matched = 0, words_missed = 0;  // dictionary words matched across, unmatched

@@ -450,7 +450,9 @@ void fill_bead_costs(const BeadScorer& scorer, std::span<Bead> beads) {
     double best = std::numeric_limits<double>::infinity();
     const auto try_at = [&](std::int64_t i, std::int64_t j) {
       if (i < 0 || j < 0 || i + a > n || j + b > m) return;
-      best = std::min(best, scorer.cost(static_cast<std::uint32_t>(i), a, static_cast<std::uint32_t>(j), b));
+      // Only a neighbour under the cap changes the margin.
+      best = std::min(best, scorer.cost_below(static_cast<std::uint32_t>(i), a, static_cast<std::uint32_t>(j), b,
+                                              std::min(best, bead.cost + kMarginCap)));
     };
     const std::int64_t i0 = bead.src_begin, j0 = bead.tgt_begin;
     try_at(i0, j0 - 1);
@@ -474,9 +476,54 @@ void fill_bead_costs(const BeadScorer& scorer, Alignment& alignment, unsigned th
     const auto to = alignment.begin() + static_cast<std::ptrdiff_t>(std::min(alignment.size(), (k + 1) * kCostBatch));
     fill_bead_costs(scorer, std::span<Bead>(from, to));
   });
+  fill_boundaries(scorer, alignment, threads);
 }
 
 }  // namespace
+
+double edge_cost(const BeadScorer& scorer, const Alignment& alignment, std::size_t k, double cap) {
+  const Bead& l = alignment[k];
+  const Bead& r = alignment[k + 1];
+  const double now = l.cost + r.cost;
+  double best = cap;
+  const auto try_move = [&](std::int64_t di, std::int64_t dj) {
+    const std::int64_t i = std::int64_t{l.src_end} + di, j = std::int64_t{l.tgt_end} + dj;
+    if (i < l.src_begin || i > r.src_end || j < l.tgt_begin || j > r.tgt_end) return;
+    const std::int64_t la = i - l.src_begin, lb = j - l.tgt_begin, ra = r.src_end - i, rb = r.tgt_end - j;
+    if (la + lb == 0 || ra + rb == 0 || std::max({la, lb, ra, rb}) > kMaxBeadSide) return;
+    const auto side = [](std::int64_t v) { return static_cast<int>(v); };
+    const auto at = [](std::int64_t v) { return static_cast<std::uint32_t>(v); };
+    // The smaller bead is priced in full, the larger only as far as it could
+    // still bring the move under the best so far: most moves cannot.
+    const bool left_first = la + lb <= ra + rb;
+    const double first = left_first ? scorer.cost(l.src_begin, side(la), l.tgt_begin, side(lb))
+                                     : scorer.cost(at(i), side(ra), at(j), side(rb));
+    const double limit = now + best - first;
+    const double second = left_first ? scorer.cost_below(at(i), side(ra), at(j), side(rb), limit)
+                                     : scorer.cost_below(l.src_begin, side(la), l.tgt_begin, side(lb), limit);
+    best = std::min(best, first + second - now);
+  };
+  try_move(-1, 0);
+  try_move(1, 0);
+  try_move(0, -1);
+  try_move(0, 1);
+  return best;
+}
+
+void fill_boundaries(const BeadScorer& scorer, Alignment& alignment, unsigned threads) {
+  std::vector<float> edges(alignment.empty() ? 0 : alignment.size() - 1);
+  const std::size_t batches = (edges.size() + kCostBatch - 1) / kCostBatch;
+  detail::parallel_for(batches, threads, [&](std::size_t k) {
+    for (std::size_t e = k * kCostBatch; e < std::min(edges.size(), (k + 1) * kCostBatch); ++e)
+      edges[e] = static_cast<float>(std::max(edge_cost(scorer, alignment, e, kBoundaryCap), -kBoundaryCap));
+  });
+  for (std::size_t k = 0; k < alignment.size(); ++k) {
+    float least = static_cast<float>(kBoundaryCap);
+    if (k > 0) least = std::min(least, edges[k - 1]);
+    if (k < edges.size()) least = std::min(least, edges[k]);
+    alignment[k].costs.boundary = least;
+  }
+}
 
 void drop_one_sided(DocumentAnchors& a, DocumentClauses* clauses) {
   std::vector<bool> in_src(a.keys.size(), false), shared(a.keys.size(), false);

@@ -95,6 +95,22 @@ struct Guide {
 // The probability that the two sides are translations of each other at all,
 // from their scored alignment under the model's document calibration
 // (src/model/calibration.hpp); -1 when the model has none.
+// What moving the edge between beads k and k+1 of `alignment` by one
+// sentence on one side (the sentence passing to the other bead) adds to
+// the two beads' cost under `scorer`, the cheapest such move, at most `cap`
+// (the cap where no move is allowed). The beads' `cost` must be the
+// scorer's.
+[[nodiscard]] double edge_cost(const BeadScorer& scorer, const Alignment& alignment, std::size_t k, double cap);
+
+// The most a bead's BeadCosts::boundary says: a move that much dearer than
+// the alignment leaves no doubt.
+inline constexpr double kBoundaryCap = 20.0;
+
+// Sets each bead's BeadCosts::boundary: the lesser edge_cost of its two
+// edges, within [-kBoundaryCap, kBoundaryCap]. Edges are priced on up to
+// `threads` threads.
+void fill_boundaries(const BeadScorer& scorer, Alignment& alignment, unsigned threads);
+
 [[nodiscard]] double document_score(const Model& model, std::span<const Sentence> src,
                                     std::span<const Sentence> tgt, const Alignment& alignment);
 

@@ -149,7 +149,7 @@ struct BeadScorer::Impl {
   // final punctuation (verse, lists, unpunctuated text).
   bool src_endings = true, tgt_endings = true;
   // prior_cost[a][b] = -log P(a-b), +inf where not allowed.
-  double prior_cost[9][9];
+  double prior_cost[kMaxBeadSide + 1][kMaxBeadSide + 1];
   // Anchors: key ids of sentence k of a side are ids[begin[k] .. begin[k+1]), sorted.
   bool anchors = false;
   std::vector<bool> keep_;  // by key id: the key can tell beads apart
@@ -542,7 +542,7 @@ void BeadScorer::set_priors(const std::map<BeadType, double>& priors) {
   for (auto& row : m.prior_cost)
     for (double& v : row) v = std::numeric_limits<double>::infinity();
   for (const auto& [type, p] : priors)
-    if (type.src <= 8 && type.tgt <= 8 && p > 0) m.prior_cost[type.src][type.tgt] = -std::log(p);
+    if (type.src <= kMaxBeadSide && type.tgt <= kMaxBeadSide && p > 0) m.prior_cost[type.src][type.tgt] = -std::log(p);
 }
 
 std::uint32_t BeadScorer::src_size() const { return static_cast<std::uint32_t>(impl_->src_len.size()); }

@@ -62,6 +62,9 @@ struct BeadEvidence {
 // +infinity: float rounding must not drop a bead that ties.
 inline constexpr double kCostTolerance = 1e-9;
 
+// The most sentences a bead may have on one side.
+inline constexpr int kMaxBeadSide = 8;
+
 // Scores candidate beads for one document pair. Construction does the
 // per-sentence work once (lengths); cost() is O(1) and const, so one scorer
 // may serve several threads.

@@ -22,6 +22,10 @@ namespace {
 struct CalibrateCommand {
   std::string model = "ar-en";
   std::vector<std::string> sets, docs;
+  // Sets for the bead model only: documents made for calibration (such as
+  // scripts/join-sentences writes) show beads that real text rarely does,
+  // but not what a real pair of documents looks like.
+  std::vector<std::string> bead_sets, bead_docs;
   std::string output;  // default: beside the model
   unsigned threads = 0;
   // Penalty on the bead model's standardised weights (the rows weigh about
@@ -36,6 +40,7 @@ struct CalibrateCommand {
 void run_calibrate(const CalibrateCommand& c, const std::string& command_line) {
   if (c.sets.empty()) throw UsageError("give at least one --set");
   if (c.docs.size() != c.sets.size()) throw UsageError("give one --docs list for each --set");
+  if (c.bead_docs.size() != c.bead_sets.size()) throw UsageError("give one --bead-docs list for each --bead-set");
   check_threads(c.threads, "--threads");
   const std::filesystem::path model_path = find_model(c.model);
   const std::filesystem::path output =
@@ -50,16 +55,21 @@ void run_calibrate(const CalibrateCommand& c, const std::string& command_line) {
     CorpusSet set;
     std::vector<DocumentRun> runs;
     std::vector<Alignment> mismatched;
+    bool documents = true;  // also fits the document model
   };
   std::vector<SetData> data;
   std::size_t all_beads = 0;
-  for (std::size_t k = 0; k < c.sets.size(); ++k) {
-    SetData d{open_set(c.sets[k], c.docs[k]), {}, {}};
+  const std::size_t n_sets = c.sets.size() + c.bead_sets.size();
+  for (std::size_t k = 0; k < n_sets; ++k) {
+    const bool documents = k < c.sets.size();
+    const std::string& dir = documents ? c.sets[k] : c.bead_sets[k - c.sets.size()];
+    const std::string& list = documents ? c.docs[k] : c.bead_docs[k - c.sets.size()];
+    SetData d{open_set(dir, list), {}, {}, documents};
     d.runs = run_set(d.set, options);
-    d.mismatched = align_mismatched(d.runs, d.set, options);
+    if (documents) d.mismatched = align_mismatched(d.runs, d.set, options);
     all_beads += count_pair_beads(d.runs);
-    fmt::print(stderr, "jisr: {}: {} documents, {} beads with both sides\n", c.sets[k],
-               d.runs.size(), count_pair_beads(d.runs));
+    fmt::print(stderr, "jisr: {}: {} documents, {} beads with both sides{}\n", dir, d.runs.size(),
+               count_pair_beads(d.runs), documents ? "" : " (bead model only)");
     data.push_back(std::move(d));
   }
   // Every set weighs the same; the weights average 1 over all beads.
@@ -87,6 +97,7 @@ void run_calibrate(const CalibrateCommand& c, const std::string& command_line) {
     (label == 1 ? positives : negatives) += 1;
   };
   for (const SetData& d : data) {
+    if (!d.documents) continue;
     for (const DocumentRun& run : d.runs) add_document(run.test, run.src, run.tgt, 1);
     for (std::size_t k = 0; k < d.mismatched.size(); ++k)
       add_document(d.mismatched[k], d.runs[k].src, d.runs[(k + 1) % d.runs.size()].tgt, 0);
@@ -120,6 +131,10 @@ void add_calibrate_command(CLI::App& app) {
                   "Folder of gold-aligned documents (DOC.SRC, DOC.TGT, DOC.gold); repeatable");
   sub->add_option("--docs", c->docs,
                   "File listing the documents to use, one name a line; one per --set");
+  sub->add_option("--bead-set", c->bead_sets,
+                  "A gold-aligned folder the bead model alone is fitted on (documents made for calibration, such "
+                  "as scripts/join-sentences writes); repeatable");
+  sub->add_option("--bead-docs", c->bead_docs, "File listing the documents to use; one per --bead-set");
   sub->add_option(
       "-o,--output", c->output,
       "Where to write the calibration (default: MODEL.calibration.json beside the model)");
@@ -135,6 +150,11 @@ void add_calibrate_command(CLI::App& app) {
       line += " --set " + std::filesystem::path(c->sets[k]).filename().string();
       if (k < c->docs.size())
         line += " --docs " + std::filesystem::path(c->docs[k]).filename().string();
+    }
+    for (std::size_t k = 0; k < c->bead_sets.size(); ++k) {
+      line += " --bead-set " + std::filesystem::path(c->bead_sets[k]).filename().string();
+      if (k < c->bead_docs.size())
+        line += " --bead-docs " + std::filesystem::path(c->bead_docs[k]).filename().string();
     }
     run_calibrate(*c, line);
   });

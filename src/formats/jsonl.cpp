@@ -50,6 +50,7 @@ class JsonlWriter final : public BeadWriter {
                   {"prior", round(c.prior)},
                   {"other", round(c.other)},
                   {"margin", round(c.margin)},
+                  {"boundary", round(c.boundary)},
                   {"confidence", round(c.confidence)},
                   {"anchors_matched", c.matched},
                   {"anchors_missed", c.missed},

@@ -133,7 +133,7 @@ const std::vector<std::string>& bead_feature_names() {
       "missed",         "words_matched",    "words_missed", "prior",
       "other",          "margin",           "margin_low",   "one_to_one",
       "sentences",      "confidence_logit", "doc_length",   "doc_margin",
-      "doc_match_rate", "doc_unpaired"};
+      "doc_match_rate", "doc_unpaired", "boundary",     "boundary_log"};
   return names;
 }
 
@@ -143,7 +143,8 @@ const std::vector<int>& bead_feature_signs() {
       -1, +1, -1, -1,  // missed, words_matched, words_missed, prior
       -1, +1, +1, 0,   // other, margin, margin_low, one_to_one
       0,  +1, -1, +1,  // sentences, confidence_logit, doc_length, doc_margin
-      +1, -1};         // doc_match_rate, doc_unpaired
+      +1, -1,          // doc_match_rate, doc_unpaired
+      +1, +1};         // boundary, boundary_log
   return signs;
 }
 
@@ -185,7 +186,8 @@ std::vector<std::vector<double>> bead_features(const Alignment& alignment) {
                     c.prior, c.other, c.margin, std::min(c.margin, 0.0f),
                     b.src_size() == 1 && b.tgt_size() == 1 ? 1.0 : 0.0,
                     std::log(static_cast<double>(b.src_size() + b.tgt_size())), logit(c.confidence),
-                    doc_length, doc_margin, doc_match_rate, doc_unpaired});
+                    doc_length, doc_margin, doc_match_rate, doc_unpaired, c.boundary,
+                    std::log1p(std::max(c.boundary, 0.0f))});
   }
   return rows;
 }

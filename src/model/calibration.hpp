@@ -6,7 +6,9 @@
 // Both are small logistic models, P = 1 / (1 + exp(-(w·x))), over named
 // features: a bead's length cost, anchor keys and dictionary words matched
 // and missed, bead type, the margin to the best neighbouring bead of its
-// shape, and the same parts averaged over its document, so that a text whose
+// shape, what the cheapest move of one sentence across one of its edges
+// adds (BeadCosts::boundary), and the same parts averaged over its
+// document, so that a text whose
 // beads are all doubtful (verse with no numbers, say) and a text whose beads
 // are all sure are told apart; a document's mean bead score, the share of its
 // sentences left unpaired and of its keys matched. A logistic model rather

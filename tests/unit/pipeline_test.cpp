@@ -90,6 +90,58 @@ BOOST_AUTO_TEST_CASE(press_example_aligns_to_the_gold_beads) {
   BOOST_TEST(got == expected, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(an_edge_costs_what_its_cheapest_one_sentence_move_adds) {
+  // The example's gold beads, priced by a length-and-prior scorer; then the
+  // same with the second English sentence of the 1-2 bead moved into the
+  // next bead, where moving it back restores the gold.
+  const Document ar = split_example("ar"), en = split_example("en");
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  const jisr::BeadScorer scorer(model, ar.sentences, en.sentences);
+  const auto priced = [&](std::vector<jisr::Bead> beads) {
+    for (jisr::Bead& b : beads)
+      b.cost = scorer.cost(b.src_begin, static_cast<int>(b.src_size()), b.tgt_begin, static_cast<int>(b.tgt_size()));
+    return beads;
+  };
+  const jisr::Alignment gold = priced({{0, 1, 0, 0}, {1, 2, 0, 1}, {2, 2, 1, 2}, {2, 3, 2, 3}, {3, 4, 3, 5},
+                                       {4, 5, 5, 6}, {5, 6, 6, 7}, {6, 7, 7, 8}, {7, 7, 8, 9}});
+  // Every move of every edge, priced in full.
+  const auto brute = [&](const jisr::Alignment& a, std::size_t k) {
+    const jisr::Bead &l = a[k], &r = a[k + 1];
+    double best = jisr::kBoundaryCap;
+    for (const auto& [di, dj] : {std::pair{-1, 0}, {1, 0}, {0, -1}, {0, 1}}) {
+      const int i = static_cast<int>(l.src_end) + di, j = static_cast<int>(l.tgt_end) + dj;
+      if (i < static_cast<int>(l.src_begin) || i > static_cast<int>(r.src_end) || j < static_cast<int>(l.tgt_begin) ||
+          j > static_cast<int>(r.tgt_end))
+        continue;
+      const int la = i - static_cast<int>(l.src_begin), lb = j - static_cast<int>(l.tgt_begin);
+      const int ra = static_cast<int>(r.src_end) - i, rb = static_cast<int>(r.tgt_end) - j;
+      if (la + lb == 0 || ra + rb == 0) continue;
+      best = std::min(best, scorer.cost(l.src_begin, la, l.tgt_begin, lb) +
+                                scorer.cost(static_cast<std::uint32_t>(i), ra, static_cast<std::uint32_t>(j), rb) -
+                                l.cost - r.cost);
+    }
+    return best;
+  };
+  for (std::size_t k = 0; k + 1 < gold.size(); ++k)
+    BOOST_TEST(jisr::edge_cost(scorer, gold, k, jisr::kBoundaryCap) == brute(gold, k),
+               boost::test_tools::tolerance(1e-9));
+  jisr::Alignment filled = gold;
+  jisr::fill_boundaries(scorer, filled, 2);
+  for (std::size_t k = 0; k < filled.size(); ++k) {
+    double least = jisr::kBoundaryCap;
+    if (k > 0) least = std::min(least, brute(gold, k - 1));
+    if (k + 1 < gold.size()) least = std::min(least, brute(gold, k));
+    BOOST_TEST(filled[k].costs.boundary == std::max(least, -jisr::kBoundaryCap), boost::test_tools::tolerance(1e-4));
+  }
+  // The gold is cheaper than the moved alignment: its edge says so.
+  jisr::Alignment moved = gold;
+  moved[4] = {3, 4, 3, 4};
+  moved[5] = {4, 5, 4, 6};
+  moved = priced(moved);
+  BOOST_TEST(jisr::edge_cost(scorer, moved, 4, jisr::kBoundaryCap) < 0.0);
+  BOOST_TEST(jisr::edge_cost(scorer, gold, 4, jisr::kBoundaryCap) > 0.0);
+}
+
 BOOST_AUTO_TEST_CASE(a_long_document_aligns_as_its_parts_do) {
   // The example 600 times over: 4,200 Arabic and 5,400 English sentences, a
   // long document, whose first search looks for the path with small beads
