@@ -1,6 +1,7 @@
 #include "evidence/clauses.hpp"
 
 #include <unicode/uchar.h>
+#include <unicode/uniset.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -36,18 +37,37 @@ void fold_word(std::string_view word, std::string& out) {
   }
 }
 
-bool is_space_at(std::string_view s, std::size_t i, std::size_t* width) {
-  // ASCII: White_Space holds tab to carriage return and the space.
-  if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80) {
-    *width = 1;
-    return b == ' ' || (b >= 0x09 && b <= 0x0D);
+// White_Space, frozen: its UTF-8 spans run through ICU's fast tables.
+const icu::UnicodeSet& white_space() {
+  static const icu::UnicodeSet* set = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    auto* s = new icu::UnicodeSet(u"[:White_Space:]", status);
+    if (U_FAILURE(status)) throw ModelError(fmt::format("clause rules: ICU white space set: {}", u_errorName(status)));
+    s->freeze();
+    return s;
+  }();
+  return *set;
+}
+
+// The first code points of a word as fold_word folds it (up to
+// kPrefixLength of them, 21 bits each), packed into one number: two words
+// whose folded forms are equal have the same prefix (folding twice folds
+// once), so a word whose prefix no opener has is no opener.
+constexpr int kPrefixLength = 3;
+std::uint64_t folded_prefix(std::string_view word) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  const auto length = static_cast<int32_t>(word.size());
+  std::uint64_t key = 0;
+  int count = 0;
+  for (int32_t i = 0; i < length && count < kPrefixLength;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || u_charType(c) == U_NON_SPACING_MARK || c == 0x0640) continue;
+    if (c == 0x0623 || c == 0x0625 || c == 0x0622 || c == 0x0671) c = 0x0627;
+    key = (key << 21) | static_cast<std::uint64_t>(u_tolower(c));
+    ++count;
   }
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  auto at = static_cast<int32_t>(i);
-  UChar32 c = 0;
-  U8_NEXT(bytes, at, static_cast<int32_t>(s.size()), c);
-  *width = static_cast<std::size_t>(at) - i;
-  return c >= 0 && u_isUWhiteSpace(c);
+  return key;
 }
 
 // Strips punctuation from both ends of a word for the opener test.
@@ -69,8 +89,22 @@ std::vector<std::pair<std::size_t, std::size_t>> cut_clauses(std::string_view se
 ClauseCutter::ClauseCutter(const ClauseRules& rules) : rules_(rules) {
   for (const std::string& o : rules.openers) {
     fold_word(o, folded_);
+    if (folded_.empty()) continue;
     openers_.insert(folded_);
+    opener_prefixes_.push_back(folded_prefix(folded_));
   }
+  std::sort(opener_prefixes_.begin(), opener_prefixes_.end());
+  for (const std::string& j : rules.joints) joint_last_[static_cast<unsigned char>(j.back())] = true;
+}
+
+bool ClauseCutter::is_opener(std::string_view word) const {
+  word = trim_punctuation(word);
+  if (word.empty() || openers_.empty()) return false;
+  // Most words do not begin as any opener does; the others are folded
+  // whole and looked up.
+  if (!std::binary_search(opener_prefixes_.begin(), opener_prefixes_.end(), folded_prefix(word))) return false;
+  fold_word(word, folded_);
+  return openers_.contains(std::string_view(folded_));
 }
 
 const std::vector<std::pair<std::size_t, std::size_t>>& ClauseCutter::operator()(std::string_view sentence) const {
@@ -78,15 +112,14 @@ const std::vector<std::pair<std::size_t, std::size_t>>& ClauseCutter::operator()
   // Words as byte ranges.
   std::vector<std::pair<std::size_t, std::size_t>>& words = words_;
   words.clear();
-  for (std::size_t i = 0; i < sentence.size();) {
-    std::size_t w = 0;
-    if (is_space_at(sentence, i, &w)) {
-      i += std::max<std::size_t>(w, 1);
-      continue;
-    }
-    const std::size_t from = i;
-    while (i < sentence.size() && !is_space_at(sentence, i, &w)) i += std::max<std::size_t>(w, 1);
-    words.emplace_back(from, i);
+  const icu::UnicodeSet& space = white_space();
+  const auto n = static_cast<int32_t>(sentence.size());
+  for (int32_t i = 0; i < n;) {
+    i += space.spanUTF8(sentence.data() + i, n - i, USET_SPAN_CONTAINED);
+    if (i >= n) break;
+    const int32_t from = i;
+    i += space.spanUTF8(sentence.data() + i, n - i, USET_SPAN_NOT_CONTAINED);
+    words.emplace_back(static_cast<std::size_t>(from), static_cast<std::size_t>(i));
   }
   // Candidate cuts: word indices a clause starts at.
   std::vector<std::size_t>& starts = starts_;
@@ -94,13 +127,10 @@ const std::vector<std::pair<std::size_t, std::size_t>>& ClauseCutter::operator()
   for (std::size_t k = 1; k < words.size(); ++k) {
     const std::string_view prev = sentence.substr(words[k - 1].first, words[k - 1].second - words[k - 1].first);
     bool cut = false;
-    for (const std::string& j : rules.joints)
-      if (prev.size() >= j.size() && prev.substr(prev.size() - j.size()) == j) cut = true;
-    if (!cut) {
-      const std::string_view word = sentence.substr(words[k].first, words[k].second - words[k].first);
-      fold_word(trim_punctuation(word), folded_);
-      cut = openers_.contains(std::string_view(folded_));
-    }
+    if (joint_last_[static_cast<unsigned char>(prev.back())])
+      for (const std::string& j : rules.joints)
+        if (prev.size() >= j.size() && prev.substr(prev.size() - j.size()) == j) cut = true;
+    if (!cut) cut = is_opener(sentence.substr(words[k].first, words[k].second - words[k].first));
     if (cut) starts.push_back(k);
   }
   std::vector<std::pair<std::size_t, std::size_t>>& out = clauses_;

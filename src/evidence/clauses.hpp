@@ -9,6 +9,7 @@
 // that lists of short items do not become many tiny clauses.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -43,8 +44,13 @@ class ClauseCutter {
   [[nodiscard]] const std::vector<std::uint32_t>& lengths() const { return lengths_; }
 
  private:
+  // Whether `word`, its punctuation trimmed and folded, is an opener.
+  [[nodiscard]] bool is_opener(std::string_view word) const;
+
   const ClauseRules& rules_;
   std::unordered_set<std::string, StringHash, std::equal_to<>> openers_;  // folded
+  std::vector<std::uint64_t> opener_prefixes_;  // each opener's folded_prefix, sorted
+  std::array<bool, 256> joint_last_{};       // the last bytes of the joints
   mutable std::string folded_;
   mutable std::vector<std::pair<std::size_t, std::size_t>> words_, clauses_;
   mutable std::vector<std::uint32_t> lengths_;
