@@ -114,7 +114,8 @@ Alignment Aligner::realign(const Document& src, const Document& tgt, const Align
 }
 
 RefinedAlignment Aligner::refine(const Document& src, const Document& tgt, const Alignment& alignment) const {
-  return refine_alignment(model(), src, tgt, alignment);
+  return refine_alignment(model(), src, tgt, alignment, &impl_->splitter(src.lang, TextOptions{}),
+                          &impl_->splitter(tgt.lang, TextOptions{}));
 }
 
 }  // namespace jisr

@@ -90,6 +90,49 @@ bool continues_cut(std::span<const Bead> beads, std::span<const BeadPart> parts,
                   : x.tgt_begin == y.tgt_begin && x.tgt_end == y.tgt_end;
 }
 
+// A clause of the one sentence as refinement cuts it: bytes [begin, end),
+// its length, and whether it ends a sentence.
+struct Clause {
+  std::size_t begin = 0, end = 0;
+  std::uint32_t length = 0;
+  bool ends_sentence = false;
+};
+
+// The clauses `spans` (lengths `lengths`, as the cutter gave them) of `text`.
+// A clause ends a sentence where it ends in final punctuation and, given a
+// splitter, where the splitter ends one; a final stop where it does not
+// (a title before a name, an abbreviation) is no joint, and its clause goes
+// on into the next.
+std::vector<Clause> sentence_clauses(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& spans,
+                                     const std::vector<std::uint32_t>& lengths, const SentenceSplitter* splitter) {
+  std::vector<std::size_t> starts;  // where the splitter's sentences after the first begin
+  if (splitter != nullptr)
+    for (const SentenceSpan& s : splitter->split_spans(text))
+      if (s.source.begin > 0) starts.push_back(s.source.begin);
+  std::vector<Clause> out;
+  bool joins_next = false;
+  for (std::size_t x = 0; x < spans.size(); ++x) {
+    const auto [from, to] = spans[x];
+    const std::uint32_t length = x < lengths.size() ? lengths[x] : alignment_length(text.substr(from, to - from));
+    if (joins_next) {
+      out.back().end = to;
+      out.back().length += length;
+    } else {
+      out.push_back({from, to, length, false});
+    }
+    const ByteRange r = detail::trim(text, from, to);
+    const bool terminal = ends_with_terminal(text.substr(r.begin, r.end - r.begin));
+    // A sentence of the splitter starts between this clause's last
+    // character and the next clause's first.
+    const std::size_t next = x + 1 < spans.size() ? spans[x + 1].first : text.size();
+    const bool splitter_ends =
+        std::any_of(starts.begin(), starts.end(), [&](std::size_t b) { return b >= r.end && b <= next; });
+    joins_next = terminal && splitter != nullptr && !splitter_ends && x + 1 < spans.size();
+    out.back().ends_sentence = terminal && !joins_next;
+  }
+  return out;
+}
+
 }  // namespace
 
 RefineCount count_refined(std::span<const Bead> beads, std::span<const BeadPart> parts) {
@@ -120,7 +163,8 @@ Alignment whole_beads(std::span<const Bead> beads, std::span<const BeadPart> par
 }
 
 RefinedAlignment refine_alignment(const Model& model, const Document& src, const Document& tgt,
-                                  const Alignment& alignment) {
+                                  const Alignment& alignment, const SentenceSplitter* src_splitter,
+                                  const SentenceSplitter* tgt_splitter) {
   const ClauseRules* src_rules = clause_rules(model, src.lang);
   const ClauseRules* tgt_rules = clause_rules(model, tgt.lang);
   if (src_rules == nullptr && tgt_rules == nullptr) return {alignment, {}};
@@ -167,19 +211,22 @@ RefinedAlignment refine_alignment(const Model& model, const Document& src, const
     const std::string& text = one_doc.sentences[one_is_src ? bead.src_begin : bead.tgt_begin].text;
     const std::uint32_t many_begin = one_is_src ? bead.tgt_begin : bead.src_begin;
     const std::uint32_t n = one_is_src ? bead.tgt_size() : bead.src_size();
-    const auto spans = (*cut)(text);
-    if (spans.size() < n) {
+    const std::vector<Clause> clauses =
+        sentence_clauses(text, (*cut)(text), cut->lengths(), one_is_src ? src_splitter : tgt_splitter);
+    if (clauses.size() < n) {
       whole(bead);
       continue;
     }
-    const std::vector<std::uint32_t> clause_len = cut->lengths();
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::vector<std::uint32_t> clause_len;
+    std::vector<bool> ends_sentence;
+    for (const Clause& clause : clauses) {
+      spans.emplace_back(clause.begin, clause.end);
+      clause_len.push_back(clause.length);
+      ends_sentence.push_back(clause.ends_sentence);
+    }
     std::vector<std::uint32_t> many_len;
     for (std::uint32_t r = 0; r < n; ++r) many_len.push_back(alignment_length(many_doc.sentences[many_begin + r].text));
-    std::vector<bool> ends_sentence;
-    for (const auto& [from, to] : spans) {
-      const ByteRange r = detail::trim(text, from, to);
-      ends_sentence.push_back(ends_with_terminal(std::string_view(text).substr(r.begin, r.end - r.begin)));
-    }
     const std::vector<std::size_t> starts =
         best_runs(clause_len, many_len, ends_sentence, one_is_src, c, model.length.s2, cost);
     if (starts.size() != n) {

@@ -612,6 +612,35 @@ BOOST_AUTO_TEST_CASE(refining_cuts_the_one_english_sentence_of_a_many_to_one_bea
   BOOST_TEST(second.end == one.size());
 }
 
+BOOST_AUTO_TEST_CASE(refining_cuts_at_a_stop_only_where_the_splitter_ends_a_sentence) {
+  // The English joins two sentences; its first holds "Dr." before a name,
+  // which ends no sentence. The lengths alone fit a cut after "Dr." better.
+  const Document ar = doc("ar", {
+      "قالت الطبيبة سلمى إن العيادة ستفتح أبوابها.",
+      "وأضافت أن المواعيد تبدأ صباح الأحد المقبل في تمام الساعة الثامنة.",
+  });
+  const Document en = doc("en", {
+      "The clinic will open its doors, said Dr. Salma Haddad. Appointments start next Sunday at eight in the "
+      "morning.",
+  });
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  const jisr::Alignment alignment{jisr::Bead{0, 2, 0, 1}};
+  jisr::SplitOptions o;
+  o.lang = "en";
+  o.rules_dir = kModels / "split";
+  const jisr::SentenceSplitter splitter(o);
+  const jisr::RefinedAlignment refined = jisr::refine_alignment(model, ar, en, alignment, nullptr, &splitter);
+  BOOST_REQUIRE_EQUAL(refined.beads.size(), 2U);
+  const std::string& one = en.sentences[0].text;
+  const jisr::ByteRange first = refined.parts[0].range;
+  BOOST_TEST(one.substr(first.begin, first.end - first.begin).ends_with("Haddad."));
+  // Without the splitter every stop is a place to cut.
+  const jisr::RefinedAlignment blind = jisr::refine_alignment(model, ar, en, alignment);
+  BOOST_REQUIRE_EQUAL(blind.beads.size(), 2U);
+  const jisr::ByteRange cut = blind.parts[0].range;
+  BOOST_TEST(one.substr(cut.begin, cut.end - cut.begin).ends_with("Dr."));
+}
+
 BOOST_AUTO_TEST_CASE(clause_rules_that_are_not_scored_serve_refinement_alone) {
   const jisr::ClauseRuleSet rules = jisr::parse_clause_rules(
       R"({"en": {"joints": [",", "."], "scored": false}, "ar": {"joints": ["،"]}})", "rules.json");
