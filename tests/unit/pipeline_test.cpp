@@ -54,6 +54,21 @@ std::vector<std::string> gold_lines() {
   return out;
 }
 
+// The text of refined pair k: its part of the one sentence `one`.
+std::string_view part_text(const std::string& one, const jisr::RefinedAlignment& refined, std::size_t k) {
+  const jisr::ByteRange r = refined.parts[k].range;
+  return std::string_view(one).substr(r.begin, r.end - r.begin);
+}
+
+// The two Arabic sentences of a many-to-one bead (English joined) of the
+// refinement tests, refined with `en_splitter` judging the English stops.
+jisr::RefinedAlignment refine_two_to_one(const Document& ar, const Document& en,
+                                         const jisr::SentenceSplitter* en_splitter = nullptr) {
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  const jisr::Alignment alignment{jisr::Bead{0, 2, 0, 1}};
+  return jisr::refine_alignment(model, ar, en, alignment, nullptr, en_splitter);
+}
+
 // A document of the given sentences, one paragraph.
 Document doc(const std::string& lang, std::vector<std::string> lines) {
   Document d;
@@ -594,9 +609,7 @@ BOOST_AUTO_TEST_CASE(refining_cuts_the_one_english_sentence_of_a_many_to_one_bea
       "adding that \"the hospital needs medicine.\" The international organisation called for the roads to be "
       "opened to aid convoys.",
   });
-  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
-  const jisr::Alignment alignment{jisr::Bead{0, 2, 0, 1}};
-  const jisr::RefinedAlignment refined = jisr::refine_alignment(model, ar, en, alignment);
+  const jisr::RefinedAlignment refined = refine_two_to_one(ar, en);
   BOOST_REQUIRE_EQUAL(refined.beads.size(), 2U);
   const std::string& one = en.sentences[0].text;
   for (std::uint32_t r = 0; r < 2; ++r) {
@@ -606,10 +619,9 @@ BOOST_AUTO_TEST_CASE(refining_cuts_the_one_english_sentence_of_a_many_to_one_bea
     BOOST_TEST(refined.beads[r].src_size() == 1U);
     BOOST_TEST(refined.beads[r].tgt_begin == 0U);
   }
-  const jisr::ByteRange first = refined.parts[0].range, second = refined.parts[1].range;
-  BOOST_TEST(one.substr(first.begin, first.end - first.begin).ends_with("medicine.\""));
-  BOOST_TEST(one.substr(second.begin, second.end - second.begin).starts_with("The international"));
-  BOOST_TEST(second.end == one.size());
+  BOOST_TEST(part_text(one, refined, 0).ends_with("medicine.\""));
+  BOOST_TEST(part_text(one, refined, 1).starts_with("The international"));
+  BOOST_TEST(refined.parts[1].range.end == one.size());
 }
 
 BOOST_AUTO_TEST_CASE(refining_cuts_at_a_stop_only_where_the_splitter_ends_a_sentence) {
@@ -623,22 +635,18 @@ BOOST_AUTO_TEST_CASE(refining_cuts_at_a_stop_only_where_the_splitter_ends_a_sent
       "The clinic will open its doors, said Dr. Salma Haddad. Appointments start next Sunday at eight in the "
       "morning.",
   });
-  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
-  const jisr::Alignment alignment{jisr::Bead{0, 2, 0, 1}};
   jisr::SplitOptions o;
   o.lang = "en";
   o.rules_dir = kModels / "split";
   const jisr::SentenceSplitter splitter(o);
-  const jisr::RefinedAlignment refined = jisr::refine_alignment(model, ar, en, alignment, nullptr, &splitter);
-  BOOST_REQUIRE_EQUAL(refined.beads.size(), 2U);
   const std::string& one = en.sentences[0].text;
-  const jisr::ByteRange first = refined.parts[0].range;
-  BOOST_TEST(one.substr(first.begin, first.end - first.begin).ends_with("Haddad."));
+  const jisr::RefinedAlignment refined = refine_two_to_one(ar, en, &splitter);
+  BOOST_REQUIRE_EQUAL(refined.beads.size(), 2U);
+  BOOST_TEST(part_text(one, refined, 0).ends_with("Haddad."));
   // Without the splitter every stop is a place to cut.
-  const jisr::RefinedAlignment blind = jisr::refine_alignment(model, ar, en, alignment);
+  const jisr::RefinedAlignment blind = refine_two_to_one(ar, en);
   BOOST_REQUIRE_EQUAL(blind.beads.size(), 2U);
-  const jisr::ByteRange cut = blind.parts[0].range;
-  BOOST_TEST(one.substr(cut.begin, cut.end - cut.begin).ends_with("Dr."));
+  BOOST_TEST(part_text(one, blind, 0).ends_with("Dr."));
 }
 
 BOOST_AUTO_TEST_CASE(clause_rules_that_are_not_scored_serve_refinement_alone) {
