@@ -39,7 +39,7 @@ struct BatchCommand {
   bool refine = false;
   bool quiet = false;
   double min_score = 0.0;
-  int max_side = 4;
+  int max_side = 8;  // as jisr align: a pile's documents align as each would alone
   std::size_t max_bytes = std::size_t{1} << 26;
   std::size_t max_cells = AlignOptions{}.max_cells;
   unsigned threads = 0;
@@ -205,8 +205,8 @@ void add_batch_command(CLI::App& app) {
                   "Skip a document with a side larger than this many bytes")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  sub->add_option("--max-side", c->max_side, "Largest number of sentences on one side of a bead")
-      ->check(CLI::Range(1, 4))
+  sub->add_option("--max-side", c->max_side, "Largest number of sentences on one side of a bead (1 to 8)")
+      ->check(CLI::Range(1, 8))
       ->capture_default_str();
   sub->add_option("--max-cells", c->max_cells, "Skip a document whose search needs more cells")
       ->check(CLI::PositiveNumber)

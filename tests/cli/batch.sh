@@ -155,6 +155,15 @@ same "$work/expected.refined.dedup.tsv" "$work/refined.dedup.tsv" "--refine --de
 grep -q beads "$work/err" || fail "-f beads --refine names the format: $(cat "$work/err")"
 [ -e "$work/refined.beads" ] && fail "-f beads --refine wrote a file"
 
+# Beads as large as jisr align makes them: one sentence against five.
+cp "$src/tests/data/batch/long-sentence.ar.txt" "$work/long.ar"; cp "$src/tests/data/batch/long-sentence.en.txt" "$work/long.en"
+"$jisr" align -q "$work/long.ar" "$work/long.en" -f tsv | sed "s/^/long	/" >"$work/expected.long.tsv"
+printf 'long.ar\tlong.en\tlong\n' >"$work/long.manifest.tsv"
+"$jisr" batch -q --manifest "$work/long.manifest.tsv" -o "$work/long.tsv" --report "$work/long.report.jsonl" ||
+  fail "batch of a one-to-five bead"
+same "$work/expected.long.tsv" "$work/long.tsv" "batch differs from align on a one-to-five bead"
+grep -q '"1-5":1' "$work/long.report.jsonl" || fail "batch makes the 1-5 bead: $(cat "$work/long.report.jsonl")"
+
 # Usage errors: exit 2.
 "$jisr" batch -q </dev/null >/dev/null 2>&1; [ $? -eq 2 ] || fail "no input given: exit 2"
 "$jisr" batch -q --input b64tsv -f moses </dev/null >/dev/null 2>&1; [ $? -eq 2 ] || fail "moses without -o: exit 2"
