@@ -28,14 +28,21 @@ constexpr std::uint32_t kMaxMany = 8;
 // 0.86 to 0.94 with it, and stays there for larger values.
 constexpr double kSentenceEndBonus = 4.0;
 
+// A clause of the one sentence as refinement cuts it: bytes [begin, end),
+// its length, and whether it ends a sentence.
+struct Clause {
+  std::size_t begin = 0, end = 0;
+  std::uint32_t length = 0;
+  bool ends_sentence = false;
+};
+
 // The clause index each of the n runs starts at (the first is 0), for the
-// cheapest match of runs of `clause_len` to `many_len`, every run non-empty.
+// cheapest match of runs of `clauses` to `many_len`, every run non-empty.
 // `c` is the expected length of the many side per character of the one.
-std::vector<std::size_t> best_runs(const std::vector<std::uint32_t>& clause_len, const std::vector<std::uint32_t>& many_len,
-                                   const std::vector<bool>& ends_sentence, bool one_is_src, double c, double s2,
-                                   const LengthCostTable& cost) {
+std::vector<std::size_t> best_runs(const std::vector<Clause>& clauses, const std::vector<std::uint32_t>& many_len,
+                                   bool one_is_src, double c, double s2, const LengthCostTable& cost) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
-  const std::size_t k = clause_len.size(), n = many_len.size();
+  const std::size_t k = clauses.size(), n = many_len.size();
   if (n == 0 || k < n || n > kMaxMany) return {};
   // best[r][x]: the first x clauses matched to the first r sentences.
   std::vector<std::vector<double>> best(n + 1, std::vector<double>(k + 1, kInf));
@@ -45,12 +52,12 @@ std::vector<std::size_t> best_runs(const std::vector<std::uint32_t>& clause_len,
     for (std::size_t x = r; x + (n - r) <= k; ++x) {
       double run = 0;
       for (std::size_t f = x; f-- > r - 1;) {
-        run += clause_len[f];
+        run += clauses[f].length;
         if (best[r - 1][f] == kInf) continue;
         const double l1 = one_is_src ? run : many_len[r - 1], l2 = one_is_src ? many_len[r - 1] : run;
         const double mean = (l1 + l2 / c) / 2.0;
         const double d = mean > 0 ? (l2 - c * l1) / std::sqrt(mean * s2) : 0.0;
-        const double v = best[r - 1][f] + cost.exact(d) - (r < n && ends_sentence[x - 1] ? kSentenceEndBonus : 0.0);
+        const double v = best[r - 1][f] + cost.exact(d) - (r < n && clauses[x - 1].ends_sentence ? kSentenceEndBonus : 0.0);
         if (v < best[r][x]) {
           best[r][x] = v;
           from[r][x] = f;
@@ -90,14 +97,6 @@ bool continues_cut(std::span<const Bead> beads, std::span<const BeadPart> parts,
                   : x.tgt_begin == y.tgt_begin && x.tgt_end == y.tgt_end;
 }
 
-// A clause of the one sentence as refinement cuts it: bytes [begin, end),
-// its length, and whether it ends a sentence.
-struct Clause {
-  std::size_t begin = 0, end = 0;
-  std::uint32_t length = 0;
-  bool ends_sentence = false;
-};
-
 // The clauses `spans` (lengths `lengths`, as the cutter gave them) of `text`.
 // A clause ends a sentence where it ends in final punctuation and, given a
 // splitter, where the splitter ends one; a final stop where it does not
@@ -106,9 +105,7 @@ struct Clause {
 std::vector<Clause> sentence_clauses(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& spans,
                                      const std::vector<std::uint32_t>& lengths, const SentenceSplitter* splitter) {
   std::vector<std::size_t> starts;  // where the splitter's sentences after the first begin
-  if (splitter != nullptr)
-    for (const SentenceSpan& s : splitter->split_spans(text))
-      if (s.source.begin > 0) starts.push_back(s.source.begin);
+  bool split = false;               // run the splitter once, at the first inner stop
   std::vector<Clause> out;
   bool joins_next = false;
   for (std::size_t x = 0; x < spans.size(); ++x) {
@@ -125,6 +122,11 @@ std::vector<Clause> sentence_clauses(std::string_view text, const std::vector<st
     // A sentence of the splitter starts between this clause's last
     // character and the next clause's first.
     const std::size_t next = x + 1 < spans.size() ? spans[x + 1].first : text.size();
+    if (terminal && splitter != nullptr && x + 1 < spans.size() && !split) {
+      split = true;
+      for (const SentenceSpan& s : splitter->split_spans(text))
+        if (s.source.begin > 0) starts.push_back(s.source.begin);
+    }
     const bool splitter_ends =
         std::any_of(starts.begin(), starts.end(), [&](std::size_t b) { return b >= r.end && b <= next; });
     joins_next = terminal && splitter != nullptr && !splitter_ends && x + 1 < spans.size();
@@ -217,26 +219,18 @@ RefinedAlignment refine_alignment(const Model& model, const Document& src, const
       whole(bead);
       continue;
     }
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    std::vector<std::uint32_t> clause_len;
-    std::vector<bool> ends_sentence;
-    for (const Clause& clause : clauses) {
-      spans.emplace_back(clause.begin, clause.end);
-      clause_len.push_back(clause.length);
-      ends_sentence.push_back(clause.ends_sentence);
-    }
     std::vector<std::uint32_t> many_len;
     for (std::uint32_t r = 0; r < n; ++r) many_len.push_back(alignment_length(many_doc.sentences[many_begin + r].text));
     const std::vector<std::size_t> starts =
-        best_runs(clause_len, many_len, ends_sentence, one_is_src, c, model.length.s2, cost);
+        best_runs(clauses, many_len, one_is_src, c, model.length.s2, cost);
     if (starts.size() != n) {
       whole(bead);
       continue;
     }
     std::vector<ByteRange> parts;
     for (std::uint32_t r = 0; r < n; ++r) {
-      const std::size_t first = starts[r], last = r + 1 < n ? starts[r + 1] : spans.size();
-      parts.push_back(detail::trim(text, spans[first].first, spans[last - 1].second));
+      const std::size_t first = starts[r], last = r + 1 < n ? starts[r + 1] : clauses.size();
+      parts.push_back(detail::trim(text, clauses[first].begin, clauses[last - 1].end));
     }
     std::optional<AnchorExtractor>& one_numbers = one_is_src ? src_numbers : tgt_numbers;
     std::optional<AnchorExtractor>& many_numbers = one_is_src ? tgt_numbers : src_numbers;
