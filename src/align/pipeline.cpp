@@ -572,8 +572,8 @@ Alignment align_prepared(const Model& model, const Document& src, const Document
   // their anchors (headings.hpp).
   BeadScorer scorer(model, src.sentences, tgt.sentences, &a, clauses, options.threads);
   const HeadingKeys headings = model.use_anchors ? heading_keys(src, tgt, a) : HeadingKeys{};
-  auto run = [&](const AlignOptions& o, std::span<const Bead> centre) {
-    Alignment beads = align(scorer, o, centre, guide.cuts);
+  auto run = [&](const AlignOptions& o, std::span<const Bead> centre, int free_side) {
+    Alignment beads = align(scorer, o, centre, guide.cuts, free_side);
     if (model.use_anchors) pair_headings(scorer, src, tgt, headings, beads);
     return beads;
   };
@@ -582,7 +582,8 @@ Alignment align_prepared(const Model& model, const Document& src, const Document
   // In a long document the first search only finds where the path runs:
   // beads of up to kFirstSearchSide sentences a side do, in a band of
   // kFirstSearchHalfWidth, and the second search, always run then, allows
-  // the full max_side around that path.
+  // the full max_side around that path, beads larger than the first
+  // search's ending beside it (align's free_side).
   const bool first_is_rough = options.max_side > kFirstSearchSide && src.sentences.size() >= 2 * kMinPiece &&
                               tgt.sentences.size() >= 2 * kMinPiece;
   AlignOptions first_options = options;
@@ -590,7 +591,7 @@ Alignment align_prepared(const Model& model, const Document& src, const Document
     first_options.max_side = kFirstSearchSide;
     if (first_options.band == 0) first_options.band = kFirstSearchHalfWidth;
   }
-  Alignment first = run(first_options, guide.path);
+  Alignment first = run(first_options, guide.path, 0);
   guide.path = Alignment{};
   // The alignment returned gets its beads' costs (the first search's only
   // if no second follows), and scores that are probabilities when the model
@@ -628,7 +629,7 @@ Alignment align_prepared(const Model& model, const Document& src, const Document
   // twice as wide, as any search is.
   AlignOptions around_first = options;
   if (around_first.band == 0) around_first.band = static_cast<std::uint32_t>(std::max(options.max_side, 1)) + 3;
-  return calibrated(run(around_first, first));
+  return calibrated(run(around_first, first, first_is_rough ? kFirstSearchSide : 0));
 }
 
 }  // namespace

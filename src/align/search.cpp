@@ -24,12 +24,21 @@ constexpr std::uint32_t kGuideHalfWidth = 16;
 // The widest band the search widens to, in cells per sentence of both sides.
 constexpr std::size_t kWidenCellsPerSentence = 256;
 
+// How near the cells of a guide path a bead with more than a search's
+// free_side sentences on a side must end (align(), search.hpp), in target
+// sentences on either side of the columns the path covers in that row.
+constexpr std::uint32_t kNearGuide = 2;
+
 // The band: for each row i (source sentences consumed), the columns
-// [lo[i], hi[i]] (target sentences consumed) searched.
+// [lo[i], hi[i]] (target sentences consumed) searched. Beads with more than
+// free_side sentences on a side (when free_side > 0) end only in the
+// columns [near_lo[i], near_hi[i]].
 struct Band {
   std::vector<std::uint32_t> lo, hi;
   std::vector<std::size_t> offset;  // start of row i in the back-pointer array
   std::size_t cells = 0;
+  int free_side = 0;
+  std::vector<std::uint32_t> near_lo, near_hi;
 };
 
 void finish_band(Band& band) {
@@ -77,7 +86,7 @@ bool is_path(std::span<const Bead> beads, std::uint32_t n, std::uint32_t m) {
 // A band of half-width `half` around a path: row i spans the columns the
 // path passes through at row i (a bead covers the rectangle it spans),
 // widened by `half` on each side.
-Band path_band(std::span<const Bead> path, std::uint32_t n, std::uint32_t m, std::uint32_t half) {
+Band path_band(std::span<const Bead> path, std::uint32_t n, std::uint32_t m, std::uint32_t half, int free_side) {
   Band band;
   band.lo.assign(n + 1, m);
   band.hi.assign(n + 1, 0);
@@ -85,6 +94,15 @@ Band path_band(std::span<const Bead> path, std::uint32_t n, std::uint32_t m, std
     for (std::uint32_t i = b.src_begin; i <= b.src_end; ++i) {
       band.lo[i] = std::min(band.lo[i], b.tgt_begin);
       band.hi[i] = std::max(band.hi[i], b.tgt_end);
+    }
+  }
+  if (free_side > 0) {
+    band.free_side = free_side;
+    band.near_lo.resize(n + 1);
+    band.near_hi.resize(n + 1);
+    for (std::uint32_t i = 0; i <= n; ++i) {
+      band.near_lo[i] = band.lo[i] > kNearGuide ? band.lo[i] - kNearGuide : 0;
+      band.near_hi[i] = std::min<std::uint32_t>(band.hi[i] + kNearGuide, m);
     }
   }
   for (std::uint32_t i = 0; i <= n; ++i) {
@@ -196,8 +214,12 @@ Search search(const BeadScorer& scorer, const std::vector<BeadType>& types, cons
       first[k] = 1;
       last[k] = 0;
       if (kind.a > i) continue;
-      const std::uint32_t from = std::max(lo, prev_lo[kind.a] + kind.b);
-      const auto to = static_cast<std::uint32_t>(std::min<std::uint64_t>(hi, std::uint64_t{prev_hi[kind.a]} + kind.b));
+      std::uint32_t from = std::max(lo, prev_lo[kind.a] + kind.b);
+      auto to = static_cast<std::uint32_t>(std::min<std::uint64_t>(hi, std::uint64_t{prev_hi[kind.a]} + kind.b));
+      if (band.free_side > 0 && std::max(kind.a, kind.b) > static_cast<std::uint32_t>(band.free_side)) {
+        from = std::max(from, band.near_lo[i]);
+        to = std::min(to, band.near_hi[i]);
+      }
       if (from > to) continue;
       first[k] = from;
       last[k] = to;
@@ -308,7 +330,8 @@ struct PieceResult {
 // The banded search of one piece around `centre` (the piece's guide, or
 // empty: its diagonal), widened while its best path touches the band's edge.
 PieceResult widened_search(const BeadScorer& scorer, const std::vector<BeadType>& types,
-                           const AlignOptions& options, const Piece& piece, const Alignment& centre) {
+                           const AlignOptions& options, const Piece& piece, const Alignment& centre,
+                           int free_side) {
   const std::uint32_t n = piece.n, m = piece.m, longer = std::max(n, m);
   // Around a guide path the band need only leave the path room to move.
   std::uint32_t half = options.band != 0 ? options.band : centre.empty() ? default_band(n, m) : kGuideHalfWidth;
@@ -323,8 +346,11 @@ PieceResult widened_search(const BeadScorer& scorer, const std::vector<BeadType>
                          piece.i0 + 1, piece.i0 + n, piece.j0 + 1, piece.j0 + m);
     return out;
   };
-  for (;;) {
-    const Band band = centre.empty() ? diagonal_band(n, m, half) : path_band(centre, n, m, half);
+  // Large beads are held beside the guide in the first band only: a path
+  // that moves off the guide far enough to widen the band is searched with
+  // every bead type everywhere.
+  for (int limit = free_side;; limit = 0) {
+    const Band band = centre.empty() ? diagonal_band(n, m, half) : path_band(centre, n, m, half, limit);
     if (band.cells > options.max_cells)
       throw InputError(fmt::format(
           "alignment search of {} needs {} cells, more than the limit of {}", what(), band.cells, options.max_cells));
@@ -335,7 +361,7 @@ PieceResult widened_search(const BeadScorer& scorer, const std::vector<BeadType>
           "the model allows no alignment of these {} (a bead type it needs has probability 0)", what()));
     if (!s.touched_edge || full) return {std::move(s.beads), false};
     const std::uint32_t wider = std::min<std::uint32_t>(half * 2, longer);
-    const Band next = centre.empty() ? diagonal_band(n, m, wider) : path_band(centre, n, m, wider);
+    const Band next = centre.empty() ? diagonal_band(n, m, wider) : path_band(centre, n, m, wider, 0);
     // Widening stops at kWidenCellsPerSentence cells per sentence, so that
     // time stays linear when many paths tie (repeated identical lines).
     const bool over_budget = next.cells > kWidenCellsPerSentence * (std::size_t{n} + m + 1);
@@ -359,11 +385,11 @@ double path_cost(const Alignment& beads) {
 // long text with few numbers), and the piece is searched around its
 // diagonal as well; the cheaper path of the two is kept.
 PieceResult align_piece(const BeadScorer& scorer, const std::vector<BeadType>& types, const AlignOptions& options,
-                        const Piece& piece) {
-  PieceResult guided = widened_search(scorer, types, options, piece, piece.centre);
+                        const Piece& piece, int free_side) {
+  PieceResult guided = widened_search(scorer, types, options, piece, piece.centre, free_side);
   if (!guided.bounded || piece.centre.empty()) return guided;
   try {
-    PieceResult plain = widened_search(scorer, types, options, piece, Alignment{});
+    PieceResult plain = widened_search(scorer, types, options, piece, Alignment{}, 0);
     if (path_cost(plain.beads) < path_cost(guided.beads)) return plain;
   } catch (const InputError&) {
     // No path within the limits around the diagonal: the guided one stands.
@@ -414,7 +440,7 @@ std::vector<Piece> pieces_of(std::span<const Bead> guide, std::span<const GridPo
 }  // namespace
 
 Alignment align(const BeadScorer& scorer, const AlignOptions& options, std::span<const Bead> guide,
-                std::span<const GridPoint> cuts) {
+                std::span<const GridPoint> cuts, int free_side) {
   if (options.max_side < 1 || options.max_side > 8)
     throw UsageError(fmt::format("largest bead side must be 1 to 8, not {}", options.max_side));
   const std::uint32_t n = scorer.src_size(), m = scorer.tgt_size();
@@ -433,7 +459,7 @@ Alignment align(const BeadScorer& scorer, const AlignOptions& options, std::span
     pieces.back().m = m;
   }
   std::vector<PieceResult> results = detail::parallel_map(
-      pieces.size(), options.threads, [&](std::size_t k) { return align_piece(scorer, types, options, pieces[k]); });
+      pieces.size(), options.threads, [&](std::size_t k) { return align_piece(scorer, types, options, pieces[k], free_side); });
   Alignment out;
   std::size_t total = 0;
   for (const PieceResult& r : results) total += r.beads.size();

@@ -45,7 +45,22 @@ struct GridPoint {
 // options.threads threads: the alignment is then the best path through
 // every cut, the same whatever the number of threads. The caller chooses
 // cuts only where the path is not in doubt (anchor_cuts, pipeline.hpp).
+//
+// `free_side`, when above 0 and below options.max_side, makes the search
+// around `guide` a refinement of it: beads with up to free_side sentences a
+// side may end anywhere in the band, larger ones only within two sentences
+// of the cells the guide itself passes through, for the guide is taken to
+// be the best path with beads of up to free_side a side, which a larger
+// bead mostly changes by replacing a stretch of it. The cells far from the
+// guide, where the large types cost the most to try, then need only the
+// small ones. It is a heuristic: a best path that leaves the guide widens
+// the band, and the wider bands lift the limit, but a large bead far from
+// the guide is not found where the path beside the guide does not reach
+// the band's edge (tests/unit/aligner_test.cpp has such documents; every
+// long document with anchors tried, BENCHMARKS.md, gives the beads of the
+// search without the limit).
 [[nodiscard]] Alignment align(const BeadScorer& scorer, const AlignOptions& options = {},
-                              std::span<const Bead> guide = {}, std::span<const GridPoint> cuts = {});
+                              std::span<const Bead> guide = {}, std::span<const GridPoint> cuts = {},
+                              int free_side = 0);
 
 }  // namespace jisr
