@@ -56,6 +56,12 @@ std::string_view strip_quotes(std::string_view s) {
 std::size_t token_begin(std::string_view text, std::size_t end) {
   std::size_t b = end;
   while (b > 0) {
+    // An ASCII byte is a code point of its own.
+    if (const char c = text[b - 1]; static_cast<unsigned char>(c) < 0x80) {
+      if (is_ascii_space(c)) break;
+      --b;
+      continue;
+    }
     const std::size_t k = previous_code_point(text, 0, b);
     if (space_at(text, k) != 0) break;
     b = k;
@@ -112,6 +118,53 @@ bool matches_any(std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers, std:
     if (hit) return true;
   }
   return false;
+}
+
+// Whether a token that starts with `head` can match one of `matchers`. A
+// match of `head` alone that fails without looking past its end (ICU's
+// hitEnd()) fails the same way for every token that starts with it.
+bool head_may_match(std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers,
+                    const icu::UnicodeString& head) {
+  for (auto& m : matchers) {
+    m->reset(head);
+    UErrorCode status = U_ZERO_ERROR;
+    const bool hit = m->matches(status);
+    check_icu(status, "RegexMatcher::matches");
+    if (hit || m->hitEnd()) return true;
+  }
+  return false;
+}
+
+// matches_any(), asked only when the first two code points of `s` (or its
+// one) can begin a match; `heads` keeps what each pair said.
+bool matches_any(std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers,
+                 SplitRules::Matchers::Heads& heads, std::string_view s) {
+  if (matchers.empty()) return false;
+  std::size_t second = 0, after = 0;
+  const UChar32 c1 = s.empty() ? -1 : char_at(s, 0, &second);
+  const UChar32 c2 = second < s.size() ? char_at(s, second, &after) : 0x110000;  // none
+  // Ill-formed bytes (which ICU reads as U+FFFD) go straight to the patterns.
+  if (c1 >= 0 && c2 >= 0) {
+    const auto head = [&] {
+      icu::UnicodeString h(c1);
+      if (c2 < 0x110000) h.append(c2);
+      return h;
+    };
+    bool may = true;
+    if (c1 < 0x80 && c2 < 0x80) {
+      if (heads.ascii.empty()) heads.ascii.assign(128 * 128, 0);
+      std::uint8_t& known = heads.ascii[static_cast<std::size_t>(c1 * 128 + c2)];
+      if (known == 0) known = head_may_match(matchers, head()) ? 1 : 2;
+      may = known == 1;
+    } else {
+      const auto key = static_cast<std::uint64_t>(c1) << 32 | static_cast<std::uint32_t>(c2);
+      const auto [at, added] = heads.other.try_emplace(key, false);
+      if (added) at->second = head_may_match(matchers, head());
+      may = at->second;
+    }
+    if (!may) return false;
+  }
+  return matches_any(matchers, s);
 }
 
 // Bidi controls (LRM, RLM, embeddings, overrides, isolates) carry no text:
@@ -403,9 +456,9 @@ SplitRules::Kind SplitRules::classify(std::string_view token, Matchers& m) const
     return listed->second;
   // Abbreviations are short: long tokens skip the regular expressions.
   if (token.size() > 24) return Kind::none;
-  if (matches_any(m.inner, token)) return Kind::inner;
-  if (matches_any(m.end, token)) return Kind::end;
-  if (matches_any(m.final_, token)) return Kind::final_;
+  if (matches_any(m.inner, m.inner_heads, token)) return Kind::inner;
+  if (matches_any(m.end, m.end_heads, token)) return Kind::end;
+  if (matches_any(m.final_, m.final_heads, token)) return Kind::final_;
   return Kind::none;
 }
 
@@ -442,7 +495,7 @@ bool SplitRules::ends_before(std::string_view word, std::string_view second, Mat
 
 bool SplitRules::keep_period_break(std::string_view text, std::size_t end, std::string_view raw,
                                    std::string_view token, std::string_view following,
-                                   std::string_view second, Matchers& m) const {
+                                   std::size_t following_end, Matchers& m) const {
   // A period with closing quotes or brackets after it ("Inc.)", «….») is not
   // looked up: the sentence ends there, unless a verb of saying follows.
   if (raw.size() > token.size() && !raw.ends_with(token))
@@ -453,8 +506,14 @@ bool SplitRules::keep_period_break(std::string_view text, std::size_t end, std::
       return false;
     case Kind::final_:
       return is_starter(following, m);
-    case Kind::end:
-      return ends_before(following, second, m);
+    case Kind::end: {
+      // The word after the following one, for names of several capitalised
+      // words.
+      std::size_t second = following_end;
+      while (second < text.size() && space_at(text, second) > 0) second += space_at(text, second);
+      return ends_before(following, strip_quotes(text.substr(second, token_end(text, second) - second)),
+                         m);
+    }
     case Kind::none:
       break;
   }
@@ -470,10 +529,9 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
     // addresses and dotted abbreviations (ص.ب.) are never split, nor is
     // "Y!J" or "!Kung" (! or ? before a cased letter).
     std::string scratch;
+    const std::size_t begin = token_begin(text, end);
     const std::string_view token =
-        without_controls(strip_quotes(text.substr(token_begin(text, end),
-                                                  token_end(text, next) - token_begin(text, end))),
-                         scratch);
+        without_controls(strip_quotes(text.substr(begin, token_end(text, next) - begin)), scratch);
     if (looks_like_address(token)) return false;
     std::size_t start = 0, after = 0;
     const UChar32 before = char_before(text, 0, end, &start);
@@ -482,19 +540,14 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
     return classify(token, m) == Kind::none;
   }
   std::string raw_scratch, following_scratch;
-  const std::string_view raw = without_controls(
-      text.substr(token_begin(text, end), end - token_begin(text, end)), raw_scratch);
+  const std::size_t raw_begin = token_begin(text, end);
+  const std::string_view raw = without_controls(text.substr(raw_begin, end - raw_begin), raw_scratch);
   std::string_view token = strip_quotes(raw);
   if (token.empty()) return true;
   token = after_glue(token);
-  const std::string_view following = without_controls(
-      strip_quotes(text.substr(next, token_end(text, next) - next)), following_scratch);
-  // The word after the following one, for names of several capitalised words.
-  std::size_t second_begin = token_end(text, next);
-  while (second_begin < text.size() && space_at(text, second_begin) > 0)
-    second_begin += space_at(text, second_begin);
-  const std::string_view second_text =
-      strip_quotes(text.substr(second_begin, token_end(text, second_begin) - second_begin));
+  const std::size_t following_end = token_end(text, next);
+  const std::string_view following =
+      without_controls(strip_quotes(text.substr(next, following_end - next)), following_scratch);
   if (token == ".") return keep_after_spaced_dots(text, end);
   if (is_ellipsis_only(token)) return false;  // a free-standing "..." is a pause
   // Two dots attached to a word ("المركزي.. من هي؟") are a pause.
@@ -523,7 +576,7 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
     return !(quoted && is_reporting(following, reporting_, m.reporting) &&
              quotation_opens_sentence(text, end));
   }
-  return keep_period_break(text, end, raw, token, following, second_text, m);
+  return keep_period_break(text, end, raw, token, following, following_end, m);
 }
 
 }  // namespace jisr::detail

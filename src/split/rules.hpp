@@ -52,6 +52,7 @@
 // ICU's and must match the whole token.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -75,6 +76,15 @@ class SplitRules {
   // Matchers for one thread; made by matchers() and passed to keep_break().
   struct Matchers {
     std::vector<std::unique_ptr<icu::RegexMatcher>> inner, final_, end, starter, reporting, stamp;
+    // What the first two code points of a token say about the abbreviation
+    // patterns (inner, final, end): whether any token that starts with them
+    // can match, found once per pair (most tokens before a break are words
+    // that no pattern can match, and need no regular expression).
+    struct Heads {
+      std::vector<std::uint8_t> ascii;  // two ASCII characters: 0 not yet known, 1 can, 2 cannot
+      std::unordered_map<std::uint64_t, bool> other;
+    };
+    Heads inner_heads, final_heads, end_heads;
   };
   [[nodiscard]] Matchers matchers() const;
 
@@ -106,7 +116,7 @@ class SplitRules {
   [[nodiscard]] bool ends_before(std::string_view word, std::string_view second, Matchers& m) const;
   [[nodiscard]] bool keep_period_break(std::string_view text, std::size_t end, std::string_view raw,
                                        std::string_view token, std::string_view following,
-                                       std::string_view second, Matchers& m) const;
+                                       std::size_t following_end, Matchers& m) const;
 
   // Sets of words looked up by string_view, without building a string.
   struct ViewHash {
