@@ -84,6 +84,7 @@ std::size_t open_words(std::string_view line) {
 constexpr std::size_t kMinOpenWords = 3;
 
 struct LineInfo {
+  ByteRange line;          // without its '\n'
   std::string_view body;   // trimmed; empty for a blank line
   std::size_t length = 0;  // code points up to the end of the body
   std::size_t width = 0;   // width of its wrapped block, or 0
@@ -104,22 +105,40 @@ std::vector<ByteRange> lines_of(std::string_view text) {
   return lines;
 }
 
-std::vector<Segment> segments_of(std::string_view text, const std::vector<ByteRange>& lines,
-                                 LineBreaks mode) {
+std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
   std::vector<Segment> out;
-  std::vector<LineInfo> info(lines.size());
-  for (std::size_t n = 0; n < lines.size(); ++n) {
-    const std::string_view l = text.substr(lines[n].begin, lines[n].end - lines[n].begin);
+  // The lines as lines_of() gives them, each trimmed as soon as it is found
+  // (while its bytes are in the cache).
+  std::vector<LineInfo> info;
+  for (std::size_t start = 0;;) {
+    const std::size_t nl = text.find('\n', start);
+    const std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    const std::string_view l = text.substr(start, end - start);
     const ByteRange t = trim(l, 0, l.size());
-    info[n].body = l.substr(t.begin, t.end - t.begin);
-    if (t.begin != t.end) info[n].length = code_points(l.substr(0, t.end));
+    info.push_back({{start, end}, l.substr(t.begin, t.end - t.begin)});
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
   }
+  const std::size_t lines = info.size();
+  // Only the heuristic judges the document; the other modes need the bodies
+  // alone.
+  const bool judged = mode == LineBreaks::heuristic;
   // The width of each block of non-blank lines that looks wrapped at a fixed
-  // width (at least two lines reach 80% of the widest one).
-  for (std::size_t i = 0; i < lines.size();) {
-    std::size_t j = i, widest = 0;
-    for (; j < lines.size() && !info[j].body.empty(); ++j)
-      widest = std::max(widest, info[j].length);
+  // width (at least two lines reach 80% of the widest one). A block of one
+  // line has no width, and its length is never asked for.
+  for (std::size_t i = 0; judged && i < lines;) {
+    std::size_t j = i;
+    while (j < lines && !info[j].body.empty()) ++j;
+    if (j - i < 2) {
+      i = j == i ? i + 1 : j;
+      continue;
+    }
+    std::size_t widest = 0;
+    for (std::size_t k = i; k < j; ++k) {
+      const char* body_end = info[k].body.data() + info[k].body.size();
+      info[k].length = code_points({text.data() + info[k].line.begin, body_end});
+      widest = std::max(widest, info[k].length);
+    }
     const auto near_widest =
         std::count_if(info.begin() + static_cast<std::ptrdiff_t>(i),
                       info.begin() + static_cast<std::ptrdiff_t>(j),
@@ -155,11 +174,18 @@ std::vector<Segment> segments_of(std::string_view text, const std::vector<ByteRa
   };
   std::size_t pairs = 0, wrapped = 0;
   bool any_final = false;
-  for (std::size_t n = 0; n < lines.size(); ++n) {
+  for (std::size_t n = 0; judged && n < lines; ++n) {
     if (info[n].body.empty()) continue;
+    const bool followed = n + 1 < lines && !info[n + 1].body.empty();
+    // Whether the line ends in final punctuation matters until one does,
+    // and for a line of a wrapped block that goes on in the next.
+    if (any_final && !(followed && info[n].width > 0)) {
+      pairs += followed ? 1 : 0;
+      continue;
+    }
     const bool final_mark = ends_final(info[n].body);
     any_final = any_final || final_mark || info[n].body.ends_with(':');
-    if (n + 1 >= lines.size() || info[n + 1].body.empty()) continue;
+    if (!followed) continue;
     ++pairs;
     if (!final_mark && next_word_overflows(n)) ++wrapped;
   }
@@ -168,7 +194,7 @@ std::vector<Segment> segments_of(std::string_view text, const std::vector<ByteRa
   std::uint32_t paragraph = 0;
   bool paragraph_open = false;
   bool joining = false;  // the previous line continues into this one
-  for (std::size_t n = 0; n < lines.size(); ++n) {
+  for (std::size_t n = 0; n < lines; ++n) {
     if (info[n].body.empty()) {
       if (paragraph_open) ++paragraph;
       paragraph_open = false;
@@ -177,13 +203,13 @@ std::vector<Segment> segments_of(std::string_view text, const std::vector<ByteRa
     }
     paragraph_open = true;
     if (joining && !out.empty()) {
-      out.back().range.end = lines[n].end;
+      out.back().range.end = info[n].line.end;
       out.back().joined = true;
     } else {
-      out.push_back({lines[n], paragraph, false});
+      out.push_back({info[n].line, paragraph, false});
     }
     joining = false;
-    if (mode == LineBreaks::always || n + 1 >= lines.size() || info[n + 1].body.empty()) continue;
+    if (mode == LineBreaks::always || n + 1 >= lines || info[n + 1].body.empty()) continue;
     if (mode == LineBreaks::never) {
       joining = true;
       continue;

@@ -36,9 +36,7 @@ struct Segment {
 // Lines of `text` as byte ranges (without their '\n').
 [[nodiscard]] std::vector<ByteRange> lines_of(std::string_view text);
 
-// `lines` are lines_of(text).
-[[nodiscard]] std::vector<Segment> segments_of(std::string_view text,
-                                               const std::vector<ByteRange>& lines,
-                                               LineBreaks mode);
+// The stretches of `text`, in order.
+[[nodiscard]] std::vector<Segment> segments_of(std::string_view text, LineBreaks mode);
 
 }  // namespace jisr::detail

@@ -33,11 +33,14 @@ struct Marker {
 constexpr std::array<std::string_view, 5> kBullets = {
     "\xE2\x80\xA2" /* • */, "\xE2\x97\xA6" /* ◦ */, "\xE2\x96\xAA" /* ▪ */, "\xE2\x80\xA3" /* ‣ */,
     "\xE2\x81\x83" /* ⁃ */};
-// possible_markers finds bullets by their first byte.
-static_assert(std::all_of(kBullets.begin(), kBullets.end(),
-                          [](std::string_view b) { return b.front() == '\xE2'; }));
+// possible_markers and bullet_prefix find bullets by their first byte; parse
+// tells them from ASCII by their last.
+static_assert(std::all_of(kBullets.begin(), kBullets.end(), [](std::string_view b) {
+  return b.front() == '\xE2' && static_cast<unsigned char>(b.back()) >= 0x80;
+}));
 
 std::size_t bullet_prefix(std::string_view tok) {
+  if (tok.empty() || tok.front() != '\xE2') return 0;
   for (const auto b : kBullets)
     if (tok.starts_with(b)) return b.size();
   return 0;
@@ -110,6 +113,12 @@ std::vector<Reading> readings_of(std::string_view v) {
 
 // Parses one token (no white space) as a marker.
 std::optional<Marker> parse(std::string_view tok) {
+  // Every form but a bullet's ends in "." or ")", and a bullet's last byte
+  // is not ASCII: most tokens are told apart by their last byte.
+  if (tok.empty()) return std::nullopt;
+  if (const char last = tok.back();
+      last != '.' && last != ')' && static_cast<unsigned char>(last) < 0x80)
+    return std::nullopt;
   Marker m;
   const std::size_t b = bullet_prefix(tok);
   tok.remove_prefix(b);
@@ -335,10 +344,12 @@ void list_item_breaks(std::string_view s, std::span<const std::size_t> periods,
 bool is_item_marker(std::string_view s, std::size_t begin, std::size_t end) {
   const Token t0 = next_token(s, begin, end);
   if (t0.begin == t0.end) return false;
-  const Token t1 = next_token(s, t0.end, end);
-  if (t1.begin != t1.end && next_token(s, t1.end, end).begin < end) return false;
+  // Most sentences open with a word that is no marker: the rest of the
+  // sentence need not be read.
   auto first = parse(s.substr(t0.begin, t0.end - t0.begin));
   if (!first) return false;
+  const Token t1 = next_token(s, t0.end, end);
+  if (t1.begin != t1.end && next_token(s, t1.end, end).begin < end) return false;
   if (t1.begin == t1.end) return !first->bullet_only;
   if (!first->bullet_only) return false;
   auto second = parse(s.substr(t1.begin, t1.end - t1.begin));

@@ -110,8 +110,7 @@ std::vector<SentenceSpan> SentenceSplitter::split_spans(std::string_view text) c
   std::vector<std::size_t> cuts, periods;
   detail::UTextPtr ut8, ut16;
   detail::Utf16Text utf16;
-  const auto lines = detail::lines_of(text);
-  const auto segments = detail::segments_of(text, lines, impl_->options.line_breaks);
+  const auto segments = detail::segments_of(text, impl_->options.line_breaks);
   out.reserve(segments.size());  // each segment has text, so at least one sentence
   for (const Segment& seg : segments) {
     std::string_view s = text.substr(seg.range.begin, seg.range.end - seg.range.begin);
