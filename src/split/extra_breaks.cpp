@@ -1,5 +1,9 @@
 #include "split/extra_breaks.hpp"
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -30,16 +34,47 @@ bool is_ascii_lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0
 
 }  // namespace
 
-void periods_of(std::string_view s, std::vector<std::size_t>& out) {
-  out.clear();
-  for (std::size_t p = s.find('.'); p != std::string_view::npos; p = s.find('.', p + 1))
-    out.push_back(p);
+void marks_of(std::string_view s, std::vector<std::size_t>& periods,
+              std::vector<std::size_t>& marks) {
+  periods.clear();
+  marks.clear();
+  const auto* in = reinterpret_cast<const unsigned char*>(s.data());
+  const auto is_mark = [](unsigned char c) {
+    return c == '!' || c == '?' || c == ')' || c == 0xE2 || c == 0xEF;
+  };
+  // Sixteen bytes at a time (GCC's vector extension, SSE2 or NEON): the
+  // marks are rare, and most blocks hold none. In a block that does, each
+  // matching byte of a comparison is 0xFF; its top bit gives its place.
+  using Block = unsigned char __attribute__((vector_size(16)));
+  constexpr std::uint64_t kTop = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 16 <= s.size(); i += 16) {
+    Block b;
+    std::memcpy(&b, in + i, 16);
+    const auto dots = b == '.';
+    const auto others = (b == '!') | (b == '?') | (b == ')') | (b == 0xE2) | (b == 0xEF);
+    std::uint64_t d[2], o[2];
+    std::memcpy(d, &dots, 16);
+    std::memcpy(o, &others, 16);
+    if ((d[0] | d[1] | o[0] | o[1]) == 0) continue;
+    for (std::size_t half = 0; half < 2; ++half) {
+      for (std::uint64_t m = d[half] & kTop; m != 0; m &= m - 1)
+        periods.push_back(i + 8 * half + static_cast<std::size_t>(std::countr_zero(m)) / 8);
+      for (std::uint64_t m = o[half] & kTop; m != 0; m &= m - 1)
+        marks.push_back(i + 8 * half + static_cast<std::size_t>(std::countr_zero(m)) / 8);
+    }
+  }
+  for (; i < s.size(); ++i) {
+    if (in[i] == '.') periods.push_back(i);
+    if (is_mark(in[i])) marks.push_back(i);
+  }
 }
 
-void ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out) {
+void ellipsis_breaks(std::string_view s, std::span<const std::size_t> marks,
+                     std::vector<std::size_t>& out) {
   static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
-  for (std::size_t at = s.find(kEllipsis); at != std::string_view::npos;
-       at = s.find(kEllipsis, at + kEllipsis.size())) {
+  for (const std::size_t at : marks) {
+    if (s[at] != kEllipsis[0] || !s.substr(at).starts_with(kEllipsis)) continue;
     if (at == 0 || space_at(s, previous_code_point(s, 0, at)) != 0) continue;
     std::size_t i = at + kEllipsis.size();
     // Closing quotes and brackets stay with the sentence.
@@ -86,7 +121,8 @@ void spaced_ellipsis_breaks(std::string_view s, std::span<const std::size_t> per
 }
 
 void glued_sentence_breaks(std::string_view s, std::span<const std::size_t> periods,
-                           std::vector<std::size_t>& out, std::vector<std::size_t>& full_width) {
+                           std::span<const std::size_t> marks, std::vector<std::size_t>& out,
+                           std::vector<std::size_t>& full_width) {
   static constexpr std::string_view kFullStop = "\xEF\xBC\x8E";  // ．
   const auto token_of = [s](std::size_t p) {
     std::size_t b = p, e = p;
@@ -108,8 +144,8 @@ void glued_sentence_breaks(std::string_view s, std::span<const std::size_t> peri
       continue;
     if (!is_address(token_of(p))) out.push_back(p + 1);
   }
-  for (std::size_t p = s.find(kFullStop, 1); p != std::string_view::npos;
-       p = s.find(kFullStop, p + 1)) {
+  for (const std::size_t p : marks) {
+    if (p == 0 || s[p] != kFullStop[0] || !s.substr(p).starts_with(kFullStop)) continue;
     const std::size_t after = p + kFullStop.size();
     if (after >= s.size() || !u_isalpha(char_at(s, previous_code_point(s, 0, p)))) continue;
     std::size_t second = 0;
@@ -163,17 +199,18 @@ void footnote_break_at(std::string_view s, std::size_t p, std::vector<std::size_
 }  // namespace
 
 void footnote_breaks(std::string_view s, std::span<const std::size_t> periods,
-                     std::vector<std::size_t>& out) {
+                     std::span<const std::size_t> marks, std::vector<std::size_t>& out) {
   // Each mark is looked at by itself; the breaks are sorted later.
   for (const std::size_t p : periods) {
     if (p == 0) continue;
     if (p + 1 >= s.size()) break;
     footnote_break_at(s, p, out);
   }
-  for (const char mark : {'!', '?'})
-    for (std::size_t p = s.find(mark, 1); p != std::string_view::npos && p + 1 < s.size();
-         p = s.find(mark, p + 1))
-      footnote_break_at(s, p, out);
+  for (const std::size_t p : marks) {
+    if (p == 0 || (s[p] != '!' && s[p] != '?')) continue;
+    if (p + 1 >= s.size()) break;
+    footnote_break_at(s, p, out);
+  }
 }
 
 void number_start_breaks(std::string_view s, std::span<const std::size_t> periods,

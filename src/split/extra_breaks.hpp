@@ -3,7 +3,8 @@
 // Output: further breaks that ICU's sentence rules do not propose, as byte
 // offsets of `s` where the next sentence starts. Each function appends to
 // `out`. Those that look at periods take `periods`, the offsets of every '.'
-// of `s` in order (periods_of), found once for all of them.
+// of `s` in order, and those that look at other marks take `marks` (both
+// from marks_of, one pass for all of them).
 #pragma once
 
 #include <cstddef>
@@ -14,12 +15,16 @@
 
 namespace jisr::detail {
 
-// Sets `out` to the offsets of every '.' in `s`, in order.
-void periods_of(std::string_view s, std::vector<std::size_t>& out);
+// Sets `periods` to the offsets of every '.' in `s`, and `marks` to those of
+// every '!', '?' and ')' and every byte 0xE2 or 0xEF (which start the
+// ellipsis, the bullets and the full-width period), each in order.
+void marks_of(std::string_view s, std::vector<std::size_t>& periods,
+              std::vector<std::size_t>& marks);
 
 // After an ellipsis "…" (U+2026) attached to a word and followed by white
 // space and a letter or digit that is not lower case.
-void ellipsis_breaks(std::string_view s, std::vector<std::size_t>& out);
+void ellipsis_breaks(std::string_view s, std::span<const std::size_t> marks,
+                     std::vector<std::size_t>& out);
 
 // Before a run of spaced dots attached to a word's period, when a word that
 // is not lower case follows the run: "compounds. . . . The practice" breaks
@@ -33,13 +38,14 @@ void spaced_ellipsis_breaks(std::string_view s, std::span<const std::size_t> per
 // not a URL, an e-mail address or a path. Cuts at a full-width period go to
 // `full_width` (text written without spaces between sentences).
 void glued_sentence_breaks(std::string_view s, std::span<const std::size_t> periods,
-                           std::vector<std::size_t>& out, std::vector<std::size_t>& full_width);
+                           std::span<const std::size_t> marks, std::vector<std::size_t>& out,
+                           std::vector<std::size_t>& full_width);
 
 // After footnote marks that follow a sentence's final punctuation, before
 // white space and a word that is not lower case: "martyr.[1] The",
 // "large.[7][8] This", "consultation.11 12 Take", "(type 2).10 This".
 void footnote_breaks(std::string_view s, std::span<const std::size_t> periods,
-                     std::vector<std::size_t>& out);
+                     std::span<const std::size_t> marks, std::vector<std::size_t>& out);
 
 // Before a number that opens a sentence ("the pandemic. 10 countries",
 // "\"clearly effective\". 35 patients"), which ICU's rules keep with the

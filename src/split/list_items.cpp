@@ -253,7 +253,7 @@ bool opens_after(std::string_view tok) {
 // A cheap count of the markers, up to `limit`: short tokens ending in "." or
 // ")" that parse as one, and bullets.
 std::size_t possible_markers(std::string_view s, std::span<const std::size_t> periods,
-                             std::size_t limit) {
+                             std::span<const std::size_t> marks, std::size_t limit) {
   std::size_t n = 0;
   const auto count = [&](std::size_t i) {
     if (i + 1 < s.size() && space_at(s, i + 1) == 0) return;
@@ -262,21 +262,21 @@ std::size_t possible_markers(std::string_view s, std::span<const std::size_t> pe
     if ((b == 0 || space_at(s, b - 1) > 0) && i - b < 8 && parse(s.substr(b, i + 1 - b))) ++n;
   };
   for (std::size_t k = 0; k < periods.size() && n < limit; ++k) count(periods[k]);
-  for (std::size_t i = s.find(')'); i != std::string_view::npos && n < limit;
-       i = s.find(')', i + 1))
-    count(i);
   // Every bullet's UTF-8 starts with 0xE2.
-  for (std::size_t i = s.find('\xE2'); i != std::string_view::npos && n < limit;
-       i = s.find('\xE2', i + 1))
-    if (bullet_prefix(s.substr(i)) > 0) ++n;
+  for (std::size_t k = 0; k < marks.size() && n < limit; ++k) {
+    if (s[marks[k]] == ')')
+      count(marks[k]);
+    else if (bullet_prefix(s.substr(marks[k])) > 0)
+      ++n;
+  }
   return n;
 }
 
 }  // namespace
 
 void list_item_breaks(std::string_view s, std::span<const std::size_t> periods,
-                      std::vector<std::size_t>& out) {
-  if (possible_markers(s, periods, 2) < 2) return;
+                      std::span<const std::size_t> marks, std::vector<std::size_t>& out) {
+  if (possible_markers(s, periods, marks, 2) < 2) return;
   const auto tokens = tokens_of(s, 0, s.size());
   std::vector<std::size_t> index;
   const auto markers = markers_of(s, tokens, index);

@@ -23,9 +23,10 @@ namespace jisr::detail {
 
 // Appends to `out` the byte offsets in `s` where a list item starts (other
 // than the start of `s`). `periods` holds the offsets of every '.' of `s`, in
-// order.
+// order, and `marks` those of every ')' and every 0xE2 byte among others
+// (marks_of, split/extra_breaks.hpp).
 void list_item_breaks(std::string_view s, std::span<const std::size_t> periods,
-                      std::vector<std::size_t>& out);
+                      std::span<const std::size_t> marks, std::vector<std::size_t>& out);
 
 // Whether [begin, end) of `s` holds nothing but one item marker (and white
 // space): such a piece is not a sentence, and the break after it goes.

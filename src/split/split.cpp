@@ -64,9 +64,10 @@ struct SentenceSplitter::Impl {
   std::unique_ptr<detail::WordForms> word_forms;  // read on first use
 
   // Breaks that ICU's rules do not propose, in one stretch of text;
-  // `periods` are the offsets of its periods (detail::periods_of).
+  // `periods` and `marks` are the offsets of its periods and other marks
+  // (detail::marks_of).
   void add_breaks(std::string_view s, std::span<const std::size_t> periods,
-                  std::vector<std::size_t>& cuts) const;
+                  std::span<const std::size_t> marks, std::vector<std::size_t>& cuts) const;
 };
 
 SentenceSplitter::SentenceSplitter(SplitOptions options) : impl_(std::make_unique<Impl>()) {
@@ -107,7 +108,7 @@ std::vector<SentenceSpan> SentenceSplitter::split_spans(std::string_view text) c
   std::unique_ptr<icu::BreakIterator> it(impl_->prototype->clone());
   auto matchers = impl_->rules.matchers();
   std::string buffer;
-  std::vector<std::size_t> cuts, periods;
+  std::vector<std::size_t> cuts, periods, marks;
   detail::UTextPtr ut8, ut16;
   detail::Utf16Text utf16;
   const auto segments = detail::segments_of(text, impl_->options.line_breaks);
@@ -146,8 +147,8 @@ std::vector<SentenceSpan> SentenceSplitter::split_spans(std::string_view text) c
           cuts.push_back(next);
       }
       if (!impl_->options.plain_icu) {
-        detail::periods_of(s, periods);
-        impl_->add_breaks(s, periods, cuts);
+        detail::marks_of(s, periods, marks);
+        impl_->add_breaks(s, periods, marks, cuts);
         // A page's time stamp glued to the headline after it (valid UTF-8 only:
         // the rules map ICU's offsets back through the text's own bytes).
         if (wide) {
@@ -182,6 +183,7 @@ std::vector<SentenceSpan> SentenceSplitter::split_spans(std::string_view text) c
 }
 
 void SentenceSplitter::Impl::add_breaks(std::string_view s, std::span<const std::size_t> periods,
+                                        std::span<const std::size_t> marks,
                                         std::vector<std::size_t>& cuts) const {
   // Sentences glued without a space are cut where a stretch glues them
   // throughout: two or more glue points and no break at white space. One
@@ -191,14 +193,14 @@ void SentenceSplitter::Impl::add_breaks(std::string_view s, std::span<const std:
     return c > 0 && detail::space_at(s, detail::previous_code_point(s, 0, c)) > 0;
   });
   std::vector<std::size_t> glued, full_width;
-  detail::glued_sentence_breaks(s, periods, glued, full_width);
+  detail::glued_sentence_breaks(s, periods, marks, glued, full_width);
   if (!spaced && glued.size() + cuts.size() >= 2)
     cuts.insert(cuts.end(), glued.begin(), glued.end());
   cuts.insert(cuts.end(), full_width.begin(), full_width.end());
-  detail::ellipsis_breaks(s, cuts);
+  detail::ellipsis_breaks(s, marks, cuts);
   detail::spaced_ellipsis_breaks(s, periods, cuts);
-  detail::footnote_breaks(s, periods, cuts);
-  detail::list_item_breaks(s, periods, cuts);
+  detail::footnote_breaks(s, periods, marks, cuts);
+  detail::list_item_breaks(s, periods, marks, cuts);
   detail::header_phrase_breaks(s, rules.header_phrases(), cuts);
   // Flattened web text: page fields and headlines on one line.
   if (!detail::is_flattened_line(s, kMinFieldLineWords)) return;
