@@ -104,15 +104,12 @@ void check_run(std::string_view line, const Run& run, const IsWord* is_word,
 
 bool ends_in_final_mark(std::string_view line) {
   // The last character of the last token that is not a closing quote or
-  // bracket.
+  // bracket: read back from the end, no further than the token's start.
   std::size_t end = trim(line, 0, line.size()).end;
-  std::size_t begin = end;
-  while (begin > 0 && space_at(line, previous_code_point(line, 0, begin)) == 0)
-    begin = previous_code_point(line, 0, begin);
-  while (end > begin) {
-    const std::size_t k = previous_code_point(line, begin, end);
-    std::size_t next = 0;
-    const UChar32 c = char_at(line, k, &next);
+  while (end > 0) {
+    const std::size_t k = previous_code_point(line, 0, end);
+    if (space_at(line, k) != 0) break;
+    const UChar32 c = char_at(line, k);
     if (is_final_mark(c)) return true;
     if (!is_closer(c)) break;
     end = k;
@@ -151,6 +148,8 @@ bool is_flattened_line(std::string_view line, std::size_t min_words) {
 
 void field_label_breaks(std::string_view line, const std::vector<std::string>& labels,
                         std::vector<std::size_t>& out) {
+  // Both kinds of label need a colon.
+  if (line.find(':') == std::string_view::npos) return;
   const auto tokens = tokens_of(line);
   // Whether a colon follows byte `at` (after optional white space).
   const auto colon_after = [line](std::size_t at) {

@@ -110,6 +110,9 @@ std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
   // The lines as lines_of() gives them, each trimmed as soon as it is found
   // (while its bytes are in the cache).
   std::vector<LineInfo> info;
+  // Room for lines of 32 bytes on average, so that the table is seldom
+  // copied as it grows (pages never written are never touched).
+  info.reserve(text.size() / 32 + 1);
   for (std::size_t start = 0;;) {
     const std::size_t nl = text.find('\n', start);
     const std::size_t end = nl == std::string_view::npos ? text.size() : nl;
