@@ -38,36 +38,45 @@ void marks_of(std::string_view s, std::vector<std::size_t>& periods,
               std::vector<std::size_t>& marks) {
   periods.clear();
   marks.clear();
-  const auto* in = reinterpret_cast<const unsigned char*>(s.data());
-  const auto is_mark = [](unsigned char c) {
-    return c == '!' || c == '?' || c == ')' || c == 0xE2 || c == 0xEF;
-  };
   // Sixteen bytes at a time (GCC's vector extension, SSE2 or NEON): the
   // marks are rare, and most blocks hold none. In a block that does, each
   // matching byte of a comparison is 0xFF; its top bit gives its place.
   using Block = unsigned char __attribute__((vector_size(16)));
   constexpr std::uint64_t kTop = 0x8080808080808080ULL;
-  std::size_t i = 0;
-  for (; i + 16 <= s.size(); i += 16) {
+  // The block at `at`, of which the first `skip` bytes were read before.
+  const auto scan = [&](const unsigned char* bytes, std::size_t at, std::size_t skip) {
     Block b;
-    std::memcpy(&b, in + i, 16);
+    std::memcpy(&b, bytes, 16);
     const auto dots = b == '.';
     const auto others = (b == '!') | (b == '?') | (b == ')') | (b == 0xE2) | (b == 0xEF);
     std::uint64_t d[2], o[2];
     std::memcpy(d, &dots, 16);
     std::memcpy(o, &others, 16);
-    if ((d[0] | d[1] | o[0] | o[1]) == 0) continue;
+    if ((d[0] | d[1] | o[0] | o[1]) == 0) return;
     for (std::size_t half = 0; half < 2; ++half) {
-      for (std::uint64_t m = d[half] & kTop; m != 0; m &= m - 1)
-        periods.push_back(i + 8 * half + static_cast<std::size_t>(std::countr_zero(m)) / 8);
-      for (std::uint64_t m = o[half] & kTop; m != 0; m &= m - 1)
-        marks.push_back(i + 8 * half + static_cast<std::size_t>(std::countr_zero(m)) / 8);
+      const std::size_t first = half * 8;
+      const std::uint64_t keep =
+          skip <= first ? kTop : skip >= first + 8 ? 0 : kTop << (8 * (skip - first));
+      for (std::uint64_t m = d[half] & keep; m != 0; m &= m - 1)
+        periods.push_back(at + first + static_cast<std::size_t>(std::countr_zero(m)) / 8);
+      for (std::uint64_t m = o[half] & keep; m != 0; m &= m - 1)
+        marks.push_back(at + first + static_cast<std::size_t>(std::countr_zero(m)) / 8);
     }
+  };
+  const auto* in = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  if (n == 0) return;
+  if (n < 16) {
+    // Zero bytes pad the block: none of them is a mark.
+    unsigned char padded[16] = {};
+    std::memcpy(padded, in, n);
+    scan(padded, 0, 0);
+    return;
   }
-  for (; i < s.size(); ++i) {
-    if (in[i] == '.') periods.push_back(i);
-    if (is_mark(in[i])) marks.push_back(i);
-  }
+  std::size_t i = 0;
+  for (; i + 16 <= n; i += 16) scan(in + i, i, 0);
+  // The last block overlaps the one before; its first bytes were read.
+  if (i < n) scan(in + n - 16, n - 16, 16 - (n - i));
 }
 
 void ellipsis_breaks(std::string_view s, std::span<const std::size_t> marks,

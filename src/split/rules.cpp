@@ -107,6 +107,15 @@ bool is_ellipsis_only(std::string_view token) {
   return !token.empty();
 }
 
+// A token's first two bytes as one number (a token of one byte or none
+// shares its number with longer ones: a filter may say yes wrongly, never no).
+std::size_t start_key(std::string_view token) {
+  if (token.empty()) return 0;
+  const auto first = static_cast<unsigned char>(token[0]);
+  const auto second = token.size() > 1 ? static_cast<unsigned char>(token[1]) : 0;
+  return static_cast<std::size_t>(first) << 8 | second;
+}
+
 bool matches_any(std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers, std::string_view s) {
   if (matchers.empty()) return false;
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
@@ -393,6 +402,7 @@ void SplitRules::load_into(const std::filesystem::path& path, int depth) {
 }
 
 void SplitRules::add_abbreviation(const std::string& token, Kind kind) {
+  abbreviation_starts_.set(start_key(token));
   // A token listed under several kinds counts as the first of inner, final,
   // end.
   const auto [at, added] = abbreviations_.emplace(token, kind);
@@ -452,8 +462,9 @@ std::size_t SplitRules::after_stamp(std::string_view line, Matchers& m) const {
 }
 
 SplitRules::Kind SplitRules::classify(std::string_view token, Matchers& m) const {
-  if (const auto listed = abbreviations_.find(token); listed != abbreviations_.end())
-    return listed->second;
+  if (abbreviation_starts_.test(start_key(token)))
+    if (const auto listed = abbreviations_.find(token); listed != abbreviations_.end())
+      return listed->second;
   // Abbreviations are short: long tokens skip the regular expressions.
   if (token.size() > 24) return Kind::none;
   if (matches_any(m.inner, m.inner_heads, token)) return Kind::inner;

@@ -52,6 +52,7 @@
 // ICU's and must match the whole token.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -131,6 +132,9 @@ class SplitRules {
 
   // Listed abbreviations (inner, final, end) and their kind.
   std::unordered_map<std::string, Kind, ViewHash, std::equal_to<>> abbreviations_;
+  // The first two bytes of each listed abbreviation (start_key): most tokens
+  // before a break start as none does, and need no hash.
+  std::bitset<1 << 16> abbreviation_starts_;
   WordSet starter_, continue_, reporting_;
   std::vector<std::string> labels_, headers_;
   std::vector<std::unique_ptr<icu::RegexPattern>> inner_re_, final_re_, end_re_, starter_re_,
