@@ -257,6 +257,11 @@ std::size_t possible_markers(std::string_view s, std::span<const std::size_t> pe
   std::size_t n = 0;
   const auto count = [&](std::size_t i) {
     if (i + 1 < s.size() && space_at(s, i + 1) == 0) return;
+    // A value of two letters or more is a Roman numeral: a word that ends in
+    // another letter ("said.") is no marker.
+    const auto letter = [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
+    if (i >= 2 && letter(s[i - 2]) && letter(s[i - 1]) && roman_value(s.substr(i - 1, 1)) == 0)
+      return;
     std::size_t b = i;
     while (b > 0 && i - b < 8 && space_at(s, b - 1) == 0) --b;
     if ((b == 0 || space_at(s, b - 1) > 0) && i - b < 8 && parse(s.substr(b, i + 1 - b))) ++n;

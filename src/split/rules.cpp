@@ -201,6 +201,12 @@ std::string_view without_controls(std::string_view s, std::string& scratch) {
   return scratch;
 }
 
+// The word that starts at byte `next` of `text`, without quotes, brackets
+// and bidi controls (a copy in `scratch` when it holds one of those).
+std::string_view following_word(std::string_view text, std::size_t next, std::string& scratch) {
+  return without_controls(strip_quotes(text.substr(next, token_end(text, next) - next)), scratch);
+}
+
 // Whether byte `end` of `text` lies inside square brackets that open and
 // close within a short distance (footnote marks, time stamps).
 bool inside_brackets(std::string_view text, std::size_t end) {
@@ -504,23 +510,27 @@ bool SplitRules::ends_before(std::string_view word, std::string_view second, Mat
   return classify(word, m) != Kind::inner;
 }
 
-bool SplitRules::keep_period_break(std::string_view text, std::size_t end, std::string_view raw,
-                                   std::string_view token, std::string_view following,
-                                   std::size_t following_end, Matchers& m) const {
+bool SplitRules::keep_period_break(std::string_view text, std::size_t end, std::size_t next,
+                                   std::string_view raw, std::string_view token,
+                                   Matchers& m) const {
+  // The word after the break is read only when the rules ask for it (most
+  // periods follow a word that is no abbreviation).
+  std::string scratch;
   // A period with closing quotes or brackets after it ("Inc.)", «….») is not
   // looked up: the sentence ends there, unless a verb of saying follows.
   if (raw.size() > token.size() && !raw.ends_with(token))
-    return !(is_reporting(following, reporting_, m.reporting) &&
+    return !(is_reporting(following_word(text, next, scratch), reporting_, m.reporting) &&
              quotation_opens_sentence(text, end));
   switch (classify(token, m)) {
     case Kind::inner:
       return false;
     case Kind::final_:
-      return is_starter(following, m);
+      return is_starter(following_word(text, next, scratch), m);
     case Kind::end: {
+      const std::string_view following = following_word(text, next, scratch);
       // The word after the following one, for names of several capitalised
       // words.
-      std::size_t second = following_end;
+      std::size_t second = token_end(text, next);
       while (second < text.size() && space_at(text, second) > 0) second += space_at(text, second);
       return ends_before(following, strip_quotes(text.substr(second, token_end(text, second) - second)),
                          m);
@@ -556,9 +566,6 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
   std::string_view token = strip_quotes(raw);
   if (token.empty()) return true;
   token = after_glue(token);
-  const std::size_t following_end = token_end(text, next);
-  const std::string_view following =
-      without_controls(strip_quotes(text.substr(next, following_end - next)), following_scratch);
   if (token == ".") return keep_after_spaced_dots(text, end);
   if (is_ellipsis_only(token)) return false;  // a free-standing "..." is a pause
   // Two dots attached to a word ("المركزي.. من هي؟") are a pause.
@@ -569,6 +576,7 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
     // ? ! ؟ and the like: a lower-case word after them continues the
     // sentence ("Hi!" he said), and so does a verb of saying after a quoted
     // question («…؟» تتساءل).
+    const std::string_view following = following_word(text, next, following_scratch);
     if (starts_lower(following)) return false;
     // A name that ends in "!" (Yahoo!) is looked up like an abbreviation.
     if (last == '!' && raw.ends_with(token)) {
@@ -587,7 +595,7 @@ bool SplitRules::keep_break(std::string_view text, std::size_t end, std::size_t 
     return !(quoted && is_reporting(following, reporting_, m.reporting) &&
              quotation_opens_sentence(text, end));
   }
-  return keep_period_break(text, end, raw, token, following, following_end, m);
+  return keep_period_break(text, end, next, raw, token, m);
 }
 
 }  // namespace jisr::detail

@@ -115,9 +115,9 @@ class SplitRules {
   [[nodiscard]] Kind classify(std::string_view token, Matchers& m) const;
   [[nodiscard]] bool is_starter(std::string_view word, Matchers& m) const;
   [[nodiscard]] bool ends_before(std::string_view word, std::string_view second, Matchers& m) const;
-  [[nodiscard]] bool keep_period_break(std::string_view text, std::size_t end, std::string_view raw,
-                                       std::string_view token, std::string_view following,
-                                       std::size_t following_end, Matchers& m) const;
+  [[nodiscard]] bool keep_period_break(std::string_view text, std::size_t end, std::size_t next,
+                                       std::string_view raw, std::string_view token,
+                                       Matchers& m) const;
 
   // Sets of words looked up by string_view, without building a string.
   struct ViewHash {
