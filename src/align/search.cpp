@@ -458,8 +458,9 @@ Alignment align(const BeadScorer& scorer, const AlignOptions& options, std::span
     pieces.back().n = n;
     pieces.back().m = m;
   }
-  std::vector<PieceResult> results = detail::parallel_map(
-      pieces.size(), options.threads, [&](std::size_t k) { return align_piece(scorer, types, options, pieces[k], free_side); });
+  std::vector<PieceResult> results = detail::parallel_map(pieces.size(), options.threads, [&](std::size_t k) {
+    return align_piece(scorer, types, options, pieces[k], free_side);
+  });
   Alignment out;
   std::size_t total = 0;
   for (const PieceResult& r : results) total += r.beads.size();
