@@ -17,6 +17,8 @@
 //        that gives the highest strict F1 on the training documents;
 //   clause weights (ClauseParams): with clause rules and tune_anchors,
 //        likewise from a small grid, after the anchor weight and cap;
+//        With gale_church_beads, pseudo-counts from Gale and Church's
+//        published frequencies join the counts first (see TrainOptions);
 //   many-to-many priors: with tune_merge_prior, the priors of beads with two
 //        sentences or more on both sides (2-2) scaled by a factor from a
 //        small grid, last. Gale and Church's length match favours a bead
@@ -51,6 +53,12 @@ struct TrainOptions {
   std::filesystem::path lexicon_for_training;  // the same file, as this process reaches it
   bool tune_anchors = true;
   bool tune_merge_prior = false;  // scale the many-to-many priors by F1 (above)
+  // Pseudo-beads spread as Gale and Church's published bead frequencies
+  // (gale_church_bead_share), added to the gold's counts before the prior
+  // is fitted: a Dirichlet prior on the bead types' probabilities. A model
+  // trained on a document or two then keeps priors between that document's
+  // counts and those of a large corpus; 0: the gold's counts alone.
+  double gale_church_beads = 0;
   std::string dictionary;  // as Model::anchors.dictionary ("system", a file, or empty)
   bool learn_translations = false;  // learn a word translation table (IBM Model 1) from the beads
   ClauseRuleSet clause_rules;  // where sentences may be cut into clauses, by language
@@ -70,6 +78,11 @@ struct TrainOptions {
 // ridge `alpha` on theta, so it extends to types never seen.
 [[nodiscard]] std::map<BeadType, double> fit_bead_priors(const std::map<BeadType, double>& counts,
                                                         const std::vector<BeadType>& types, double alpha);
+
+// The share of bead type t in the Gale and Church (1993, table 5) corpus:
+// 1-1 0.89, 1-0 and 0-1 together 0.0099, 2-1 and 1-2 together 0.089, 2-2
+// 0.011 (each pair split evenly); 0 for every other type.
+[[nodiscard]] double gale_church_bead_share(BeadType t);
 
 // The bead types a model allows by default: 1-0, 0-1, 1-1, 2-2, and 1-k and
 // k-1 for k up to max_side. Other many-to-many types (2-3, 2-4) are rare in

@@ -35,6 +35,7 @@ struct TrainCommand {
   bool learn = false;
   bool no_tune = false;
   bool tune_merge_prior = false;
+  double gale_church_beads = 0;
   std::string pairs;                // manifest of unaligned document pairs
   std::string start_model = "ar-en";  // first-pass model for --pairs
 };
@@ -104,6 +105,7 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
   options.alpha = c.alpha;
   options.tune_anchors = !c.no_tune;
   options.tune_merge_prior = c.tune_merge_prior;
+  options.gale_church_beads = c.gale_church_beads;
   options.dictionary = c.dictionary;
   options.learn_translations = c.learn;
   options.groups = std::move(groups);
@@ -161,6 +163,12 @@ void add_train_command(CLI::App& app) {
   sub->add_flag("--tune-merge-prior", c->tune_merge_prior,
                 "Scale the prior of many-to-many beads (2-2) by the factor of a small grid that gives the best F1 "
                 "on the training sets: the length match favours merging two one-to-one beads");
+  sub->add_option("--gale-church-beads", c->gale_church_beads,
+                  "Pseudo-beads spread as Gale and Church's (1993) published bead frequencies (1-1 0.89, 1-2 and "
+                  "2-1 0.089, 2-2 0.011, 1-0 and 0-1 0.0099), added to the gold's counts before the priors are "
+                  "fitted: a model trained on little data keeps priors between its own counts and theirs")
+      ->check(CLI::Range(0.0, 1e9))
+      ->capture_default_str();
   sub->add_option("--alpha", c->alpha, "Ridge on the shape parameters of the bead-type prior (above 0, at most 1000)")
       ->check(CLI::Validator(
           [](const std::string& text) -> std::string {
@@ -183,6 +191,7 @@ void add_train_command(CLI::App& app) {
     if (c->learn) line += " --learn-translations";
     if (c->no_tune) line += " --no-tune";
     if (c->tune_merge_prior) line += " --tune-merge-prior";
+    if (c->gale_church_beads > 0) line += fmt::format(" --gale-church-beads {}", c->gale_church_beads);
     run_train(*c, line);
   });
 }

@@ -110,6 +110,14 @@ void tune_on_grid(Model& m, double& best, std::initializer_list<double> xs, std:
 
 }  // namespace
 
+double gale_church_bead_share(BeadType t) {
+  if (t.src == 1 && t.tgt == 1) return 0.89;
+  if ((t.src == 1 && t.tgt == 0) || (t.src == 0 && t.tgt == 1)) return 0.0099 / 2;
+  if ((t.src == 1 && t.tgt == 2) || (t.src == 2 && t.tgt == 1)) return 0.089 / 2;
+  if (t.src == 2 && t.tgt == 2) return 0.011;
+  return 0;
+}
+
 std::map<BeadType, double> fit_bead_priors(const std::map<BeadType, double>& counts,
                                            const std::vector<BeadType>& types, double alpha) {
   constexpr int kFeatures = 6;
@@ -333,7 +341,12 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
   };
   m.length.outlier = outlier_share(false, m.length.s2);
   m.length.outlier_open = n_open >= kMinOpenBeads ? outlier_share(true, m.length.s2_open) : m.length.outlier;
-  m.priors = fit_bead_priors(counts, default_bead_types(options.max_side), options.alpha);
+  const std::vector<BeadType> types = default_bead_types(options.max_side);
+  for (const BeadType t : types) {
+    const double pseudo = options.gale_church_beads * gale_church_bead_share(t);
+    if (pseudo > 0) counts[t] += pseudo;
+  }
+  m.priors = fit_bead_priors(counts, types, options.alpha);
 
   // Ending costs, with add-one smoothing.
   double all[2] = {0, 0};

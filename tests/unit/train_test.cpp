@@ -176,6 +176,39 @@ BOOST_AUTO_TEST_CASE(prior_form_without_data_is_uniform_by_shape) {
   for (const BeadType t : types) BOOST_TEST(p.at(t) == 1.0 / static_cast<double>(types.size()), boost::test_tools::tolerance(1e-9));
 }
 
+BOOST_AUTO_TEST_CASE(gale_church_shares_sum_to_one_over_their_six_types) {
+  double sum = 0;
+  for (const BeadType t : jisr::default_bead_types(8)) sum += jisr::gale_church_bead_share(t);
+  // The published shares are rounded: they sum to 0.9999.
+  BOOST_TEST(sum == 0.9999, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(jisr::gale_church_bead_share({1, 1}) == 0.89);
+  BOOST_TEST(jisr::gale_church_bead_share({1, 3}) == 0.0);
+  BOOST_TEST(jisr::gale_church_bead_share({2, 1}) == jisr::gale_church_bead_share({1, 2}));
+}
+
+BOOST_AUTO_TEST_CASE(gale_church_pseudo_beads_pull_a_small_document_s_priors_toward_theirs) {
+  // 10 one-to-one and 10 zero-to-one gold beads: alone, 0-1 gets half the
+  // mass. Pseudo-beads spread as Gale and Church's frequencies move every
+  // prior toward theirs in proportion to their number, and a very large
+  // number of them gives their shares.
+  const std::vector<AlignedDocument> docs{proportional_document("a", 10, 10)};
+  jisr::TrainOptions o = options(2);
+  o.alpha = 1e-6;
+  const jisr::Model alone = jisr::estimate_model(docs, o);
+  BOOST_TEST(alone.priors.at({0, 1}) == 0.5, boost::test_tools::tolerance(1e-3));
+  o.gale_church_beads = 20;
+  const jisr::Model even = jisr::estimate_model(docs, o);
+  // Half the counts each: 0-1 is (10 + 20 · 0.00495) / 40.
+  BOOST_TEST(even.priors.at({0, 1}) == (10 + 20 * 0.0099 / 2) / 40, boost::test_tools::tolerance(1e-3));
+  BOOST_TEST(even.priors.at({1, 1}) == (10 + 20 * 0.89) / 40, boost::test_tools::tolerance(1e-3));
+  o.gale_church_beads = 1e7;
+  const jisr::Model theirs = jisr::estimate_model(docs, o);
+  BOOST_TEST(theirs.priors.at({1, 1}) == 0.89, boost::test_tools::tolerance(1e-3));
+  BOOST_TEST(theirs.priors.at({2, 2}) == 0.011, boost::test_tools::tolerance(1e-2));
+  // The length statistics do not depend on the pseudo-beads.
+  BOOST_TEST(theirs.length.c == alone.length.c);
+}
+
 BOOST_AUTO_TEST_CASE(merge_prior_tuning_lowers_an_over_merging_two_to_two_prior) {
   // One-to-one beads whose length errors cancel in pairs (+6, -6, ...),
   // among enough gold 2-2 beads that the fitted 2-2 prior is high: merging
