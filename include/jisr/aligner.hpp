@@ -52,6 +52,12 @@ struct AlignOptions {
 // where it looked.
 [[nodiscard]] std::filesystem::path find_model(const std::string& name_or_path);
 
+// The installed model for a pair of languages (tags such as ar or ar-SY;
+// only the language subtag counts): the one named SRC-TGT, such as ar-en,
+// where find_models_dir() holds it, else "generic", the model for any
+// pair. Throws ModelError as find_models_dir() does.
+[[nodiscard]] std::string model_for_languages(const std::string& src_lang, const std::string& tgt_lang);
+
 // How the resources of an Aligner are chosen.
 struct OpenOptions {
   bool anchors = true;         // false: score by length (and paragraphs) only

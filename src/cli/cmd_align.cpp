@@ -36,7 +36,7 @@ struct AlignCommand {
   std::string src_path, tgt_path;
   std::string output;
   std::string format;
-  std::string model = "ar-en";
+  std::string model;                // empty: model_for_languages
   std::string src_lang, tgt_lang;  // default: the model's
   TmxCommandOptions tmx;           // tags default to the languages
   bool presplit = false;
@@ -155,6 +155,7 @@ void print_warnings(const std::vector<Warning>& warnings) {
 // evidence used and the warnings.
 struct RunReport {
   double document_score = -1;  // -1: the model has no calibration
+  std::string model;           // the model's name
   std::string evidence;
   std::vector<Warning> warnings;
   RefineCount refined;  // --refine: how many one-to-many beads were written as how many pairs
@@ -175,6 +176,7 @@ void print_json_summary(const OutputSummary& s, Format format, const std::string
                    {"low_score_left_out", s.low_score_left_out},
                    {"mean_score", s.scored > 0 ? s.score_sum / double(s.scored) : 0.0},
                    {"document_score", report.document_score >= 0 ? nlohmann::json(report.document_score) : nlohmann::json()},
+                   {"model", report.model},
                    {"evidence", report.evidence},
                    {"warnings", warnings}};
   if (report.refined.pairs > 0) j["refined"] = {{"beads", report.refined.beads}, {"pairs", report.refined.pairs}};
@@ -204,7 +206,7 @@ void print_summary(const OutputSummary& s, Format format, const std::string& whe
   if (report.document_score >= 0)
     fmt::print(stderr, "  document score: {:.3f} (probability that the two are translations of each other)\n",
                report.document_score);
-  fmt::print(stderr, "  evidence: {}\n", report.evidence);
+  fmt::print(stderr, "  model: {}; evidence: {}\n", report.model, report.evidence);
 }
 
 void run_align(const AlignCommand& c) {
@@ -221,7 +223,14 @@ void run_align(const AlignCommand& c) {
   open_options.anchors = !c.no_anchors;
   open_options.dictionary = !c.no_dictionary;
   open_options.dictionary_path = c.dictionary;
-  const Aligner aligner = Aligner::open(c.model, open_options);
+  if (!c.src_lang.empty()) check_language_tag(c.src_lang, "--src-lang");
+  if (!c.tgt_lang.empty()) check_language_tag(c.tgt_lang, "--tgt-lang");
+  const std::string model_name = !c.model.empty() ? c.model
+                                 : c.src_lang.empty() && c.tgt_lang.empty()
+                                     ? std::string("ar-en")
+                                     : model_for_languages(c.src_lang.empty() ? "ar" : c.src_lang,
+                                                           c.tgt_lang.empty() ? "en" : c.tgt_lang);
+  const Aligner aligner = Aligner::open(model_name, open_options);
   const Model& model = aligner.model();
   const std::string src_lang = c.src_lang.empty() ? model.src_lang : c.src_lang;
   const std::string tgt_lang = c.tgt_lang.empty() ? model.tgt_lang : c.tgt_lang;
@@ -236,13 +245,14 @@ void run_align(const AlignCommand& c) {
   apply_tmx_options(c.tmx, out_options);
 
   if (format == Format::moses) {
-    refuse_overwriting_inputs(c.output + "." + src_lang, {c.src_path, c.tgt_path, c.model, c.dictionary});
-    refuse_overwriting_inputs(c.output + "." + tgt_lang, {c.src_path, c.tgt_path, c.model, c.dictionary});
+    refuse_overwriting_inputs(c.output + "." + src_lang, {c.src_path, c.tgt_path, model_name, c.dictionary});
+    refuse_overwriting_inputs(c.output + "." + tgt_lang, {c.src_path, c.tgt_path, model_name, c.dictionary});
   } else {
-    refuse_overwriting_inputs(c.output, {c.src_path, c.tgt_path, c.model, c.dictionary});
+    refuse_overwriting_inputs(c.output, {c.src_path, c.tgt_path, model_name, c.dictionary});
   }
   const auto [src, tgt] = read_sides(aligner, src_lang, tgt_lang, c);
   RunReport report;
+  report.model = model.name;
   report.evidence = evidence_used(model);
   report.warnings = input_warnings(src, tgt, model, !c.no_anchors && !c.no_dictionary && c.dictionary.empty());
   AlignOptions align_options;
@@ -338,8 +348,9 @@ void add_align_command(CLI::App& app) {
                   "Output format: tmx, tsv, jsonl, moses, beads, html (a review page) (default: from -o, else tsv)")
       ->check(CLI::IsMember({"tmx", "tsv", "jsonl", "moses", "beads", "html"}));
   sub->add_flag("--presplit", c->presplit, "Inputs hold one sentence a line already; blank lines separate paragraphs");
-  sub->add_option("-m,--model", c->model, "Model: a NAME from the installed models (ar-en, generic) or a JSON file")
-      ->capture_default_str();
+  sub->add_option("-m,--model", c->model,
+                  "Model: a NAME from the installed models (ar-en, generic) or a JSON file (default: ar-en; with "
+                  "--src-lang or --tgt-lang, the installed model named for the two languages, else generic)");
   sub->add_flag("--no-anchors", c->no_anchors, "Score by length (and paragraphs) only, without anchors");
   sub->add_option("--dictionary", c->dictionary,
                   "Dictionary for word anchors: a dictd .index or a TSV lexicon (source<TAB>target words); "

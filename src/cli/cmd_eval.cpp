@@ -236,8 +236,10 @@ void run_document_eval(const EvalCommand& c) {
 // ---- a set ----
 
 // Parses the --aligner-args string with the same option names as jisr align.
-SetRunOptions parse_aligner_args(const std::string& args) {
-  std::string model = "ar-en", line_breaks = "heuristic";
+// Without --model, the installed model named for the set's languages, else
+// the generic one (model_for_languages).
+SetRunOptions parse_aligner_args(const std::string& args, const CorpusSet& set) {
+  std::string model, line_breaks = "heuristic";
   int max_side = 8;
   std::uint32_t band = 0;
   bool no_anchors = false, no_dictionary = false, realign = false;
@@ -259,6 +261,7 @@ SetRunOptions parse_aligner_args(const std::string& args) {
                     args, e.what()));
   }
   SetRunOptions o;
+  if (model.empty()) model = model_for_languages(set.src_lang, set.tgt_lang);
   o.model = load_model(model, !no_anchors && !no_dictionary);
   if (no_anchors) o.model.use_anchors = false;
   if (no_dictionary) o.model.anchors.dictionary_data.reset();
@@ -295,11 +298,11 @@ void save_runs(const fs::path& dir, const CorpusSet& set, std::span<const Docume
 
 void run_set_eval(const EvalCommand& c) {
   check_threads(c.threads, "--threads");
-  SetRunOptions options = parse_aligner_args(c.aligner_args);
+  const CorpusSet set = open_set(c.set_dir, c.docs_list);
+  SetRunOptions options = parse_aligner_args(c.aligner_args, set);
   options.raw_text = c.pairs;
   options.original_gold = c.protocol == "vecalign";
   options.threads = c.threads;
-  const CorpusSet set = open_set(c.set_dir, c.docs_list);
   const std::vector<DocumentRun> runs = run_set(set, options);
   if (!c.save_dir.empty()) save_runs(c.save_dir, set, runs, c.pairs);
   const SetScores s = score_runs(runs, c.pairs);
@@ -316,6 +319,7 @@ void run_set_eval(const EvalCommand& c) {
            {"set", set.dir.string()},
            {"docs", c.docs_list},
            {"aligner_args", c.aligner_args},
+           {"model", options.model.name},
            {"pooled", true},
            {"documents", s.documents},
            {"src_sentences", s.src_sentences},
@@ -351,8 +355,8 @@ void run_set_eval(const EvalCommand& c) {
              c.docs_list.empty() ? "" : fmt::format(" from {}", c.docs_list), s.src_sentences,
              set.src_lang, s.tgt_sentences, set.tgt_lang,
              c.pairs ? " (split from running text)" : "");
-  fmt::print("aligner: {}\ncounts pooled over documents\n\n",
-             c.aligner_args.empty() ? "defaults" : c.aligner_args);
+  fmt::print("aligner: {} (model {})\ncounts pooled over documents\n\n",
+             c.aligner_args.empty() ? "defaults" : c.aligner_args, options.model.name);
   print_prf_header("");
   if (!c.pairs) {
     print_counts("beads", s.pairs);

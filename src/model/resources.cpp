@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <unicode/locid.h>
 
 #include "jisr/aligner.hpp"
 #include "jisr/error.hpp"
@@ -60,6 +61,19 @@ fs::path find_model(const std::string& name_or_path) {
     throw ModelError(fmt::format("no model named \"{}\" (looked for {}; set JISR_MODELS to choose the folder)",
                                  name_or_path, installed.string()));
   return installed;
+}
+
+std::string model_for_languages(const std::string& src_lang, const std::string& tgt_lang) {
+  // The language subtag, lower case, as ICU reads a BCP 47 tag; empty for
+  // a tag ICU cannot read, which names no installed model.
+  auto language = [](const std::string& tag) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
+    return U_SUCCESS(status) ? std::string(locale.getLanguage()) : std::string();
+  };
+  const std::string name = language(src_lang) + "-" + language(tgt_lang);
+  std::error_code ec;
+  return fs::is_regular_file(find_models_dir() / (name + ".json"), ec) ? name : "generic";
 }
 
 }  // namespace jisr

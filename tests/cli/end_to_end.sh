@@ -56,6 +56,31 @@ awk -F'\t' 'NF != 3 { exit 1 }' "$work/x.tsv" && ok || fail "tsv line without ex
 expect_status 0 "tsv keep" -- "$jisr" align -q "$ar" "$en" -f tsv --keep-unaligned
 [ "$(wc -l <"$work/out")" -eq 9 ] && ok || fail "tsv --keep-unaligned has $(wc -l <"$work/out") lines, expected 9"
 
+# The model follows the languages: ar-en by default and for ar/en tags,
+# generic for a pair without a model of its own, and --model wins.
+printf 'Der Hund schl\303\244ft im Garten.\nEr ist m\303\274de.\n' >"$work/de.txt"
+printf 'Le chien dort dans le jardin.\nIl est fatigu\303\251.\n' >"$work/fr.txt"
+model_of() {  # model_of DESCRIPTION ARGS...: the model named by the JSON summary
+  what=$1
+  shift
+  expect_status 0 "$what" -- "$jisr" align --summary=json -o "$work/lang.tsv" "$@"
+  sed -n 's/.*"model":"\([^"]*\)".*/\1/p' "$work/err"
+}
+[ "$(model_of "no languages" "$ar" "$en")" = ar-en ] && ok || fail "default model is not ar-en: $(cat "$work/err")"
+[ "$(model_of "ar-SY en" --src-lang ar-SY --tgt-lang en "$ar" "$en")" = ar-en ] && ok ||
+  fail "ar-SY/en did not take ar-en: $(cat "$work/err")"
+[ "$(model_of "de fr" --src-lang de --tgt-lang fr "$work/de.txt" "$work/fr.txt")" = generic ] && ok ||
+  fail "de/fr did not take the generic model: $(cat "$work/err")"
+[ "$(model_of "de fr, --model ar-en" --model ar-en --src-lang de --tgt-lang fr "$work/de.txt" "$work/fr.txt")" = ar-en ] &&
+  ok || fail "--model did not win over the languages: $(cat "$work/err")"
+
+# jisr eval --set takes the model of the set's languages the same way.
+bl=$shared/data/bleualign-de-fr
+if [ -d "$bl" ]; then
+  expect_status 0 "eval of a de-fr set" -- "$jisr" eval --set "$bl" --docs "$shared/data/splits/bleualign-de-fr.dev.txt" --json
+  grep -q '"model":"generic"' "$work/out" && ok || fail "eval of a de-fr set did not take the generic model: $(head -c 300 "$work/out")"
+fi
+
 # moses: two line-aligned files.
 expect_status 0 "moses" -- "$jisr" align -q "$ar" "$en" -f moses -o "$work/m"
 [ "$(wc -l <"$work/m.ar")" -eq 6 ] && [ "$(wc -l <"$work/m.en")" -eq 6 ] && ok || fail "moses files are not 6 lines each"

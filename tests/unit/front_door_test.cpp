@@ -71,6 +71,27 @@ BOOST_AUTO_TEST_CASE(models_are_found_through_jisr_models) {
   ::unsetenv("JISR_MODELS");
 }
 
+BOOST_AUTO_TEST_CASE(a_pair_of_languages_names_its_model_or_the_generic_one) {
+  ::setenv("JISR_MODELS", jisr::test::models_dir().c_str(), 1);
+  BOOST_TEST(jisr::model_for_languages("ar", "en") == "ar-en");
+  // Region subtags and case do not matter; the language subtag does.
+  BOOST_TEST(jisr::model_for_languages("ar-SY", "EN-us") == "ar-en");
+  // The ar-en model reads Arabic on the left: the other way round, and any
+  // pair without its own model, takes the generic model.
+  BOOST_TEST(jisr::model_for_languages("en", "ar") == "generic");
+  BOOST_TEST(jisr::model_for_languages("de", "fr") == "generic");
+  BOOST_TEST(jisr::model_for_languages("not a tag", "en") == "generic");
+  // A model installed under a pair's name is found by it.
+  const fs::path dir = fs::temp_directory_path() / "jisr-front-door-models";
+  fs::create_directories(dir);
+  fs::copy_file(jisr::test::models_dir() / "generic.json", dir / "de-fr.json", fs::copy_options::overwrite_existing);
+  ::setenv("JISR_MODELS", dir.c_str(), 1);
+  BOOST_TEST(jisr::model_for_languages("de", "fr") == "de-fr");
+  BOOST_TEST(jisr::model_for_languages("ar", "en") == "generic");
+  ::unsetenv("JISR_MODELS");
+  fs::remove_all(dir);
+}
+
 BOOST_AUTO_TEST_CASE(split_uses_the_installed_rules) {
   // "Dr." is in models/split/en.abbrev: with the rules it does not end a
   // sentence, which plain ICU would make it do.
