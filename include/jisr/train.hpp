@@ -9,7 +9,9 @@
 //   P(a-b) = a log-linear form over the bead's shape (fit_bead_priors),
 //        fitted by maximum likelihood to the counts of the bead types, so
 //        that sizes seen rarely or never get a probability that follows the
-//        ones seen often, not a floor;
+//        ones seen often, not a floor; with gale_church_beads, pseudo-counts
+//        spread as Gale and Church's published frequencies join the counts
+//        first (see TrainOptions);
 //   p_match(T) = for anchor keys of type T inside gold beads with both sides
 //        non-empty (keys present on both sides of their document), the share
 //        of occurrences matched by the same key on the other side;
@@ -17,8 +19,6 @@
 //        that gives the highest strict F1 on the training documents;
 //   clause weights (ClauseParams): with clause rules and tune_anchors,
 //        likewise from a small grid, after the anchor weight and cap;
-//        With gale_church_beads, pseudo-counts from Gale and Church's
-//        published frequencies join the counts first (see TrainOptions);
 //   many-to-many priors: with tune_merge_prior, the priors of beads with two
 //        sentences or more on both sides (2-2) scaled by a factor from a
 //        small grid, last. Gale and Church's length match favours a bead

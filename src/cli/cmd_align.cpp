@@ -223,8 +223,7 @@ void run_align(const AlignCommand& c) {
   open_options.anchors = !c.no_anchors;
   open_options.dictionary = !c.no_dictionary;
   open_options.dictionary_path = c.dictionary;
-  if (!c.src_lang.empty()) check_language_tag(c.src_lang, "--src-lang");
-  if (!c.tgt_lang.empty()) check_language_tag(c.tgt_lang, "--tgt-lang");
+  // A tag that is no language tag names no model (generic) and is refused below.
   const std::string model_name = !c.model.empty() ? c.model
                                  : c.src_lang.empty() && c.tgt_lang.empty()
                                      ? std::string("ar-en")
