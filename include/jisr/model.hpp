@@ -84,10 +84,13 @@ using ClauseRuleSet = std::map<std::string, ClauseRules>;
 // Clause-level evidence inside beads of one sentence against several
 // (score.hpp): the one sentence is cut into clauses and matched
 // monotonically to the several; each piece's length mismatch and each
-// anchor matched outside its piece cost, scaled by these weights.
+// anchor matched outside its piece cost, scaled by these weights, and what
+// the several sentences match in their own pieces earns, scaled by
+// split_weight.
 struct ClauseParams {
-  double length_weight = 0.0;  // 0 with anchor_weight 0: clause evidence off
+  double length_weight = 0.0;  // all three 0: clause evidence off
   double anchor_weight = 0.0;
+  double split_weight = 0.0;
   ClauseRuleSet rules;
 };
 

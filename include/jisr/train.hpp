@@ -18,7 +18,8 @@
 //   anchor weight and cap: with tune_anchors, the pair from a small grid
 //        that gives the highest strict F1 on the training documents;
 //   clause weights (ClauseParams): with clause rules and tune_anchors,
-//        likewise from a small grid, after the anchor weight and cap;
+//        likewise from a small grid, after the anchor weight and cap; then
+//        the split weight (1, 2 or 4), kept only where it raises F1;
 //   many-to-many priors: with tune_merge_prior, the priors of beads with two
 //        sentences or more on both sides (2-2) scaled by a factor from a
 //        small grid, last. Gale and Church's length match favours a bead

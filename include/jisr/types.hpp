@@ -53,6 +53,10 @@ struct BeadCosts {
   // (capped): small when the sentences at an edge fit either bead about as
   // well, as where a translator's long sentence became several.
   float boundary = 0;
+  // What the clause term's split evidence took off the bead (0 or less; the
+  // rest of the clause term is in `other`): large where two or more of its
+  // sentences each match their own part of its one long sentence.
+  float split = 0;
   double confidence = 0;  // the uncalibrated score: length match moved by the anchors
   std::uint16_t matched = 0, missed = 0;              // anchor keys (not words) matched across, unmatched
   std::uint16_t words_matched = 0, words_missed = 0;  // dictionary words matched across, unmatched

@@ -160,7 +160,8 @@ void merge_chunk(Chunk& chunk, DocumentAnchors& a, std::unordered_map<std::strin
 bool uses_clauses(const Model& model) {
   const bool scored = std::any_of(model.clauses.rules.begin(), model.clauses.rules.end(),
                                   [](const auto& entry) { return entry.second.scored; });
-  return scored && (model.clauses.length_weight > 0 || model.clauses.anchor_weight > 0);
+  return scored && (model.clauses.length_weight > 0 || model.clauses.anchor_weight > 0 ||
+                    model.clauses.split_weight > 0);
 }
 
 DocumentAnchors find_document_anchors(const Model& model, const Document& src,
@@ -440,6 +441,7 @@ void fill_bead_costs(const BeadScorer& scorer, std::span<Bead> beads) {
     c.anchors = static_cast<float>(e.anchor_penalty - e.anchor_gain);
     c.prior = std::isfinite(e.prior) ? static_cast<float>(e.prior) : 0.0f;
     c.other = static_cast<float>(e.other);
+    c.split = static_cast<float>(e.split);
     c.matched = static_cast<std::uint16_t>(std::min(e.matched, 65535));
     c.missed = static_cast<std::uint16_t>(std::min(e.missed, 65535));
     c.words_matched = static_cast<std::uint16_t>(std::min(e.words_matched, 65535));

@@ -161,6 +161,10 @@ struct BeadScorer::Impl {
   // what a matched pair earns back: both penalties and the bonus.
   std::vector<double> src_penalty_prefix, tgt_penalty_prefix, match_gain;
   std::vector<double> src_gain_prefix, tgt_gain_prefix;  // prefix sums over sentences of match_gain
+  // By key id, what a key earns in the split evidence: match_gain for a
+  // positional key; for a dictionary word its rarity bonus only, since a
+  // common word's match says little of which clause went where.
+  std::vector<double> split_gain;
 
   // The anchor cost of a bead is the penalty of every key on either side
   // less match_gain for each key matched across (as a multiset: a key twice
@@ -249,6 +253,9 @@ struct BeadScorer::Impl {
     types_ = a.types;
     match_gain.resize(n_keys);
     for (std::size_t k = 0; k < n_keys; ++k) match_gain[k] = 2 * penalty[k] + bonus[k];
+    split_gain.resize(n_keys);
+    for (std::size_t k = 0; k < n_keys; ++k)
+      split_gain[k] = positional(a.types[k]) ? match_gain[k] : a.types[k] == AnchorType::word ? bonus[k] : 0.0;
     on_both_sides(
         threads,
         [&] {
@@ -264,13 +271,26 @@ struct BeadScorer::Impl {
 
   // Clauses of the sentences of one side that have two or more: sentence k
   // has clauses [first[k], first[k+1]); clause x has length len[x] and the
-  // kept key ids ids[kbegin[x] .. kbegin[x+1]), sorted.
+  // kept positional key ids ids[kbegin[x] .. kbegin[x+1]), sorted.
   struct ClauseSide {
     std::vector<std::uint32_t> first, len, kbegin{0}, ids;
+    // With the split evidence: per sentence k, its clause keys as (id,
+    // clause within k) sorted, tagged[tbegin[k] .. tbegin[k+1]), so that one
+    // merge with another sentence's keys gives every clause's matches.
+    struct Tagged {
+      std::uint32_t id, clause;
+      bool operator<(const Tagged& o) const { return id != o.id ? id < o.id : clause < o.clause; }
+    };
+    std::vector<Tagged> tagged;
+    std::vector<std::uint32_t> tbegin;
   };
   ClauseSide src_clauses, tgt_clauses;
   bool clauses = false;
-  double clause_length_weight = 0, clause_anchor_weight = 0;
+  double clause_length_weight = 0, clause_anchor_weight = 0, clause_split_weight = 0;
+  // Per sentence of a side, the most the split evidence can take off a
+  // bead in which it is the one sentence: clause_split_weight times the
+  // split_gain of its clauses' keys (0 for a sentence of fewer than two clauses).
+  std::vector<double> src_split_bound, tgt_split_bound;
 
   // Keys whose place in a sentence says where its content went: not
   // dictionary words (a common word's translation is found in many
@@ -278,44 +298,87 @@ struct BeadScorer::Impl {
   static bool positional(AnchorType type) {
     return type != AnchorType::word && type != AnchorType::symbol;
   }
+  // The keys the split evidence reads: the positional ones and dictionary words.
+  static bool split_key(AnchorType type) { return positional(type) || type == AnchorType::word; }
+
+  // What the split evidence can take off bead (i, a, j, b) at most, given
+  // `gain`, a bound of the bead's anchor gain; 0 where it has none. The
+  // several sentences' own runs hold disjoint keys of the one sentence, so
+  // what they match in them is at most what the bead matches (a key's
+  // split_gain is at most its match_gain), and at most what the one
+  // sentence's clause keys could earn; of the n sentences' leads the bead
+  // earns all but the largest, at most (n - 1) / n of their sum.
+  double split_slack(std::uint32_t i, int a, std::uint32_t j, int b, double gain) const {
+    if (clause_split_weight <= 0 || a == 0 || b == 0) return 0.0;
+    const double most = clause_split_weight * std::max(0.0, gain), share = 1.0 - 1.0 / std::max(a, b);
+    if (a == 1 && b > 1 && i < src_split_bound.size()) return share * std::min(src_split_bound[i], most);
+    if (b == 1 && a > 1 && j < tgt_split_bound.size()) return share * std::min(tgt_split_bound[j], most);
+    return 0.0;
+  }
 
   void build_clauses(const DocumentAnchors& a, const DocumentClauses& dc, const std::vector<bool>& keep,
                      unsigned threads) {
-    auto build = [&](const SideKeys& keys, const SideClauses& sc, ClauseSide& out) {
+    auto build = [&](const SideKeys& keys, const SideClauses& sc, ClauseSide& out, std::vector<double>& bound) {
       // A side without clause rules (or without a sentence they cut) has none.
       if (sc.size() != keys.size() || sc.key_end.empty()) return;
+      if (clause_split_weight > 0) {
+        bound.assign(keys.size(), 0.0);
+        out.tbegin.assign(1, 0);
+      }
       out.first.assign(1, 0);
+      const bool split = clause_split_weight > 0;
       for (std::size_t k = 0; k < keys.size(); ++k) {
         const auto sentence = keys[k];
+        const bool cut = sc.begin[k + 1] - sc.begin[k] >= 2;
+        const std::size_t tagged_at = out.tagged.size();
+        double sum = 0;
         std::uint32_t from = 0;
         for (std::uint32_t x = sc.begin[k]; x < sc.begin[k + 1]; ++x) {
           const std::size_t at = out.ids.size();
-          for (std::uint32_t q = from; q < sc.key_end[x] && q < sentence.size(); ++q)
-            if (keep[sentence[q]] && positional(a.types[sentence[q]])) out.ids.push_back(sentence[q]);
+          for (std::uint32_t q = from; q < sc.key_end[x] && q < sentence.size(); ++q) {
+            const std::uint32_t id = sentence[q];
+            if (!keep[id]) continue;
+            if (positional(a.types[id])) out.ids.push_back(id);
+            if (split && cut && split_key(a.types[id])) {
+              out.tagged.push_back({id, x - sc.begin[k]});
+              sum += split_gain[id];
+            }
+          }
           std::sort(out.ids.begin() + static_cast<std::ptrdiff_t>(at), out.ids.end());
           out.kbegin.push_back(static_cast<std::uint32_t>(out.ids.size()));
           out.len.push_back(sc.length[x]);
           from = sc.key_end[x];
         }
         out.first.push_back(static_cast<std::uint32_t>(out.len.size()));
+        if (split) {
+          std::sort(out.tagged.begin() + static_cast<std::ptrdiff_t>(tagged_at), out.tagged.end());
+          out.tbegin.push_back(static_cast<std::uint32_t>(out.tagged.size()));
+          bound[k] = clause_split_weight * sum;
+        }
       }
     };
-    on_both_sides(threads, [&] { build(a.src, dc.src, src_clauses); }, [&] { build(a.tgt, dc.tgt, tgt_clauses); });
+    on_both_sides(
+        threads, [&] { build(a.src, dc.src, src_clauses, src_split_bound); },
+        [&] { build(a.tgt, dc.tgt, tgt_clauses, tgt_split_bound); });
     clauses = src_clauses.first.size() > 1 || tgt_clauses.first.size() > 1;
   }
 
-  // Gain of the keys matched between two sorted id lists.
-  double merge_gain(const std::uint32_t* p, const std::uint32_t* p_end, const std::uint32_t* q,
-                    const std::uint32_t* q_end) const {
-    return sorted_match_gain(p, p_end, q, q_end, match_gain);
+  // Gain of the keys matched between two sorted id lists, each key priced by `gain`.
+  static double merge_gain(const std::uint32_t* p, const std::uint32_t* p_end, const std::uint32_t* q,
+                           const std::uint32_t* q_end, const std::vector<double>& gain) {
+    return sorted_match_gain(p, p_end, q, q_end, gain);
   }
 
   // The clause term of score.hpp for sentence k of the side `one` (the
   // source if one_is_src) against sentences [j, j+b) of the other side.
-  // Once every partial match costs `budget` or more the term can only be
-  // larger, and it stops there with +inf (all its parts are non-negative).
+  // Once the term can no longer come under `budget` it stops with +inf: the
+  // cheapest partial match only grows (its parts are non-negative), and the
+  // split evidence takes off at most split_slack.
+  // `slack` is split_slack of the bead; with `split_part`, what the split
+  // evidence took off is written there (0 or less).
   double clause_cost(bool one_is_src, std::uint32_t k, std::uint32_t j, int b,
-                     double budget = std::numeric_limits<double>::infinity()) const {
+                     double budget = std::numeric_limits<double>::infinity(), double slack = 0.0,
+                     double* split_part = nullptr) const {
     constexpr int kMaxClauses = 24, kMaxMany = 8;
     constexpr double kInf = std::numeric_limits<double>::infinity();
     const ClauseSide& cs = one_is_src ? src_clauses : tgt_clauses;
@@ -346,14 +409,19 @@ struct BeadScorer::Impl {
         double g[kMaxMany], total = 0;
         for (int n = 0; n < b; ++n) {
           const std::uint32_t s = j + static_cast<std::uint32_t>(n);
-          g[n] = kb[x] != ke[x]
-                     ? merge_gain(kb[x], ke[x], many_ids.data() + many_begin[s], many_ids.data() + many_begin[s + 1])
-                     : 0.0;
+          g[n] = kb[x] != ke[x] ? merge_gain(kb[x], ke[x], many_ids.data() + many_begin[s],
+                                             many_ids.data() + many_begin[s + 1], match_gain)
+                                : 0.0;
           total += g[n];
         }
         for (int n = 0; n < b; ++n) lost[x][n] = clause_anchor_weight * (total - g[n]);
       }
     }
+    const bool split = clause_split_weight > 0 && anchors;
+    budget += slack;
+    // from[n][x]: where the cheapest match's run of sentence n starts when
+    // the first n+1 sentences take the first x clauses (the exact pass).
+    int from_of[kMaxMany][kMaxClauses + 1];
     // A run of clauses of length `run` against a sentence of length `other`:
     // its normalised length difference, or false where the two are empty.
     auto piece_delta = [&](double run, std::uint32_t other, double& d) {
@@ -405,9 +473,13 @@ struct BeadScorer::Impl {
             }
           }
           double v = exact ? kInf : cheapest;
+          int arg = first;
           auto price = [&](int from) {
             const double piece = sized[from] ? clause_length_weight * length_cost(d[from]) : 0.0;
-            v = std::min(v, base[from] + piece);
+            if (base[from] + piece < v) {
+              v = base[from] + piece;
+              arg = from;
+            }
           };
           if (exact && first >= 0) {
             price(first);
@@ -415,6 +487,7 @@ struct BeadScorer::Impl {
               if (from != first && low[from] < v) price(from);
           }
           next[x] = v;
+          if (exact) from_of[n][x] = arg;
           floor = std::min(floor, v);
         }
         std::swap(best, next);
@@ -423,7 +496,68 @@ struct BeadScorer::Impl {
       return best[n_clauses];
     };
     if (budget < kInf && pass(false) == kInf) return kInf;
-    return pass(true);
+    const double cost = pass(true);
+    if (!split || cost == kInf || slack <= 0) return cost;
+    // The split evidence of the cheapest match. Sentence n's lead is what it
+    // matches in its own run of clauses beyond what it matches in the best
+    // other run (at least 0); the bead earns the sum of its sentences' leads
+    // less the largest. A sentence that matches its own part of the one
+    // sentence says the bead is cut where the content is; one sentence
+    // alone, which may take every match while the others match nothing,
+    // says nothing of a cut, and a sentence taken in that matches nothing
+    // earns nothing.
+    int run_begin[kMaxMany], run_end[kMaxMany];
+    for (int n = b - 1, x = n_clauses; n >= 0; --n) {
+      run_end[n] = x;
+      x = run_begin[n] = from_of[n][x];
+    }
+    // run_of[x]: the sentence whose run holds clause x.
+    int run_of[kMaxClauses];
+    for (int r = 0; r < b; ++r)
+      for (int x = run_begin[r]; x < run_end[r]; ++x) run_of[x] = r;
+    double leads = 0, top = 0;
+    const auto* tagged = cs.tagged.data();
+    const std::uint32_t t0 = cs.tbegin[k], t1 = cs.tbegin[k + 1];
+    for (int n = 0; n < b; ++n) {
+      const std::uint32_t s = j + static_cast<std::uint32_t>(n);
+      // in_run[r]: what sentence n's keys match in run r, each clause a
+      // multiset of its own (as merge_gain would give clause by clause).
+      double in_run[kMaxMany] = {};
+      const std::uint32_t* q = many_ids.data() + many_begin[s];
+      const std::uint32_t* q_end = many_ids.data() + many_begin[s + 1];
+      for (std::uint32_t p = t0; p < t1 && q < q_end;) {
+        const std::uint32_t id = tagged[p].id;
+        if (id < *q) {
+          ++p;
+        } else if (*q < id) {
+          ++q;
+        } else {
+          const std::uint32_t* q_next = q;
+          while (q_next < q_end && *q_next == id) ++q_next;
+          const auto copies = static_cast<std::uint32_t>(q_next - q);
+          while (p < t1 && tagged[p].id == id) {
+            const std::uint32_t x = tagged[p].clause;
+            std::uint32_t count = 0;
+            for (; p < t1 && tagged[p].id == id && tagged[p].clause == x; ++p) ++count;
+            if (x < static_cast<std::uint32_t>(n_clauses)) in_run[run_of[x]] += std::min(count, copies) * split_gain[id];
+          }
+          q = q_next;
+        }
+      }
+      double own = 0, other = 0;
+      for (int r = 0; r < b; ++r) {
+        if (r == n)
+          own = in_run[r];
+        else
+          other = std::max(other, in_run[r]);
+      }
+      const double lead = std::max(0.0, own - other);
+      leads += lead;
+      top = std::max(top, lead);
+    }
+    const double earned = -clause_split_weight * (leads - top);
+    if (split_part != nullptr) *split_part = earned;
+    return cost + earned;
   }
 
   // -log of the robust length match: the Gale–Church two-tailed probability
@@ -525,7 +659,8 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
     m.build_anchors(model.anchors, *anchors, threads);
     m.clause_length_weight = model.clauses.length_weight;
     m.clause_anchor_weight = model.clauses.anchor_weight;
-    if (clauses != nullptr && (m.clause_length_weight > 0 || m.clause_anchor_weight > 0))
+    m.clause_split_weight = model.clauses.split_weight;
+    if (clauses != nullptr && (m.clause_length_weight > 0 || m.clause_anchor_weight > 0 || m.clause_split_weight > 0))
       m.build_clauses(*anchors, *clauses, m.keep_, threads);
   }
 }
@@ -587,12 +722,15 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
   // then the anchors' penalties less the most they could earn back, then the
   // length match, then the matched anchors. Each partial sum is a lower bound
   // of the cost; once one reaches the limit the rest is not computed. The
-  // tolerance keeps float rounding from dropping a bead that ties.
+  // tolerance keeps float rounding from dropping a bead that ties. The
+  // clause term's split evidence, computed last, can take off up to its
+  // slack: the checks before it compare with the limit raised by as much.
   constexpr double kTolerance = kCostTolerance;
   const Impl::Head h = m.head(i, a, j, b, gain, exact);
   double cost = h.cost;
   const double penalties = h.penalties, bound = h.bound;
-  if (cost + penalties - bound >= limit + kTolerance) return kInf;
+  double reach = limit + kTolerance + m.split_slack(i, a, j, b, bound);
+  if (cost + penalties - bound >= reach) return kInf;
   // A sentence without a counterpart has no length to match: its prior (and
   // its anchors, which now go unmatched) is its whole cost. Gale and Church
   // also scored such beads by delta, which makes deleting a long sentence
@@ -604,21 +742,23 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
     const double d = m.delta(i, a, j, b);
     const bool open = m.is_open(i, a, j, b);
     const double lower = m.length_cost_lower(d, open);
-    if (cost + lower + penalties - bound >= limit + kTolerance) return kInf;
+    if (cost + lower + penalties - bound >= reach) return kInf;
     if (m.anchors && !exact) {
       matched = m.anchor_gain(i, a, j, b);
-      if (cost + lower + penalties - matched >= limit + kTolerance) return kInf;
+      reach = limit + kTolerance + m.split_slack(i, a, j, b, matched);
+      if (cost + lower + penalties - matched >= reach) return kInf;
     }
     cost += m.length_cost(d, open);
-    if (cost + penalties - bound >= limit + kTolerance) return kInf;
+    if (cost + penalties - bound >= reach) return kInf;
   } else if (m.anchors && !exact) {
     matched = m.anchor_gain(i, a, j, b);
   }
   if (m.anchors) cost += penalties - matched;
   if (m.clauses && a > 0 && b > 0 && (a == 1) != (b == 1)) {
-    if (cost >= limit + kTolerance) return kInf;
+    const double slack = m.split_slack(i, a, j, b, matched);
+    if (cost >= limit + kTolerance + slack) return kInf;
     const double budget = limit + kTolerance - cost;
-    cost += a == 1 ? m.clause_cost(true, i, j, b, budget) : m.clause_cost(false, j, i, a, budget);
+    cost += a == 1 ? m.clause_cost(true, i, j, b, budget, slack) : m.clause_cost(false, j, i, a, budget, slack);
   }
   return cost;
 }
@@ -660,7 +800,7 @@ void BeadScorer::cost_floors(std::uint32_t i, int a, std::uint32_t j_begin, int 
                                 : std::min(src_gain, m.tgt_gain_prefix[j + ub] - m.tgt_gain_prefix[j]);
       bound = std::min(gain_bounds[k], shared);
     }
-    out[k] = src_part + tgt_part + penalties - bound;
+    out[k] = src_part + tgt_part + penalties - bound - m.split_slack(i, a, j, b, bound);
   }
 }
 
@@ -695,8 +835,13 @@ BeadEvidence BeadScorer::evidence(std::uint32_t i, int a, std::uint32_t j, int b
       (word ? e.words_missed : e.missed) += one;
     }
   }
+  if (m.clauses && a > 0 && b > 0 && (a == 1) != (b == 1)) {
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    (void)(a == 1 ? m.clause_cost(true, i, j, b, kInf, kInf, &e.split)
+                  : m.clause_cost(false, j, i, a, kInf, kInf, &e.split));
+  }
   const double total = cost(i, a, j, b);
-  if (std::isfinite(total)) e.other = total - e.prior - e.length - (e.anchor_penalty - e.anchor_gain);
+  if (std::isfinite(total)) e.other = total - e.prior - e.length - (e.anchor_penalty - e.anchor_gain) - e.split;
   return e;
 }
 

@@ -30,6 +30,19 @@
 // whose boundary cuts through the content of a clause, or whose sentence on
 // the edge matches a clause at the wrong end, pays for it. A sentence with
 // no joints adds nothing: it cannot say where its content went.
+//
+// The split evidence (split_weight) then takes off what the cheapest match
+// shows of a cut that follows the content. Each of the n sentences leads by
+// what its keys match in its own run of clauses beyond what they match in
+// the best other run (a dictionary word priced by its rarity bonus only);
+// the bead earns the sum of the leads less the largest, times split_weight.
+// One sentence that takes every match says nothing of where the bead is cut,
+// and a sentence taken in that matches nothing earns nothing, so a bead
+// gains only where two or more of its sentences each match their own part
+// of the one sentence: the English sentence on the edge between two
+// one-to-many beads that matches the end of one Arabic sentence or the start
+// of the next. The term is then negative; the search's bounds allow for the
+// most it can take off (split_slack).
 #pragma once
 
 #include <cstdint>
@@ -53,7 +66,8 @@ struct BeadEvidence {
   double length = 0;          // -log P(length match); 0 for 1-0 and 0-1 beads
   double anchor_penalty = 0;  // penalties of every kept key of the bead
   double anchor_gain = 0;     // what its matched keys earn back
-  double other = 0;           // endings, paragraph breaks and clause evidence
+  double other = 0;           // endings, paragraph breaks and clause evidence but its split part
+  double split = 0;           // what the clause term's split evidence took off (0 or less)
   int matched = 0, missed = 0;            // keys other than dictionary words: matched across, not matched
   int words_matched = 0, words_missed = 0;  // the same for dictionary words (w: keys)
 };

@@ -49,6 +49,7 @@ class JsonlWriter final : public BeadWriter {
                   {"anchors", round(c.anchors)},
                   {"prior", round(c.prior)},
                   {"other", round(c.other)},
+                  {"split", round(c.split)},
                   {"margin", round(c.margin)},
                   {"boundary", round(c.boundary)},
                   {"confidence", round(c.confidence)},

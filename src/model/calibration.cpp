@@ -133,7 +133,8 @@ const std::vector<std::string>& bead_feature_names() {
       "missed",         "words_matched",    "words_missed", "prior",
       "other",          "margin",           "margin_low",   "one_to_one",
       "sentences",      "confidence_logit", "doc_length",   "doc_margin",
-      "doc_match_rate", "doc_unpaired", "boundary",     "boundary_log"};
+      "doc_match_rate", "doc_unpaired", "boundary",     "boundary_log",
+      "split"};
   return names;
 }
 
@@ -144,7 +145,8 @@ const std::vector<int>& bead_feature_signs() {
       -1, +1, +1, 0,   // other, margin, margin_low, one_to_one
       0,  +1, -1, +1,  // sentences, confidence_logit, doc_length, doc_margin
       +1, -1,          // doc_match_rate, doc_unpaired
-      +1, +1};         // boundary, boundary_log
+      +1, +1,          // boundary, boundary_log
+      -1};             // split (0 or less: the more negative, the more evidence)
   return signs;
 }
 
@@ -187,7 +189,7 @@ std::vector<std::vector<double>> bead_features(const Alignment& alignment) {
                     b.src_size() == 1 && b.tgt_size() == 1 ? 1.0 : 0.0,
                     std::log(static_cast<double>(b.src_size() + b.tgt_size())), logit(c.confidence),
                     doc_length, doc_margin, doc_match_rate, doc_unpaired, c.boundary,
-                    std::log1p(std::max(c.boundary, 0.0f))});
+                    std::log1p(std::max(c.boundary, 0.0f)), c.split});
   }
   return rows;
 }

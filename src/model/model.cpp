@@ -213,9 +213,10 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
     const json& c = j["clauses"];
     const std::string where = origin + ": clauses";
     if (!c.is_object()) throw ModelError(fmt::format("{} must be an object", where));
-    reject_unknown_keys(c, {"length_weight", "anchor_weight", "rules"}, where);
+    reject_unknown_keys(c, {"length_weight", "anchor_weight", "split_weight", "rules"}, where);
     if (c.contains("length_weight")) m.clauses.length_weight = number(c, "length_weight", 0, 100, where);
     if (c.contains("anchor_weight")) m.clauses.anchor_weight = number(c, "anchor_weight", 0, 100, where);
+    if (c.contains("split_weight")) m.clauses.split_weight = number(c, "split_weight", 0, 100, where);
     if (c.contains("rules")) m.clauses.rules = parse_clause_rules(c["rules"].dump(), where);
   }
   return m;
@@ -301,6 +302,8 @@ std::string Model::to_json() const {
     j["clauses"] = {{"length_weight", clauses.length_weight},
                     {"anchor_weight", clauses.anchor_weight},
                     {"rules", json::parse(clause_rules_json(clauses.rules))}};
+  // Written only when set, so that models without it read back byte for byte.
+  if (!clauses.rules.empty() && clauses.split_weight > 0) j["clauses"]["split_weight"] = clauses.split_weight;
   return j.dump(2) + "\n";
 }
 

@@ -393,6 +393,13 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
         t.clauses.anchor_weight = anchor;
         return length > 0 || anchor > 0;
       });
+    // The split evidence after the clause weights it builds on; kept off
+    // unless it raises F1 on the training documents.
+    if (!m.clauses.rules.empty() && (m.clauses.length_weight > 0 || m.clauses.anchor_weight > 0))
+      tune_on_grid(m, best, {1.0, 2.0, 4.0}, {0.0}, f1, [](Model& t, double split, double) {
+        t.clauses.split_weight = split;
+        return true;
+      });
   }
   if (options.tune_merge_prior) {
     if (best < 0) best = f1(m);

@@ -13,6 +13,7 @@
 #include <numbers>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
@@ -538,24 +539,94 @@ BOOST_AUTO_TEST_CASE(cost_below_with_clauses_is_the_cost_or_infinity) {
   cut(tgt_keys, tgt_len, dc.tgt);
   const auto src = side(src_len), tgt = side(tgt_len);
   const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
-  for (const double anchor_weight : {0.0, 0.5}) {
+  for (const auto [anchor_weight, split_weight] : {std::pair{0.0, 0.0}, {0.5, 0.0}, {0.0, 1.5}, {0.5, 1.5}}) {
     Model m = plain_model();
     m.priors = {{{1, 1}, 0.8}, {{1, 0}, 0.02}, {{0, 1}, 0.02}, {{1, 2}, 0.05}, {{2, 1}, 0.05},
                 {{1, 3}, 0.02}, {{3, 1}, 0.02}, {{1, 4}, 0.01}, {{4, 1}, 0.01}};
     m.clauses.length_weight = 0.5;
     m.clauses.anchor_weight = anchor_weight;
+    m.clauses.split_weight = split_weight;
     m.clauses.rules["ar"] = {};
     const BeadScorer s(m, src, tgt, &interned, &dc);
     Model off = m;
     off.clauses = {};
     const BeadScorer plain(off, src, tgt, &interned);
-    BOOST_TEST_CONTEXT("clause anchor weight " << anchor_weight) {
+    BOOST_TEST_CONTEXT("clause anchor weight " << anchor_weight << ", split weight " << split_weight) {
       const BelowCounts counts = check_cost_below(s, m.priors, src_len.size(), tgt_len.size(), rng, &plain);
       BOOST_TEST(counts.below > 100);
       BOOST_TEST(counts.cut > 100);
       BOOST_TEST(counts.differ > 100);  // the clause term is in play
+      // The search skips a bead whose floor reaches its limit: with the
+      // split evidence, which can take cost off, the floors must still be
+      // below every cost.
+      int earned = 0;
+      for (const auto& [type, p] : m.priors) {
+        const auto a = static_cast<std::uint32_t>(type.src), b = static_cast<std::uint32_t>(type.tgt);
+        for (std::uint32_t i = 0; i + a <= src_len.size(); ++i) {
+          const auto count = static_cast<std::uint32_t>(tgt_len.size()) - b + 1;
+          std::vector<double> bounds(count, std::numeric_limits<double>::infinity()), floors(count);
+          s.cost_floors(i, type.src, 0, type.tgt, bounds, floors);
+          for (std::uint32_t j = 0; j < count; ++j) {
+            BOOST_TEST_CONTEXT("bead " << i << "+" << a << " x " << j << "+" << b) {
+              BOOST_TEST(floors[j] <= s.cost(i, type.src, j, type.tgt) + 1e-12);
+            }
+            if (a > 0 && b > 0 && s.evidence(i, type.src, j, type.tgt).split < 0) ++earned;
+          }
+        }
+      }
+      if (split_weight > 0)
+        BOOST_TEST(earned > 20);
+      else
+        BOOST_TEST(earned == 0);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(split_evidence_rewards_sentences_that_match_their_own_clauses) {
+  // One source sentence of two clauses (keys 111, then 222) against two
+  // target sentences. Each target matching its own clause, the bead earns
+  // the smaller lead (a number key's whole gain) times the split weight.
+  // One target taking every match while the other matches nothing earns
+  // nothing: one sentence alone says nothing of where the bead is cut.
+  Model m = plain_model();
+  m.clauses.length_weight = 1.0;
+  m.clauses.rules["ar"] = {};
+  const auto src = side({40, 40});
+  const auto tgt = side({30, 10, 40});
+  jisr::DocumentClauses dc;
+  dc.src.begin = {0, 2, 2};
+  dc.src.key_end = {1, 2};
+  dc.src.length = {30, 11};
+  dc.tgt.begin = {0, 0, 0, 0};
+  const Keys src_keys{{num("111"), num("222")}, {num("333")}};
+  const jisr::DocumentAnchors own = jisr::intern_anchors(src_keys, {{num("111")}, {num("222")}, {num("333")}});
+  const jisr::DocumentAnchors lone = jisr::intern_anchors(src_keys, {{num("111"), num("222")}, {}, {num("333")}});
+  auto costs = [&](const jisr::DocumentAnchors& a, double split_weight) {
+    Model w = m;
+    w.clauses.split_weight = split_weight;
+    const BeadScorer s(w, src, tgt, &a, &dc);
+    return std::pair{s.cost(0, 1, 0, 2), s.evidence(0, 1, 0, 2)};
+  };
+  const auto [own_off, own_off_e] = costs(own, 0.0);
+  const auto [own_on, own_on_e] = costs(own, 2.0);
+  BOOST_TEST(own_off_e.split == 0.0);
+  BOOST_TEST(own_on_e.split < -1.0);
+  BOOST_TEST(own_on == own_off + own_on_e.split, boost::test_tools::tolerance(1e-9));
+  // The split part is reported apart from the rest of the clause term.
+  BOOST_TEST(own_on_e.other == own_off_e.other, boost::test_tools::tolerance(1e-9));
+  // Twice the weight, twice the reward.
+  BOOST_TEST(costs(own, 4.0).second.split == 2 * own_on_e.split, boost::test_tools::tolerance(1e-9));
+  const auto [lone_off, lone_off_e] = costs(lone, 0.0);
+  const auto [lone_on, lone_on_e] = costs(lone, 2.0);
+  BOOST_TEST(lone_on_e.split == 0.0);
+  BOOST_TEST(lone_on == lone_off, boost::test_tools::tolerance(1e-12));
+  // One-to-one beads have no clause term and earn nothing.
+  Model w = m;
+  w.clauses.split_weight = 2.0;
+  const BeadScorer s(w, src, tgt, &own, &dc);
+  const BeadScorer s0(m, src, tgt, &own, &dc);
+  BOOST_TEST(s.cost(0, 1, 0, 1) == s0.cost(0, 1, 0, 1), boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(s.cost(1, 1, 2, 1) == s0.cost(1, 1, 2, 1), boost::test_tools::tolerance(1e-12));
 }
 
 BOOST_AUTO_TEST_CASE(a_sentence_without_joints_adds_no_clause_term) {
