@@ -257,6 +257,24 @@ BOOST_AUTO_TEST_CASE(to_json_then_from_json_keeps_every_field) {
   BOOST_TEST(r.provenance == m.provenance);
 }
 
+BOOST_AUTO_TEST_CASE(clause_weights_survive_a_round_trip_and_split_weight_is_written_only_when_set) {
+  Model m;
+  m.priors = {{{1, 1}, 0.8}, {{1, 0}, 0.05}, {{0, 1}, 0.04}, {{1, 2}, 0.06}};
+  m.clauses.length_weight = 0.25;
+  m.clauses.anchor_weight = 0.5;
+  m.clauses.rules["ar"] = {};
+  // Unset, the key is absent, so that models trained before it read back byte for byte.
+  BOOST_TEST(m.to_json().find("split_weight") == std::string::npos);
+  m.clauses.split_weight = 1.5;
+  const Model r = Model::from_json(m.to_json(), "round-trip");
+  BOOST_TEST(r.clauses.length_weight == 0.25);
+  BOOST_TEST(r.clauses.anchor_weight == 0.5);
+  BOOST_TEST(r.clauses.split_weight == 1.5);
+  BOOST_TEST(r.to_json() == m.to_json());
+  // The bundled Arabic–English model weighs the split evidence.
+  BOOST_TEST(Model::load(kModels / "ar-en.json").clauses.split_weight > 0.0);
+}
+
 BOOST_AUTO_TEST_CASE(a_model_without_unaligned_beads_is_refused) {
   // Without 1-0 and 0-1 sides of different lengths have no alignment.
   for (const char* missing : {"1-0", "0-1"}) {
