@@ -321,12 +321,12 @@ struct BeadScorer::Impl {
     auto build = [&](const SideKeys& keys, const SideClauses& sc, ClauseSide& out, std::vector<double>& bound) {
       // A side without clause rules (or without a sentence they cut) has none.
       if (sc.size() != keys.size() || sc.key_end.empty()) return;
-      if (clause_split_weight > 0) {
+      const bool split = clause_split_weight > 0;
+      if (split) {
         bound.assign(keys.size(), 0.0);
         out.tbegin.assign(1, 0);
       }
       out.first.assign(1, 0);
-      const bool split = clause_split_weight > 0;
       for (std::size_t k = 0; k < keys.size(); ++k) {
         const auto sentence = keys[k];
         const bool cut = sc.begin[k + 1] - sc.begin[k] >= 2;
@@ -363,10 +363,10 @@ struct BeadScorer::Impl {
     clauses = src_clauses.first.size() > 1 || tgt_clauses.first.size() > 1;
   }
 
-  // Gain of the keys matched between two sorted id lists, each key priced by `gain`.
-  static double merge_gain(const std::uint32_t* p, const std::uint32_t* p_end, const std::uint32_t* q,
-                           const std::uint32_t* q_end, const std::vector<double>& gain) {
-    return sorted_match_gain(p, p_end, q, q_end, gain);
+  // Gain of the keys matched between two sorted id lists.
+  double merge_gain(const std::uint32_t* p, const std::uint32_t* p_end, const std::uint32_t* q,
+                    const std::uint32_t* q_end) const {
+    return sorted_match_gain(p, p_end, q, q_end, match_gain);
   }
 
   // The clause term of score.hpp for sentence k of the side `one` (the
@@ -409,9 +409,9 @@ struct BeadScorer::Impl {
         double g[kMaxMany], total = 0;
         for (int n = 0; n < b; ++n) {
           const std::uint32_t s = j + static_cast<std::uint32_t>(n);
-          g[n] = kb[x] != ke[x] ? merge_gain(kb[x], ke[x], many_ids.data() + many_begin[s],
-                                             many_ids.data() + many_begin[s + 1], match_gain)
-                                : 0.0;
+          g[n] = kb[x] != ke[x]
+                     ? merge_gain(kb[x], ke[x], many_ids.data() + many_begin[s], many_ids.data() + many_begin[s + 1])
+                     : 0.0;
           total += g[n];
         }
         for (int n = 0; n < b; ++n) lost[x][n] = clause_anchor_weight * (total - g[n]);
