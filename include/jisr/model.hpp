@@ -94,6 +94,19 @@ struct ClauseParams {
   ClauseRuleSet rules;
 };
 
+// Page furniture (src/evidence/furniture.hpp): breadcrumbs, share and
+// comment prompts, copyright lines and the like, found by ICU regular
+// expressions by language ("*": every language). A bead that pairs such a
+// line with text, or takes it into a bead with text on its side, costs
+// `cost` more: a furniture line pairs with furniture or with nothing.
+class FurnitureMatcher;  // evidence/furniture.hpp
+struct FurnitureParams {
+  double cost = 0.0;                // 0: furniture is not looked for
+  std::uint32_t max_length = 120;  // a longer line (code points) is text
+  std::map<std::string, std::vector<std::string>> patterns;
+  std::shared_ptr<const FurnitureMatcher> matcher;  // the patterns compiled, set when the model is read
+};
+
 // Per-document bead-type priors (src/model/bead_priors.hpp): after the first
 // search the document's own priors are estimated from its beads, the
 // model's priors tilted along a few features of bead shape, and the
@@ -123,6 +136,7 @@ struct Model {
   bool use_anchors = true;               // false: length (and paragraphs) only
   AnchorParams anchors;
   ClauseParams clauses;
+  FurnitureParams furniture;
   std::string provenance;                // free text: command and data the model came from
   // Bead and document score calibration, read by load() from
   // MODEL.calibration.json beside the model file when there is one; without
@@ -143,6 +157,11 @@ struct Model {
   // `base`); "system" without the package installed leaves it unloaded.
   void load_dictionary(const std::filesystem::path& base);
 };
+
+// Reads furniture rules (the model's "furniture" object, as
+// models/anchors/furniture.json holds it) and compiles them; throws
+// ModelError naming `origin` and the fault.
+[[nodiscard]] FurnitureParams parse_furniture_params(const std::string& json_text, const std::string& origin);
 
 // Parses "2-1" into {2, 1}; throws ModelError on anything else.
 [[nodiscard]] BeadType parse_bead_type(const std::string& text);

@@ -5,6 +5,7 @@
 #include "align/key_match.hpp"
 #include "align/length_table.hpp"
 #include "evidence/clauses.hpp"
+#include "evidence/furniture.hpp"
 #include "util/parallel.hpp"
 
 #include <unicode/uchar.h>
@@ -148,6 +149,17 @@ struct BeadScorer::Impl {
   // Whether endings say anything on a side: not where most sentences lack
   // final punctuation (verse, lists, unpunctuated text).
   bool src_endings = true, tgt_endings = true;
+  // Prefix counts of page furniture lines (furniture.hpp), empty when the
+  // model looks for none, and what a bead mixing them with text costs.
+  std::vector<std::uint32_t> src_furniture, tgt_furniture;
+  double furniture_cost = 0;
+  // furniture_cost for a bead with both sides that holds furniture and
+  // text, else 0: furniture pairs with furniture or with nothing.
+  double furniture(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    if (src_furniture.empty() || a == 0 || b == 0) return 0.0;
+    const std::uint32_t n = (src_furniture[i + a] - src_furniture[i]) + (tgt_furniture[j + b] - tgt_furniture[j]);
+    return n > 0 && n < static_cast<std::uint32_t>(a + b) ? furniture_cost : 0.0;
+  }
   // prior_cost[a][b] = -log P(a-b), +inf where not allowed.
   double prior_cost[kMaxBeadSide + 1][kMaxBeadSide + 1];
   // Anchors: key ids of sentence k of a side are ids[begin[k] .. begin[k+1]), sorted.
@@ -592,7 +604,7 @@ struct BeadScorer::Impl {
     double cost, penalties, bound;
   };
   Head head(std::uint32_t i, int a, std::uint32_t j, int b, double gain, bool exact) const {
-    Head h{prior_cost[a][b], 0.0, 0.0};
+    Head h{prior_cost[a][b] + furniture(i, a, j, b), 0.0, 0.0};
     const auto& ending = ending_cost[static_cast<std::size_t>(bead_class(a, b))];
     if (src_endings) {
       const double open = src_open[i + a] - src_open[i];
@@ -652,6 +664,22 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
   m.tgt_endings = 2 * m.tgt_open.back() <= tgt.size();
   m.c = document_length_ratio(model.length, m.src_prefix.back(), m.tgt_prefix.back());
   set_priors(model.priors);
+  if (model.furniture.cost > 0 && model.furniture.matcher) {
+    m.furniture_cost = model.furniture.cost;
+    auto count = [](const std::vector<bool>& flags, std::vector<std::uint32_t>& prefix) {
+      prefix.assign(1, 0);
+      prefix.reserve(flags.size() + 1);
+      for (const bool f : flags) prefix.push_back(prefix.back() + (f ? 1 : 0));
+    };
+    on_both_sides(
+        threads, [&] { count(model.furniture.matcher->flag(src, model.src_lang, m.src_len), m.src_furniture); },
+        [&] { count(model.furniture.matcher->flag(tgt, model.tgt_lang, m.tgt_len), m.tgt_furniture); });
+    // Nothing to look at where neither side has any.
+    if (m.src_furniture.back() + m.tgt_furniture.back() == 0) {
+      m.src_furniture.clear();
+      m.tgt_furniture.clear();
+    }
+  }
   if (model.use_anchors && anchors != nullptr) {
     if (anchors->src.size() != src.size() || anchors->tgt.size() != tgt.size() ||
         anchors->types.size() != anchors->keys.size())
@@ -784,6 +812,9 @@ void BeadScorer::cost_floors(std::uint32_t i, int a, std::uint32_t j_begin, int 
     src_signature = run_signature(m.src_sig, i, a);
   }
   const auto ub = static_cast<std::uint32_t>(b);
+  // The row's furniture lines, or -1 where furniture cannot cost.
+  const std::int64_t src_furniture_row =
+      m.src_furniture.empty() || a == 0 ? -1 : static_cast<std::int64_t>(m.src_furniture[i + a] - m.src_furniture[i]);
   for (std::size_t k = 0; k < out.size(); ++k) {
     const std::uint32_t j = j_begin + static_cast<std::uint32_t>(k);
     double tgt_part = 0;
@@ -799,6 +830,10 @@ void BeadScorer::cost_floors(std::uint32_t i, int a, std::uint32_t j_begin, int 
                                 ? 0.0
                                 : std::min(src_gain, m.tgt_gain_prefix[j + ub] - m.tgt_gain_prefix[j]);
       bound = std::min(gain_bounds[k], shared);
+    }
+    if (src_furniture_row >= 0 && b > 0) {
+      const auto n = static_cast<std::int64_t>(m.tgt_furniture[j + ub] - m.tgt_furniture[j]) + src_furniture_row;
+      if (n > 0 && n < a + b) tgt_part += m.furniture_cost;
     }
     out[k] = src_part + tgt_part + penalties - bound - m.split_slack(i, a, j, b, bound);
   }

@@ -43,6 +43,12 @@
 // one-to-many beads that matches the end of one Arabic sentence or the start
 // of the next. The term is then negative; the search's bounds allow for the
 // most it can take off (split_slack).
+//
+// Page furniture (model.furniture, src/evidence/furniture.hpp): a bead with
+// both sides that holds a furniture line (a breadcrumb, a share prompt, a
+// copyright line) and a line of text costs furniture.cost more. Such a
+// line pairs with the other page's furniture or with nothing; taken into
+// its neighbour's bead, a short one would cost the length model little.
 #pragma once
 
 #include <cstdint>
@@ -66,7 +72,7 @@ struct BeadEvidence {
   double length = 0;          // -log P(length match); 0 for 1-0 and 0-1 beads
   double anchor_penalty = 0;  // penalties of every kept key of the bead
   double anchor_gain = 0;     // what its matched keys earn back
-  double other = 0;           // endings, paragraph breaks and clause evidence but its split part
+  double other = 0;           // endings, paragraph breaks, page furniture and clause evidence but its split part
   double split = 0;           // what the clause term's split evidence took off (0 or less)
   int matched = 0, missed = 0;            // keys other than dictionary words: matched across, not matched
   int words_matched = 0, words_missed = 0;  // the same for dictionary words (w: keys)

@@ -31,6 +31,7 @@ struct TrainCommand {
   double alpha = 0.5;
   std::string lexicon;
   std::string clauses;  // clause rules (JSON), copied into the model
+  std::string furniture;  // page furniture rules (JSON), copied into the model
   std::string dictionary;
   bool learn = false;
   bool no_tune = false;
@@ -110,6 +111,7 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
   options.learn_translations = c.learn;
   options.groups = std::move(groups);
   if (!c.clauses.empty()) options.clause_rules = parse_clause_rules(load_text(c.clauses), c.clauses);
+  if (!c.furniture.empty()) options.furniture = parse_furniture_params(load_text(c.furniture), c.furniture);
   if (!c.lexicon.empty()) {
     // The model names its lexicon relative to its own folder.
     const auto out_dir = std::filesystem::absolute(c.output).parent_path();
@@ -154,6 +156,9 @@ void add_train_command(CLI::App& app) {
   sub->add_option("--max-side", c->max_side, "Largest bead side the model allows")->check(CLI::Range(1, 8))->capture_default_str();
   sub->add_option("--clauses", c->clauses,
                   "Clause rules by language (JSON, as models/anchors/clauses.json); turns on clause evidence");
+  sub->add_option("--furniture", c->furniture,
+                  "Page furniture rules (JSON, as models/anchors/furniture.json): breadcrumbs, share prompts, "
+                  "copyright lines and the like, which pair with furniture or with nothing");
   sub->add_option("--lexicon", c->lexicon, "Bilingual lexicon (TSV) the model will use for anchors");
   sub->add_option("--dictionary", c->dictionary,
                   "Dictionary for word anchors: system (Debian's FreeDict Arabic-English, if installed) or a file");
@@ -188,6 +193,7 @@ void add_train_command(CLI::App& app) {
     if (!c->lexicon.empty()) line += " --lexicon " + std::filesystem::path(c->lexicon).filename().string();
     if (!c->dictionary.empty()) line += " --dictionary " + c->dictionary;
     if (!c->clauses.empty()) line += " --clauses " + std::filesystem::path(c->clauses).filename().string();
+    if (!c->furniture.empty()) line += " --furniture " + std::filesystem::path(c->furniture).filename().string();
     if (c->learn) line += " --learn-translations";
     if (c->no_tune) line += " --no-tune";
     if (c->tune_merge_prior) line += " --tune-merge-prior";

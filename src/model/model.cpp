@@ -1,6 +1,7 @@
 #include "jisr/model.hpp"
 
 #include "evidence/clauses.hpp"
+#include "evidence/furniture.hpp"
 #include "model/calibration.hpp"
 
 #include <cmath>
@@ -62,6 +63,45 @@ void reject_unknown_keys(const json& j, const std::set<std::string>& known,
 }  // namespace
 
 namespace {
+
+FurnitureParams parse_furniture(const json& f, const std::string& where) {
+  if (!f.is_object()) throw ModelError(fmt::format("{} must be an object", where));
+  reject_unknown_keys(f, {"cost", "max_length", "patterns"}, where);
+  FurnitureParams p;
+  p.cost = number(f, "cost", 0, 100, where);
+  if (f.contains("max_length")) p.max_length = static_cast<std::uint32_t>(number(f, "max_length", 1, 10000, where));
+  if (!f.contains("patterns") || !f["patterns"].is_object())
+    throw ModelError(fmt::format("{}: \"patterns\" must be an object of pattern lists by language", where));
+  for (const auto& [lang, list] : f["patterns"].items()) {
+    if (!list.is_array()) throw ModelError(fmt::format("{}: patterns of \"{}\" must be a list", where, lang));
+    auto& out = p.patterns[lang];
+    for (const json& x : list) {
+      if (!x.is_string() || x.get<std::string>().empty())
+        throw ModelError(fmt::format("{}: a pattern of \"{}\" is not a non-empty string", where, lang));
+      out.push_back(x.get<std::string>());
+    }
+  }
+  p.matcher = std::make_shared<const FurnitureMatcher>(p.patterns, p.max_length, where);
+  return p;
+}
+
+}  // namespace
+
+FurnitureParams parse_furniture_params(const std::string& text, const std::string& origin) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw ModelError(fmt::format("{}: not valid JSON at byte {}", origin, e.byte));
+  }
+  try {
+    return parse_furniture(j, origin);
+  } catch (const json::exception& e) {
+    throw ModelError(fmt::format("{}: malformed furniture rules ({})", origin, e.what()));
+  }
+}
+
+namespace {
 // Models are a few kilobytes; refuse anything far larger before parsing.
 constexpr std::size_t kMaxModelBytes = std::size_t{1} << 24;
 
@@ -81,7 +121,8 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
         fmt::format("{}: not a jisr model (\"format\" is not \"jisr-model\")", origin));
   reject_unknown_keys(j,
                       {"format", "version", "name", "src_lang", "tgt_lang", "length", "priors",
-                       "document_priors", "paragraph_penalty", "ending_cost", "anchors", "clauses", "provenance"},
+                       "document_priors", "paragraph_penalty", "ending_cost", "anchors", "clauses", "furniture",
+                       "provenance"},
                       origin);
   Model m;
   const double version = number(j, "version", 0, 1e6, origin);
@@ -219,6 +260,7 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
     if (c.contains("split_weight")) m.clauses.split_weight = number(c, "split_weight", 0, 100, where);
     if (c.contains("rules")) m.clauses.rules = parse_clause_rules(c["rules"].dump(), where);
   }
+  if (j.contains("furniture")) m.furniture = parse_furniture(j["furniture"], origin + ": furniture");
   return m;
 }
 
@@ -302,6 +344,8 @@ std::string Model::to_json() const {
     j["clauses"] = {{"length_weight", clauses.length_weight},
                     {"anchor_weight", clauses.anchor_weight},
                     {"rules", json::parse(clause_rules_json(clauses.rules))}};
+  if (!furniture.patterns.empty())
+    j["furniture"] = {{"cost", furniture.cost}, {"max_length", furniture.max_length}, {"patterns", furniture.patterns}};
   // Written only when set, so that models without it read back byte for byte.
   if (!clauses.rules.empty() && clauses.split_weight > 0) j["clauses"]["split_weight"] = clauses.split_weight;
   return j.dump(2) + "\n";

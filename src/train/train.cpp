@@ -370,6 +370,7 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
   // Anchors depend on the lexicon and dictionary, not on the weights being
   // estimated and tuned: find them once.
   m.clauses.rules = options.clause_rules;
+  m.furniture = options.furniture;
   std::vector<DocumentAnchors> anchors;
   std::vector<DocumentClauses> clauses(docs.size());
   anchors.reserve(docs.size());
@@ -398,6 +399,12 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
     if (!m.clauses.rules.empty() && (m.clauses.length_weight > 0 || m.clauses.anchor_weight > 0))
       tune_on_grid(m, best, {1.0, 2.0, 4.0}, {0.0}, f1, [](Model& t, double split, double) {
         t.clauses.split_weight = split;
+        return true;
+      });
+    // Page furniture: the rules' own cost unless another raises F1.
+    if (!m.furniture.patterns.empty())
+      tune_on_grid(m, best, {2.0, 5.0, 10.0}, {0.0}, f1, [](Model& t, double cost, double) {
+        t.furniture.cost = cost;
         return true;
       });
   }

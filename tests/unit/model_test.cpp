@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jisr/error.hpp"
+#include "jisr/text.hpp"
 
 namespace fs = std::filesystem;
 using jisr::BeadType;
@@ -273,6 +274,38 @@ BOOST_AUTO_TEST_CASE(clause_weights_survive_a_round_trip_and_split_weight_is_wri
   BOOST_TEST(r.to_json() == m.to_json());
   // The bundled Arabic–English model weighs the split evidence.
   BOOST_TEST(Model::load(kModels / "ar-en.json").clauses.split_weight > 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(furniture_rules_survive_a_round_trip_and_a_bad_pattern_is_named) {
+  json j = valid_model();
+  j["furniture"] = json::parse(R"({"cost": 3.5, "max_length": 60,
+                                   "patterns": {"*": ["^home\\s*>"], "en": ["^comments\\s*\\(\\d+\\)$"]}})");
+  const Model m = Model::from_json(j.dump(), "furniture");
+  BOOST_TEST(m.furniture.cost == 3.5);
+  BOOST_TEST(m.furniture.max_length == 60u);
+  BOOST_TEST(m.furniture.patterns.at("en").size() == 1u);
+  BOOST_REQUIRE(m.furniture.matcher != nullptr);  // compiled when read
+  const Model r = Model::from_json(m.to_json(), "round-trip");
+  BOOST_TEST(r.to_json() == m.to_json());
+  BOOST_TEST(r.furniture.patterns == m.furniture.patterns);
+  // Without rules the key is absent, so that models without it read back byte for byte.
+  BOOST_TEST(Model::from_json(valid_model().dump(), "plain").to_json().find("furniture") == std::string::npos);
+  // A pattern ICU cannot compile is named, with the file.
+  j["furniture"]["patterns"]["en"] = {"^share (this"};
+  const std::string e = error_of(j);
+  BOOST_TEST(e.find("furniture pattern \"^share (this\"") != std::string::npos, e);
+  BOOST_TEST(e.find("m.json: furniture") != std::string::npos, e);
+  j["furniture"]["patterns"]["en"] = {""};
+  BOOST_TEST(error_of(j).find("not a non-empty string") != std::string::npos, error_of(j));
+  j["furniture"] = json::parse(R"({"patterns": {}})");
+  BOOST_TEST(error_of(j).find("missing \"cost\"") != std::string::npos, error_of(j));
+  // The bundled Arabic–English model ships the rules of models/anchors/furniture.json.
+  const Model shipped = Model::load(kModels / "ar-en.json");
+  BOOST_TEST(shipped.furniture.cost > 0.0);
+  BOOST_TEST(shipped.furniture.patterns ==
+             jisr::parse_furniture_params(jisr::load_text((kModels / "anchors" / "furniture.json").string()),
+                                          "furniture.json")
+                 .patterns);
 }
 
 BOOST_AUTO_TEST_CASE(a_model_without_unaligned_beads_is_refused) {

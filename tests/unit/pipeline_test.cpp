@@ -543,6 +543,39 @@ BOOST_AUTO_TEST_CASE(a_time_stamp_on_one_side_does_not_pull_the_other_sides_date
   BOOST_TEST(a.src[1].size() >= 3U);
 }
 
+BOOST_AUTO_TEST_CASE(a_page_footer_on_one_side_stays_out_of_the_last_sentences_bead) {
+  // The Arabic page ends with the site's copyright line, which the English
+  // page does not print. It is short, so the length model alone takes it
+  // into the last sentence's bead; as page furniture it stays alone.
+  const Document ar = doc("ar", {
+      "مجلس محافظة حلب الحرة يفتتح مدرسة جديدة في ريف حلب الشمالي",
+      "افتتح مجلس محافظة حلب الحرة يوم الأحد مدرسة جديدة في بلدة مارع تتسع لأربعمئة طالب.",
+      "وقال رئيس المجلس إن المدرسة بنيت بدعم من منظمات محلية.",
+      "وأضاف أن المجلس يعمل على افتتاح ثلاث مدارس أخرى قبل نهاية العام.",
+      "© ٢٠٢٤ جميع الحقوق محفوظة.",
+  });
+  const Document en = doc("en", {
+      "Free Aleppo Council Opens a New School in the Northern Countryside",
+      "On Sunday, the Free Aleppo Provincial Council opened a new school in the town of Marea with room for four "
+      "hundred pupils.",
+      "The head of the council said the school was built with the support of local organisations.",
+      "He added that the council is working to open three more schools before the end of the year.",
+  });
+  jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  BOOST_REQUIRE(model.furniture.cost > 0.0);
+  auto beads = [&] {
+    std::vector<std::string> got;
+    for (const jisr::Bead& b : jisr::align_documents(model, ar, en)) got.push_back(jisr::format_bead(b));
+    return got;
+  };
+  const std::vector<std::string> expected{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]", "[4]:[]"};
+  BOOST_TEST(beads() == expected, boost::test_tools::per_element());
+  // Without the furniture rules the footer joins the last sentence.
+  model.furniture.cost = 0.0;
+  const std::vector<std::string> merged{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[3,4]:[3]"};
+  BOOST_TEST(beads() == merged, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(refining_cuts_a_one_to_many_bead_into_a_clause_run_per_sentence) {
   // One Arabic sentence of three clauses (the last two after a full stop
   // and a comma) against three English sentences; then one against two

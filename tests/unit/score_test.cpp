@@ -1,11 +1,14 @@
 // Tests of the bead scorer (jisr/score.hpp): sentence lengths, the
 // two-tailed tail cost, length, prior, paragraph and anchor parts of a
 // bead's cost, sentence endings and confidence; clause cutting and the
-// clause-level evidence inside one-to-many beads.
+// clause-level evidence inside one-to-many beads; page furniture.
 #define BOOST_TEST_MODULE score
 #include "align/score.hpp"
 
 #include "evidence/clauses.hpp"
+#include "evidence/furniture.hpp"
+
+#include "jisr/text.hpp"
 
 #include <cmath>
 #include <limits>
@@ -653,6 +656,135 @@ BOOST_AUTO_TEST_CASE(a_sentence_without_joints_adds_no_clause_term) {
   BOOST_TEST(with.cost(1, 1, 2, 2) == without.cost(1, 1, 2, 2), boost::test_tools::tolerance(1e-12));
   // The cut sentence still pays for a lopsided split of its clauses.
   BOOST_TEST(with.cost(0, 1, 0, 2) != without.cost(0, 1, 0, 2));
+}
+
+namespace {
+
+std::vector<Sentence> lines(const std::vector<std::string>& texts) {
+  std::vector<Sentence> out;
+  for (const std::string& t : texts) out.push_back(Sentence{t, {}, 0});
+  return out;
+}
+
+// The furniture rules the ar-en model ships.
+const jisr::FurnitureParams& shipped_furniture() {
+  static const jisr::FurnitureParams f = jisr::parse_furniture_params(
+      jisr::load_text(std::string(JISR_MODELS_DIR) + "/anchors/furniture.json"), "furniture.json");
+  return f;
+}
+
+// A model whose furniture is any line that begins with 'F'.
+Model furniture_model(double cost) {
+  Model m = plain_model();
+  m.furniture.cost = cost;
+  m.furniture.patterns = {{"*", {"^f"}}};  // lines are matched case-folded
+  m.furniture.matcher = std::make_shared<const jisr::FurnitureMatcher>(m.furniture.patterns, 120, "test");
+  return m;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(shipped_furniture_rules_find_page_lines_and_leave_text_alone) {
+  // Lines written for this test in the manner of news and press-release
+  // sites; none is copied from the shared sets.
+  const auto& f = shipped_furniture();
+  const auto en = lines({
+      "Home > Statements > Health",                                      // breadcrumb
+      "Home \u00bb Field Updates",                                        // breadcrumb with guillemets
+      "Comments (7)",                                                     //
+      "\u00a9 2021 Example Relief Network. All rights reserved.",        // copyright
+      "Last updated: 3 March 2021, 09:12",                                //
+      "Share this story",                                                 //
+      "Back to top",                                                      //
+      "Tags: water, Raqqa, winter",                                       //
+      "The council met on Monday and approved the budget.",               // text
+      "Aid workers said the convoy reached Atarib > before noon.",        // a '>' inside a sentence
+      "To register, click here, then fill in the form that the office sent to every family in the camps "
+      "of the western countryside last week.",                           // longer than max_length
+      "Fifty families returned.",                                         // text
+  });
+  const std::vector<bool> want_en{true, true, true, true, true, true, true, true, false, false, false, false};
+  BOOST_TEST(f.matcher->flag(en, "en") == want_en, boost::test_tools::per_element());
+  const auto ar = lines({
+      "الرئيسية \u00bb تقارير",
+      "\u00a9 ٢٠٢١ جميع الحقوق محفوظة لشبكة المثال",
+      "آخر تحديث: ٣ آذار ٢٠٢١",
+      "شارك هذا الخبر",
+      "العودة إلى الأعلى",
+      "التعليقات (١٢)",
+      "قال المتحدث \u00ab لا \u00bb للمقترح",   // spaced guillemets are quotation marks, not a trail
+      "وصلت القافلة إلى المخيم صباح الأحد.",
+  });
+  const std::vector<bool> want_ar{true, true, true, true, true, true, false, false};
+  BOOST_TEST(f.matcher->flag(ar, "ar") == want_ar, boost::test_tools::per_element());
+  // A language the rules do not name gets the rules for every language only.
+  const std::vector<bool> other = f.matcher->flag(lines({"Comments (7)", "Home > News", "\u00a9 2021 X"}), "de");
+  BOOST_TEST((other == std::vector<bool>{false, true, true}));
+}
+
+BOOST_AUTO_TEST_CASE(furniture_costs_a_bead_that_mixes_it_with_text_and_nothing_else) {
+  // Source: text, furniture, text; target: text, text, furniture.
+  auto src = side({30, 10, 30});
+  auto tgt = side({30, 30, 10});
+  src[1].text[0] = 'F';
+  tgt[2].text[0] = 'F';
+  const double cost = 4.0;
+  const BeadScorer with(furniture_model(cost), src, tgt);
+  const BeadScorer without(furniture_model(0.0), src, tgt);
+  auto extra = [&](std::uint32_t i, int a, std::uint32_t j, int b) { return with.cost(i, a, j, b) - without.cost(i, a, j, b); };
+  const auto tol = boost::test_tools::tolerance(1e-12);
+  BOOST_TEST(extra(0, 1, 0, 1) == 0.0, tol);   // text with text
+  BOOST_TEST(extra(1, 1, 2, 1) == 0.0, tol);   // furniture with furniture
+  BOOST_TEST(extra(1, 1, 0, 0) == 0.0, tol);   // furniture alone
+  BOOST_TEST(extra(0, 0, 2, 1) == 0.0, tol);
+  BOOST_TEST(extra(1, 1, 1, 1) == cost, tol);  // furniture with text
+  BOOST_TEST(extra(0, 2, 0, 1) == cost, tol);  // furniture taken into a text bead
+  BOOST_TEST(extra(2, 1, 1, 2) == cost, tol);
+  BOOST_TEST(extra(0, 1, 0, 1) == 0.0, tol);
+  // The parts of the cost report it with the endings and paragraphs.
+  BOOST_TEST(with.evidence(0, 2, 0, 1).other - without.evidence(0, 2, 0, 1).other == cost, tol);
+}
+
+BOOST_AUTO_TEST_CASE(cost_below_and_floors_hold_with_furniture) {
+  // Random pairs with one line in four furniture: cost_below still gives
+  // the cost or infinity, and every floor stays at or below its cost.
+  std::mt19937 rng(23);
+  RandomPair d = random_pair(rng, 30, 34, 4, 7);
+  const Model plain = d.model;
+  d.model = furniture_model(3.0);
+  d.model.priors = plain.priors;
+  std::bernoulli_distribution pick(0.25);
+  int flagged = 0;
+  for (auto* s : {&d.src, &d.tgt})
+    for (Sentence& x : *s)
+      if (pick(rng)) {
+        x.text[0] = 'F';
+        ++flagged;
+      }
+  BOOST_TEST(flagged > 10);
+  const BeadScorer s(d.model, d.src, d.tgt, &d.anchors);
+  const BelowCounts counts = check_cost_below(s, d.model.priors, d.src.size(), d.tgt.size(), rng);
+  BOOST_TEST(counts.below > 100);
+  BOOST_TEST(counts.cut > 100);
+  const auto n = static_cast<std::uint32_t>(d.src.size()), n_tgt = static_cast<std::uint32_t>(d.tgt.size());
+  int charged = 0;
+  const BeadScorer s0(plain, d.src, d.tgt, &d.anchors);
+  for (const auto& [type, p] : d.model.priors) {
+    const auto a = static_cast<std::uint32_t>(type.src), b = static_cast<std::uint32_t>(type.tgt);
+    for (std::uint32_t i = 0; i + a <= n; ++i) {
+      const std::uint32_t count = n_tgt - b + 1;
+      std::vector<double> bounds(count, std::numeric_limits<double>::infinity()), floors(count);
+      s.cost_floors(i, type.src, 0, type.tgt, bounds, floors);
+      for (std::uint32_t j = 0; j < count; ++j) {
+        const double cost = s.cost(i, type.src, j, type.tgt);
+        BOOST_TEST_CONTEXT("bead " << i << "+" << a << " x " << j << "+" << b) {
+          BOOST_TEST(floors[j] <= cost + 1e-12);
+        }
+        if (cost > s0.cost(i, type.src, j, type.tgt) + 1.0) ++charged;
+      }
+    }
+  }
+  BOOST_TEST(charged > 50);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,6 +14,7 @@
 
 #include "jisr/error.hpp"
 #include "align/score.hpp"
+#include "evidence/furniture.hpp"
 
 using jisr::AlignedDocument;
 using jisr::Bead;
@@ -251,6 +252,22 @@ BOOST_AUTO_TEST_CASE(estimated_model_survives_a_json_round_trip) {
   BOOST_TEST(r.length.c == m.length.c);
   BOOST_TEST((r.priors == m.priors));
   BOOST_TEST((r.ending_cost == m.ending_cost));
+}
+
+BOOST_AUTO_TEST_CASE(furniture_rules_are_copied_into_the_model_and_kept_on_a_round_trip) {
+  std::vector<AlignedDocument> docs{proportional_document("a", 6, 1)};
+  docs[0].tgt.back().text = "Share this page";  // the 0-1 bead: a page's share prompt
+  jisr::TrainOptions o = options(4);
+  o.furniture = jisr::parse_furniture_params(
+      R"({"cost": 7, "max_length": 80, "patterns": {"en": ["^share this (page|story)$"]}})", "rules.json");
+  const jisr::Model m = jisr::estimate_model(docs, o);
+  BOOST_TEST(m.furniture.cost == 7.0);  // not tuned: the rules' own cost
+  BOOST_TEST(m.furniture.max_length == 80u);
+  BOOST_REQUIRE(m.furniture.matcher != nullptr);
+  BOOST_TEST(m.furniture.matcher->flag(docs[0].tgt, "en").back());
+  const jisr::Model r = jisr::Model::from_json(m.to_json(), "trained");
+  BOOST_TEST(r.furniture.patterns == m.furniture.patterns);
+  BOOST_TEST(r.furniture.cost == 7.0);
 }
 
 BOOST_AUTO_TEST_CASE(default_bead_types_for_four_hold_one_to_four_and_not_two_to_three) {
