@@ -24,7 +24,13 @@ struct FurnitureMatcher::Impl {
   std::vector<const icu::RegexPattern*> any;
   std::vector<std::unique_ptr<icu::RegexPattern>> compiled;
   std::uint32_t max_length = 0;
+  std::string origin;  // the model file, for errors
 };
+
+// The most work one pattern may do on one line, in ICU's match steps (some
+// milliseconds each): a pattern that backtracks without end, as a hostile
+// model's may, is stopped and named instead of hanging the run.
+constexpr int32_t kMatchTimeLimit = 500;
 
 namespace {
 
@@ -63,6 +69,7 @@ FurnitureMatcher::FurnitureMatcher(const FurniturePatterns& patterns, std::uint3
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.max_length = max_length;
+  m.origin = origin;
   std::map<std::string, std::vector<const icu::RegexPattern*>> own;
   for (const auto& [lang, list] : patterns)
     for (const std::string& p : list) {
@@ -89,8 +96,12 @@ std::vector<bool> FurnitureMatcher::flag(std::span<const Sentence> side, const s
   if (rules.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
-  for (const icu::RegexPattern* p : rules) matchers.emplace_back(p->matcher(status));
-  detail::check_icu(status, "RegexPattern::matcher");
+  for (const icu::RegexPattern* p : rules) {
+    matchers.emplace_back(p->matcher(status));
+    detail::check_icu(status, "RegexPattern::matcher");
+    matchers.back()->setTimeLimit(kMatchTimeLimit, status);
+  }
+  detail::check_icu(status, "RegexMatcher::setTimeLimit");
   for (std::size_t k = 0; k < side.size(); ++k) {
     const std::string& text = side[k].text;
     const std::uint32_t length = k < lengths.size() ? lengths[k] : alignment_length(text);
@@ -102,6 +113,12 @@ std::vector<bool> FurnitureMatcher::flag(std::span<const Sentence> side, const s
     for (const auto& m : matchers) {
       m->reset(line);
       const bool hit = m->find(status) != 0;
+      if (status == U_REGEX_TIME_OUT) {
+        std::string pattern;
+        m->pattern().pattern().toUTF8String(pattern);
+        throw ModelError(fmt::format("{}: furniture pattern \"{}\" ran past its time limit on sentence {} ({} side)",
+                                     impl_->origin, pattern, k + 1, lang));
+      }
       detail::check_icu(status, "RegexMatcher::find");
       if (hit) {
         out[k] = true;

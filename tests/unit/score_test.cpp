@@ -8,6 +8,7 @@
 #include "evidence/clauses.hpp"
 #include "evidence/furniture.hpp"
 
+#include "jisr/error.hpp"
 #include "jisr/text.hpp"
 
 #include <cmath>
@@ -725,6 +726,22 @@ BOOST_AUTO_TEST_CASE(shipped_furniture_rules_find_page_lines_and_leave_text_alon
   // A language the rules do not name gets the rules for every language only.
   const std::vector<bool> other = f.matcher->flag(lines({"Comments (7)", "Home > News", "\u00a9 2021 X"}), "de");
   BOOST_TEST((other == std::vector<bool>{false, true, true}));
+}
+
+BOOST_AUTO_TEST_CASE(a_pattern_that_backtracks_without_end_is_stopped_and_named) {
+  // A hostile model's pattern, exponential on a line of a's without a b:
+  // the run stops with an error naming the model and the pattern.
+  const jisr::FurnitureMatcher m({{"en", {"^(a|aa)+b"}}}, 80, "hostile.json");
+  const auto side = lines({"short line", std::string(70, 'a')});
+  try {
+    (void)m.flag(side, "en");
+    BOOST_FAIL("no error");
+  } catch (const jisr::ModelError& e) {
+    const std::string what = e.what();
+    BOOST_TEST(what.find("hostile.json: furniture pattern \"^(a|aa)+b\" ran past its time limit on sentence 2") !=
+                   std::string::npos,
+               what);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(furniture_costs_a_bead_that_mixes_it_with_text_and_nothing_else) {
