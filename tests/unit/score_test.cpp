@@ -705,9 +705,10 @@ BOOST_AUTO_TEST_CASE(shipped_furniture_rules_find_page_lines_and_leave_text_alon
       "To register, click here, then fill in the form that the office sent to every family in the camps "
       "of the western countryside last week.",                           // longer than max_length
       "Fifty families returned.",                                         // text
+      "Idlib | Children receive their vaccines",                          // a dateline-style headline
   });
   const std::vector<bool> want_en{true, true, true, true, true, true, true, true, true, true,
-                                  false, false, false, false};
+                                  false, false, false, false, false};
   BOOST_TEST(f.matcher->flag(en, "en") == want_en, boost::test_tools::per_element());
   const auto ar = lines({
       "الرئيسية \u00bb تقارير",
@@ -720,8 +721,10 @@ BOOST_AUTO_TEST_CASE(shipped_furniture_rules_find_page_lines_and_leave_text_alon
       "تابعونا على تلغرام",
       "قال المتحدث \u00ab لا \u00bb للمقترح",   // spaced guillemets are quotation marks, not a trail
       "وصلت القافلة إلى المخيم صباح الأحد.",
+      "إدلب | الأطفال يتلقون اللقاحات",
+      "أخبار | صحة",                               // a site's section
   });
-  const std::vector<bool> want_ar{true, true, true, true, true, true, true, true, false, false};
+  const std::vector<bool> want_ar{true, true, true, true, true, true, true, true, false, false, false, true};
   BOOST_TEST(f.matcher->flag(ar, "ar") == want_ar, boost::test_tools::per_element());
   // A language the rules do not name gets the rules for every language only.
   const std::vector<bool> other = f.matcher->flag(lines({"Comments (7)", "Home > News", "\u00a9 2021 X"}), "de");
