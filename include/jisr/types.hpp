@@ -60,6 +60,9 @@ struct BeadCosts {
   double confidence = 0;  // the uncalibrated score: length match moved by the anchors
   std::uint16_t matched = 0, missed = 0;              // anchor keys (not words) matched across, unmatched
   std::uint16_t words_matched = 0, words_missed = 0;  // dictionary words matched across, unmatched
+  // Sentences of the bead that are page furniture (breadcrumbs, share
+  // prompts, copyright lines: the model's furniture rules), on both sides.
+  std::uint16_t furniture = 0;
 };
 
 // Source sentences [src_begin, src_end) aligned to target sentences

@@ -446,6 +446,7 @@ void fill_bead_costs(const BeadScorer& scorer, std::span<Bead> beads) {
     c.missed = static_cast<std::uint16_t>(std::min(e.missed, 65535));
     c.words_matched = static_cast<std::uint16_t>(std::min(e.words_matched, 65535));
     c.words_missed = static_cast<std::uint16_t>(std::min(e.words_missed, 65535));
+    c.furniture = static_cast<std::uint16_t>(std::min(e.furniture, 65535));
     c.confidence = bead.score;
     if (!bead.is_pair()) continue;
     // The same shape moved by one sentence on either side.

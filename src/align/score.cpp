@@ -847,6 +847,9 @@ BeadEvidence BeadScorer::evidence(std::uint32_t i, int a, std::uint32_t j, int b
   const Impl& m = *impl_;
   BeadEvidence e;
   e.prior = m.prior_cost[a][b];
+  if (!m.src_furniture.empty())
+    e.furniture = static_cast<int>((m.src_furniture[i + a] - m.src_furniture[i]) +
+                                   (m.tgt_furniture[j + b] - m.tgt_furniture[j]));
   if (a > 0 && b > 0) e.length = m.length_cost(m.delta(i, a, j, b), m.is_open(i, a, j, b));
   if (m.anchors) {
     e.anchor_penalty = m.anchor_penalties(i, a, j, b);

@@ -76,6 +76,7 @@ struct BeadEvidence {
   double split = 0;           // what the clause term's split evidence took off (0 or less)
   int matched = 0, missed = 0;            // keys other than dictionary words: matched across, not matched
   int words_matched = 0, words_missed = 0;  // the same for dictionary words (w: keys)
+  int furniture = 0;                        // sentences of the bead that are page furniture
 };
 
 // How far above its limit cost_below's lower bounds must be before it gives

@@ -1,6 +1,7 @@
 // JSON lines: one object per bead with sentence indices, byte offsets,
 // texts, score and cost, the parts of the cost and the evidence behind the
-// score ("costs"), and when asked "doc" (the document id) and "doc_score".
+// score ("costs"), "furniture" (how many of its sentences are page
+// furniture, when any), and when asked "doc" (the document id) and "doc_score".
 // A refined pair (refine.hpp) carries "refined": "src" or "tgt", the side
 // whose sentence it holds a part of (its offsets are the part's).
 #include <cmath>
@@ -57,6 +58,9 @@ class JsonlWriter final : public BeadWriter {
                   {"anchors_missed", c.missed},
                   {"words_matched", c.words_matched},
                   {"words_missed", c.words_missed}};
+    // Page furniture in the bead (the model's rules): a line a site adds
+    // around its text, which a pipeline may want to leave out.
+    if (c.furniture > 0) j["furniture"] = c.furniture;
     if (b.document_score >= 0) j["doc_score"] = round(b.document_score);
     out_ << j.dump() << '\n';
   }

@@ -570,6 +570,17 @@ BOOST_AUTO_TEST_CASE(a_page_footer_on_one_side_stays_out_of_the_last_sentences_b
   };
   const std::vector<std::string> expected{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]", "[4]:[]"};
   BOOST_TEST(beads() == expected, boost::test_tools::per_element());
+  // The footer's bead says what it is; jsonl writes it.
+  const jisr::Alignment aligned = jisr::align_documents(model, ar, en);
+  BOOST_TEST(aligned.back().costs.furniture == 1U);
+  BOOST_TEST(aligned.front().costs.furniture == 0U);
+  std::ostringstream jsonl;
+  jisr::OutputOptions o;
+  o.creation_date = "20240101T000000Z";
+  jisr::write_alignment(jisr::Format::jsonl, ar, en, aligned, o, jsonl);
+  const std::string out = jsonl.str();
+  BOOST_TEST(out.find("\"furniture\":1") != std::string::npos, out);
+  BOOST_TEST(out.find("\"furniture\"") == out.rfind("\"furniture\""));  // the footer's line only
   // Without the furniture rules the footer joins the last sentence.
   model.furniture.cost = 0.0;
   const std::vector<std::string> merged{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[3,4]:[3]"};
