@@ -102,7 +102,7 @@ struct ClauseParams {
 class FurnitureMatcher;  // evidence/furniture.hpp
 struct FurnitureParams {
   double cost = 0.0;                // 0: furniture is not looked for
-  std::uint32_t max_length = 120;  // a longer line (code points) is text
+  std::uint32_t max_length = 120;  // a longer line (alignment_length units) is text
   std::map<std::string, std::vector<std::string>> patterns;
   std::shared_ptr<const FurnitureMatcher> matcher;  // the patterns compiled, set when the model is read
 };

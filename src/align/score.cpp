@@ -156,9 +156,14 @@ struct BeadScorer::Impl {
   // furniture_cost for a bead with both sides that holds furniture and
   // text, else 0: furniture pairs with furniture or with nothing.
   double furniture(std::uint32_t i, int a, std::uint32_t j, int b) const {
-    if (src_furniture.empty() || a == 0 || b == 0) return 0.0;
-    const std::uint32_t n = (src_furniture[i + a] - src_furniture[i]) + (tgt_furniture[j + b] - tgt_furniture[j]);
+    if (a == 0 || b == 0) return 0.0;
+    const std::uint32_t n = furniture_lines(i, a, j, b);
     return n > 0 && n < static_cast<std::uint32_t>(a + b) ? furniture_cost : 0.0;
+  }
+  // The bead's furniture lines, both sides.
+  std::uint32_t furniture_lines(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    if (src_furniture.empty()) return 0;
+    return (src_furniture[i + a] - src_furniture[i]) + (tgt_furniture[j + b] - tgt_furniture[j]);
   }
   // prior_cost[a][b] = -log P(a-b), +inf where not allowed.
   double prior_cost[kMaxBeadSide + 1][kMaxBeadSide + 1];
@@ -847,9 +852,7 @@ BeadEvidence BeadScorer::evidence(std::uint32_t i, int a, std::uint32_t j, int b
   const Impl& m = *impl_;
   BeadEvidence e;
   e.prior = m.prior_cost[a][b];
-  if (!m.src_furniture.empty())
-    e.furniture = static_cast<int>((m.src_furniture[i + a] - m.src_furniture[i]) +
-                                   (m.tgt_furniture[j + b] - m.tgt_furniture[j]));
+  e.furniture = static_cast<int>(m.furniture_lines(i, a, j, b));
   if (a > 0 && b > 0) e.length = m.length_cost(m.delta(i, a, j, b), m.is_open(i, a, j, b));
   if (m.anchors) {
     e.anchor_penalty = m.anchor_penalties(i, a, j, b);

@@ -27,12 +27,12 @@ struct FurnitureMatcher::Impl {
   std::string origin;  // the model file, for errors
 };
 
+namespace {
+
 // The most work one pattern may do on one line, in ICU's match steps (some
 // milliseconds each): a pattern that backtracks without end, as a hostile
 // model's may, is stopped and named instead of hanging the run.
 constexpr int32_t kMatchTimeLimit = 500;
-
-namespace {
 
 // Lines are matched case-folded, so a pattern's letters are lower case;
 // the letter after a backslash is an escape (\S, \D), not text.
@@ -85,8 +85,6 @@ FurnitureMatcher::FurnitureMatcher(const FurniturePatterns& patterns, std::uint3
 }
 
 FurnitureMatcher::~FurnitureMatcher() = default;
-
-std::uint32_t FurnitureMatcher::max_length() const { return impl_->max_length; }
 
 std::vector<bool> FurnitureMatcher::flag(std::span<const Sentence> side, const std::string& lang,
                                          std::span<const std::uint32_t> lengths) const {

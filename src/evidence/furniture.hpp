@@ -54,8 +54,6 @@ class FurnitureMatcher {
   [[nodiscard]] std::vector<bool> flag(std::span<const Sentence> side, const std::string& lang,
                                        std::span<const std::uint32_t> lengths = {}) const;
 
-  [[nodiscard]] std::uint32_t max_length() const;
-
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -60,10 +60,6 @@ void reject_unknown_keys(const json& j, const std::set<std::string>& known,
     if (!known.contains(key)) throw ModelError(fmt::format("{}: unknown key \"{}\"", where, key));
 }
 
-}  // namespace
-
-namespace {
-
 FurnitureParams parse_furniture(const json& f, const std::string& where) {
   if (!f.is_object()) throw ModelError(fmt::format("{} must be an object", where));
   reject_unknown_keys(f, {"cost", "max_length", "patterns"}, where);
