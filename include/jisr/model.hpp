@@ -96,14 +96,16 @@ struct ClauseParams {
 
 // Page furniture (src/evidence/furniture.hpp): breadcrumbs, share and
 // comment prompts, copyright lines and the like, found by ICU regular
-// expressions by language ("*": every language). A bead that pairs such a
-// line with text, or takes it into a bead with text on its side, costs
-// `cost` more: a furniture line pairs with furniture or with nothing.
+// expressions by kind of line and language ("*": every language). A bead
+// that pairs such a line with text, takes it into a bead with text on its
+// side, or pairs it with furniture of no kind it shares costs `cost` more:
+// a furniture line pairs with furniture of its kind or with nothing.
 class FurnitureMatcher;  // evidence/furniture.hpp
 struct FurnitureParams {
   double cost = 0.0;                // 0: furniture is not looked for
   std::uint32_t max_length = 120;  // a longer line (alignment_length units) is text
-  std::map<std::string, std::vector<std::string>> patterns;
+  // Patterns by kind ("share", "trail"), then by language tag.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> kinds;
   std::shared_ptr<const FurnitureMatcher> matcher;  // the patterns compiled, set when the model is read
 };
 

@@ -149,16 +149,29 @@ struct BeadScorer::Impl {
   // Whether endings say anything on a side: not where most sentences lack
   // final punctuation (verse, lists, unpunctuated text).
   bool src_endings = true, tgt_endings = true;
-  // Prefix counts of page furniture lines (furniture.hpp), empty when the
-  // model looks for none, and what a bead mixing them with text costs.
+  // Prefix counts of page furniture lines (furniture.hpp) and each line's
+  // kinds, empty when the model looks for none, and what a bead mixing
+  // them with text, or pairing kinds that differ, costs.
   std::vector<std::uint32_t> src_furniture, tgt_furniture;
+  std::vector<FurnitureMask> src_kinds, tgt_kinds;
   double furniture_cost = 0;
-  // furniture_cost for a bead with both sides that holds furniture and
-  // text, else 0: furniture pairs with furniture or with nothing.
+  // The kinds of the lines k .. k + n of a side.
+  static FurnitureMask kinds_of(const std::vector<FurnitureMask>& kinds, std::uint32_t k, int n) {
+    FurnitureMask out = 0;
+    for (int d = 0; d < n; ++d) out |= kinds[k + static_cast<std::uint32_t>(d)];
+    return out;
+  }
+  // furniture_cost for a bead with both sides that holds `lines` furniture
+  // lines and text, or only furniture but of no kind that both sides share;
+  // else 0: furniture pairs with furniture of its kind or with nothing.
+  double furniture_charge(std::uint32_t i, int a, std::uint32_t j, int b, std::uint32_t lines) const {
+    if (lines == 0) return 0.0;
+    if (lines < static_cast<std::uint32_t>(a + b)) return furniture_cost;
+    return (kinds_of(src_kinds, i, a) & kinds_of(tgt_kinds, j, b)) != 0 ? 0.0 : furniture_cost;
+  }
   double furniture(std::uint32_t i, int a, std::uint32_t j, int b) const {
     if (a == 0 || b == 0) return 0.0;
-    const std::uint32_t n = furniture_lines(i, a, j, b);
-    return n > 0 && n < static_cast<std::uint32_t>(a + b) ? furniture_cost : 0.0;
+    return furniture_charge(i, a, j, b, furniture_lines(i, a, j, b));
   }
   // The bead's furniture lines, both sides.
   std::uint32_t furniture_lines(std::uint32_t i, int a, std::uint32_t j, int b) const {
@@ -671,18 +684,27 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
   set_priors(model.priors);
   if (model.furniture.cost > 0 && model.furniture.matcher) {
     m.furniture_cost = model.furniture.cost;
-    auto count = [](const std::vector<bool>& flags, std::vector<std::uint32_t>& prefix) {
+    auto count = [](const std::vector<FurnitureMask>& kinds, std::vector<std::uint32_t>& prefix) {
       prefix.assign(1, 0);
-      prefix.reserve(flags.size() + 1);
-      for (const bool f : flags) prefix.push_back(prefix.back() + (f ? 1 : 0));
+      prefix.reserve(kinds.size() + 1);
+      for (const FurnitureMask k : kinds) prefix.push_back(prefix.back() + (k != 0 ? 1 : 0));
     };
     on_both_sides(
-        threads, [&] { count(model.furniture.matcher->flag(src, model.src_lang, m.src_len), m.src_furniture); },
-        [&] { count(model.furniture.matcher->flag(tgt, model.tgt_lang, m.tgt_len), m.tgt_furniture); });
+        threads,
+        [&] {
+          m.src_kinds = model.furniture.matcher->kinds(src, model.src_lang, m.src_len);
+          count(m.src_kinds, m.src_furniture);
+        },
+        [&] {
+          m.tgt_kinds = model.furniture.matcher->kinds(tgt, model.tgt_lang, m.tgt_len);
+          count(m.tgt_kinds, m.tgt_furniture);
+        });
     // Nothing to look at where neither side has any.
     if (m.src_furniture.back() + m.tgt_furniture.back() == 0) {
       m.src_furniture.clear();
       m.tgt_furniture.clear();
+      m.src_kinds.clear();
+      m.tgt_kinds.clear();
     }
   }
   if (model.use_anchors && anchors != nullptr) {
@@ -836,10 +858,9 @@ void BeadScorer::cost_floors(std::uint32_t i, int a, std::uint32_t j_begin, int 
                                 : std::min(src_gain, m.tgt_gain_prefix[j + ub] - m.tgt_gain_prefix[j]);
       bound = std::min(gain_bounds[k], shared);
     }
-    if (src_furniture_row >= 0 && b > 0) {
-      const auto n = static_cast<std::int64_t>(m.tgt_furniture[j + ub] - m.tgt_furniture[j]) + src_furniture_row;
-      if (n > 0 && n < a + b) tgt_part += m.furniture_cost;
-    }
+    if (src_furniture_row >= 0 && b > 0)
+      tgt_part += m.furniture_charge(
+          i, a, j, b, static_cast<std::uint32_t>(src_furniture_row) + (m.tgt_furniture[j + ub] - m.tgt_furniture[j]));
     out[k] = src_part + tgt_part + penalties - bound - m.split_slack(i, a, j, b, bound);
   }
 }

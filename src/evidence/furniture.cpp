@@ -14,14 +14,19 @@
 namespace jisr {
 
 struct FurnitureMatcher::Impl {
+  // A compiled pattern and the bit of its kind.
+  struct Rule {
+    const icu::RegexPattern* pattern;
+    FurnitureMask kind;
+  };
   // By language tag of the rules, that language's patterns and the "*"
   // ones; `any` holds the "*" ones alone, for a language the rules do not
   // name. Each pattern is tried alone: ICU scans for a pattern's literal
   // start, and tries one anchored at "^" at the first position only, which
   // it does for neither in an alternation of them all (three times slower
   // over a long document).
-  std::map<std::string, std::vector<const icu::RegexPattern*>, std::less<>> by_lang;
-  std::vector<const icu::RegexPattern*> any;
+  std::map<std::string, std::vector<Rule>, std::less<>> by_lang;
+  std::vector<Rule> any;
   std::vector<std::unique_ptr<icu::RegexPattern>> compiled;
   std::uint32_t max_length = 0;
   std::string origin;  // the model file, for errors
@@ -64,21 +69,27 @@ std::unique_ptr<icu::RegexPattern> compile(const std::string& pattern, const std
 
 }  // namespace
 
-FurnitureMatcher::FurnitureMatcher(const FurniturePatterns& patterns, std::uint32_t max_length,
-                                   const std::string& origin)
+FurnitureMatcher::FurnitureMatcher(const FurnitureKinds& kinds, std::uint32_t max_length, const std::string& origin)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.max_length = max_length;
   m.origin = origin;
-  std::map<std::string, std::vector<const icu::RegexPattern*>> own;
-  for (const auto& [lang, list] : patterns)
-    for (const std::string& p : list) {
-      check_lower_case(p, origin);
-      m.compiled.push_back(compile(p, origin));
-      (lang == "*" ? m.any : own[lang]).push_back(m.compiled.back().get());
-    }
+  if (kinds.size() > kMaxFurnitureKinds)
+    throw ModelError(fmt::format("{}: {} kinds of furniture; at most {}", origin, kinds.size(), kMaxFurnitureKinds));
+  std::map<std::string, std::vector<Impl::Rule>> own;
+  FurnitureMask bit = 1;
+  for (const auto& [kind, patterns] : kinds) {
+    for (const auto& [lang, list] : patterns)
+      for (const std::string& p : list) {
+        const std::string where = fmt::format("{}: kind \"{}\"", origin, kind);
+        check_lower_case(p, where);
+        m.compiled.push_back(compile(p, where));
+        (lang == "*" ? m.any : own[lang]).push_back({m.compiled.back().get(), bit});
+      }
+    bit <<= 1;
+  }
   for (auto& [lang, list] : own) {
-    std::vector<const icu::RegexPattern*> all = m.any;
+    std::vector<Impl::Rule> all = m.any;
     all.insert(all.end(), list.begin(), list.end());
     m.by_lang.emplace(lang, std::move(all));
   }
@@ -86,16 +97,16 @@ FurnitureMatcher::FurnitureMatcher(const FurniturePatterns& patterns, std::uint3
 
 FurnitureMatcher::~FurnitureMatcher() = default;
 
-std::vector<bool> FurnitureMatcher::flag(std::span<const Sentence> side, const std::string& lang,
-                                         std::span<const std::uint32_t> lengths) const {
-  std::vector<bool> out(side.size(), false);
+std::vector<FurnitureMask> FurnitureMatcher::kinds(std::span<const Sentence> side, const std::string& lang,
+                                                   std::span<const std::uint32_t> lengths) const {
+  std::vector<FurnitureMask> out(side.size(), 0);
   const auto it = impl_->by_lang.find(lang);
-  const std::vector<const icu::RegexPattern*>& rules = it != impl_->by_lang.end() ? it->second : impl_->any;
+  const std::vector<Impl::Rule>& rules = it != impl_->by_lang.end() ? it->second : impl_->any;
   if (rules.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
-  for (const icu::RegexPattern* p : rules) {
-    matchers.emplace_back(p->matcher(status));
+  for (const Impl::Rule& r : rules) {
+    matchers.emplace_back(r.pattern->matcher(status));
     detail::check_icu(status, "RegexPattern::matcher");
     matchers.back()->setTimeLimit(kMatchTimeLimit, status);
   }
@@ -108,7 +119,11 @@ std::vector<bool> FurnitureMatcher::flag(std::span<const Sentence> side, const s
     // pattern would fold the text at every comparison.
     icu::UnicodeString line = icu::UnicodeString::fromUTF8(text);
     line.foldCase();
-    for (const auto& m : matchers) {
+    // Every kind the line is of; a pattern of a kind already found is not
+    // tried (most lines are text and try them all).
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      if ((out[k] & rules[r].kind) != 0) continue;
+      const auto& m = matchers[r];
       m->reset(line);
       const bool hit = m->find(status) != 0;
       if (status == U_REGEX_TIME_OUT) {
@@ -118,10 +133,7 @@ std::vector<bool> FurnitureMatcher::flag(std::span<const Sentence> side, const s
                                      impl_->origin, pattern, k + 1, lang));
       }
       detail::check_icu(status, "RegexMatcher::find");
-      if (hit) {
-        out[k] = true;
-        break;
-      }
+      if (hit) out[k] |= rules[r].kind;
     }
   }
   return out;

@@ -13,8 +13,14 @@
 // almost nothing. Such a line pairs with furniture of the other side or
 // with nothing; never with text.
 //
+// Lines are of kinds ("share", "trail", "tags", "copyright"), and a line
+// pairs only with the other page's furniture of a kind it shares: the
+// Arabic page's share prompt is the translation of the English page's share
+// prompt, but not of its list of tags, though both are short lines at the
+// foot of the text.
+//
 // The rules are data (the model's "furniture" section, written by `jisr
-// train --furniture models/anchors/furniture.json`): ICU regular
+// train --furniture models/anchors/furniture.json`): by kind, ICU regular
 // expressions by language tag, "*" for every language, matched without
 // regard to case anywhere in a line (the line is case-folded, so patterns
 // are written in lower case). A line longer than max_length (in the
@@ -36,23 +42,31 @@ namespace jisr {
 
 // Patterns by language tag ("ar", "en", "*").
 using FurniturePatterns = std::map<std::string, std::vector<std::string>>;
+// Patterns by kind of line.
+using FurnitureKinds = std::map<std::string, FurniturePatterns>;
+// The kinds a line is of, one bit per kind in the order of FurnitureKinds;
+// 0 for a line of text.
+using FurnitureMask = std::uint64_t;
+inline constexpr std::size_t kMaxFurnitureKinds = 64;
 
 // Compiled furniture rules; immutable, so one object serves every thread.
 class FurnitureMatcher {
  public:
-  // Compiles the patterns; throws ModelError naming `origin`, the pattern
-  // and the offset where ICU stopped when one is not a valid expression.
-  FurnitureMatcher(const FurniturePatterns& patterns, std::uint32_t max_length, const std::string& origin);
+  // Compiles the patterns; throws ModelError naming `origin`, the kind, the
+  // pattern and the offset where ICU stopped when one is not a valid
+  // expression, or when there are more than kMaxFurnitureKinds kinds.
+  FurnitureMatcher(const FurnitureKinds& kinds, std::uint32_t max_length, const std::string& origin);
   ~FurnitureMatcher();
   FurnitureMatcher(const FurnitureMatcher&) = delete;  // owns ICU patterns
   FurnitureMatcher& operator=(const FurnitureMatcher&) = delete;
 
-  // One flag per sentence: true where the sentence is furniture of a page
-  // in language `lang` (its own patterns and those for every language).
-  // `lengths`, when given, holds each sentence's alignment_length
-  // (score.hpp), which the caller has at hand; otherwise it is measured.
-  [[nodiscard]] std::vector<bool> flag(std::span<const Sentence> side, const std::string& lang,
-                                       std::span<const std::uint32_t> lengths = {}) const;
+  // One mask per sentence: the kinds of furniture of a page in language
+  // `lang` the sentence is (by its own patterns and those for every
+  // language), 0 where it is text. `lengths`, when given, holds each
+  // sentence's alignment_length (score.hpp), which the caller has at hand;
+  // otherwise it is measured.
+  [[nodiscard]] std::vector<FurnitureMask> kinds(std::span<const Sentence> side, const std::string& lang,
+                                                 std::span<const std::uint32_t> lengths = {}) const;
 
  private:
   struct Impl;

@@ -60,24 +60,44 @@ void reject_unknown_keys(const json& j, const std::set<std::string>& known,
     if (!known.contains(key)) throw ModelError(fmt::format("{}: unknown key \"{}\"", where, key));
 }
 
-FurnitureParams parse_furniture(const json& f, const std::string& where) {
-  if (!f.is_object()) throw ModelError(fmt::format("{} must be an object", where));
-  reject_unknown_keys(f, {"cost", "max_length", "patterns"}, where);
-  FurnitureParams p;
-  p.cost = number(f, "cost", 0, 100, where);
-  if (f.contains("max_length")) p.max_length = static_cast<std::uint32_t>(number(f, "max_length", 1, 10000, where));
-  if (!f.contains("patterns") || !f["patterns"].is_object())
-    throw ModelError(fmt::format("{}: \"patterns\" must be an object of pattern lists by language", where));
-  for (const auto& [lang, list] : f["patterns"].items()) {
+// Patterns by language tag: {"en": [...], "*": [...]}.
+std::map<std::string, std::vector<std::string>> parse_patterns(const json& by_lang, const std::string& where) {
+  if (!by_lang.is_object()) throw ModelError(fmt::format("{} must be an object of pattern lists by language", where));
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& [lang, list] : by_lang.items()) {
     if (!list.is_array()) throw ModelError(fmt::format("{}: patterns of \"{}\" must be a list", where, lang));
-    auto& out = p.patterns[lang];
+    auto& patterns = out[lang];
     for (const json& x : list) {
       if (!x.is_string() || x.get<std::string>().empty())
         throw ModelError(fmt::format("{}: a pattern of \"{}\" is not a non-empty string", where, lang));
-      out.push_back(x.get<std::string>());
+      patterns.push_back(x.get<std::string>());
     }
   }
-  p.matcher = std::make_shared<const FurnitureMatcher>(p.patterns, p.max_length, where);
+  return out;
+}
+
+FurnitureParams parse_furniture(const json& f, const std::string& where) {
+  if (!f.is_object()) throw ModelError(fmt::format("{} must be an object", where));
+  reject_unknown_keys(f, {"cost", "max_length", "kinds", "patterns"}, where);
+  FurnitureParams p;
+  p.cost = number(f, "cost", 0, 100, where);
+  if (f.contains("max_length")) p.max_length = static_cast<std::uint32_t>(number(f, "max_length", 1, 10000, where));
+  if (f.contains("kinds") && f.contains("patterns"))
+    throw ModelError(fmt::format("{}: \"kinds\" and \"patterns\" both given; \"patterns\" is the older form of \"kinds\"", where));
+  if (!f.contains("kinds") && !f.contains("patterns"))
+    throw ModelError(fmt::format("{}: \"kinds\" (pattern lists by kind, then by language) expected", where));
+  if (f.contains("patterns")) {
+    // Rules written before kinds: one kind, so any furniture pairs with any.
+    p.kinds["furniture"] = parse_patterns(f["patterns"], where + ": patterns");
+  } else {
+    if (!f["kinds"].is_object() || f["kinds"].empty())
+      throw ModelError(fmt::format("{}: \"kinds\" must be an object of kinds", where));
+    for (const auto& [kind, by_lang] : f["kinds"].items()) {
+      if (kind.empty()) throw ModelError(fmt::format("{}: a kind without a name", where));
+      p.kinds[kind] = parse_patterns(by_lang, fmt::format("{}: kind \"{}\"", where, kind));
+    }
+  }
+  p.matcher = std::make_shared<const FurnitureMatcher>(p.kinds, p.max_length, where);
   return p;
 }
 
@@ -340,8 +360,8 @@ std::string Model::to_json() const {
     j["clauses"] = {{"length_weight", clauses.length_weight},
                     {"anchor_weight", clauses.anchor_weight},
                     {"rules", json::parse(clause_rules_json(clauses.rules))}};
-  if (!furniture.patterns.empty())
-    j["furniture"] = {{"cost", furniture.cost}, {"max_length", furniture.max_length}, {"patterns", furniture.patterns}};
+  if (!furniture.kinds.empty())
+    j["furniture"] = {{"cost", furniture.cost}, {"max_length", furniture.max_length}, {"kinds", furniture.kinds}};
   // Written only when set, so that models without it read back byte for byte.
   if (!clauses.rules.empty() && clauses.split_weight > 0) j["clauses"]["split_weight"] = clauses.split_weight;
   return j.dump(2) + "\n";

@@ -402,7 +402,7 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
         return true;
       });
     // Page furniture: the rules' own cost unless another raises F1.
-    if (!m.furniture.patterns.empty())
+    if (!m.furniture.kinds.empty())
       tune_on_grid(m, best, {2.0, 5.0, 10.0}, {0.0}, f1, [](Model& t, double cost, double) {
         t.furniture.cost = cost;
         return true;

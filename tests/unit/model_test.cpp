@@ -279,33 +279,52 @@ BOOST_AUTO_TEST_CASE(clause_weights_survive_a_round_trip_and_split_weight_is_wri
 BOOST_AUTO_TEST_CASE(furniture_rules_survive_a_round_trip_and_a_bad_pattern_is_named) {
   json j = valid_model();
   j["furniture"] = json::parse(R"({"cost": 3.5, "max_length": 60,
-                                   "patterns": {"*": ["^home\\s*>"], "en": ["^comments\\s*\\(\\d+\\)$"]}})");
+                                   "kinds": {"trail": {"*": ["^home\\s*>"]},
+                                             "comments": {"en": ["^comments\\s*\\(\\d+\\)$"]}}})");
   const Model m = Model::from_json(j.dump(), "furniture");
   BOOST_TEST(m.furniture.cost == 3.5);
   BOOST_TEST(m.furniture.max_length == 60u);
-  BOOST_TEST(m.furniture.patterns.at("en").size() == 1u);
+  BOOST_TEST(m.furniture.kinds.size() == 2u);
+  BOOST_TEST(m.furniture.kinds.at("comments").at("en").size() == 1u);
   BOOST_REQUIRE(m.furniture.matcher != nullptr);  // compiled when read
   const Model r = Model::from_json(m.to_json(), "round-trip");
   BOOST_TEST(r.to_json() == m.to_json());
-  BOOST_TEST(r.furniture.patterns == m.furniture.patterns);
+  BOOST_TEST((r.furniture.kinds == m.furniture.kinds));
   // Without rules the key is absent, so that models without it read back byte for byte.
   BOOST_TEST(Model::from_json(valid_model().dump(), "plain").to_json().find("furniture") == std::string::npos);
-  // A pattern ICU cannot compile is named, with the file.
-  j["furniture"]["patterns"]["en"] = {"^share (this"};
+  // A pattern ICU cannot compile is named, with the file and its kind.
+  j["furniture"]["kinds"]["comments"]["en"] = {"^share (this"};
   const std::string e = error_of(j);
   BOOST_TEST(e.find("furniture pattern \"^share (this\"") != std::string::npos, e);
-  BOOST_TEST(e.find("m.json: furniture") != std::string::npos, e);
-  j["furniture"]["patterns"]["en"] = {""};
+  BOOST_TEST(e.find("m.json: furniture: kind \"comments\"") != std::string::npos, e);
+  j["furniture"]["kinds"]["comments"]["en"] = {""};
   BOOST_TEST(error_of(j).find("not a non-empty string") != std::string::npos, error_of(j));
-  j["furniture"] = json::parse(R"({"patterns": {}})");
+  j["furniture"]["kinds"] = json::object();
+  BOOST_TEST(error_of(j).find("\"kinds\" must be an object of kinds") != std::string::npos, error_of(j));
+  j["furniture"]["kinds"] = json::parse(R"({"": {"en": ["^x"]}})");
+  BOOST_TEST(error_of(j).find("a kind without a name") != std::string::npos, error_of(j));
+  j["furniture"] = json::parse(R"({"kinds": {"share": {"en": ["^x"]}}})");
   BOOST_TEST(error_of(j).find("missing \"cost\"") != std::string::npos, error_of(j));
+  // Rules written before kinds ("patterns" by language) are one kind.
+  j["furniture"] = json::parse(R"({"cost": 2, "patterns": {"*": ["^home\\s*>"], "en": ["^share$"]}})");
+  const Model old = Model::from_json(j.dump(), "older");
+  BOOST_TEST(old.furniture.kinds.size() == 1u);
+  BOOST_TEST(old.furniture.kinds.begin()->second.at("en").front() == "^share$");
+  BOOST_TEST(Model::from_json(old.to_json(), "rewritten").to_json() == old.to_json());
+  j["furniture"]["kinds"] = json::parse(R"({"share": {"en": ["^x"]}})");
+  BOOST_TEST(error_of(j).find("\"kinds\" and \"patterns\" both given") != std::string::npos, error_of(j));
+  // More kinds than a line's mask holds are refused.
+  json many = json::object();
+  for (int k = 0; k < 65; ++k) many["kind" + std::to_string(k)] = {{"en", {"^k" + std::to_string(k) + "$"}}};
+  j["furniture"] = {{"cost", 1}, {"kinds", many}};
+  BOOST_TEST(error_of(j).find("65 kinds of furniture; at most 64") != std::string::npos, error_of(j));
   // The bundled Arabic–English model ships the rules of models/anchors/furniture.json.
   const Model shipped = Model::load(kModels / "ar-en.json");
   BOOST_TEST(shipped.furniture.cost > 0.0);
-  BOOST_TEST(shipped.furniture.patterns ==
-             jisr::parse_furniture_params(jisr::load_text((kModels / "anchors" / "furniture.json").string()),
-                                          "furniture.json")
-                 .patterns);
+  BOOST_TEST((shipped.furniture.kinds ==
+              jisr::parse_furniture_params(jisr::load_text((kModels / "anchors" / "furniture.json").string()),
+                                           "furniture.json")
+                  .kinds));
 }
 
 BOOST_AUTO_TEST_CASE(a_model_without_unaligned_beads_is_refused) {

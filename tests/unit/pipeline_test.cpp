@@ -587,6 +587,44 @@ BOOST_AUTO_TEST_CASE(a_page_footer_on_one_side_stays_out_of_the_last_sentences_b
   BOOST_TEST(beads() == merged, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(footers_of_two_kinds_stay_apart_and_of_one_kind_pair) {
+  // Each page ends with a line of its site: the Arabic one a share prompt,
+  // the English one the post's tags. Both are furniture, short and side by
+  // side, so pairing them costs the length model little; they are not
+  // translations of each other, and stay unpaired. A share prompt on both
+  // pages is a translation, and pairs.
+  const std::vector<std::string> ar_text{
+      "زار وفد من المجلس المحلي مخيم الأمل في ريف إدلب الشمالي يوم الثلاثاء.",
+      "واطلع الوفد على حاجات العائلات مع بداية فصل الشتاء، ولا سيما الخيام ومواد التدفئة.",
+      "وقال رئيس المجلس إن أكثر من ٦٠٠ عائلة وصلت إلى المخيم خلال الشهر الماضي.",
+      "شارك هذا المقال",
+  };
+  const std::vector<std::string> en_text{
+      "A delegation of the local council visited Al-Amal camp in the northern countryside of Idlib on Tuesday.",
+      "The delegation looked into the needs of the families as winter begins, especially tents and heating "
+      "materials.",
+      "The head of the council said that more than 600 families had arrived at the camp over the past month.",
+  };
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  BOOST_REQUIRE(model.furniture.cost > 0.0);
+  auto beads = [&](const std::string& english_footer) {
+    std::vector<std::string> en_lines = en_text;
+    en_lines.push_back(english_footer);
+    std::vector<std::string> got;
+    for (const jisr::Bead& b : jisr::align_documents(model, doc("ar", ar_text), doc("en", en_lines)))
+      got.push_back(jisr::format_bead(b));
+    return got;
+  };
+  const std::vector<std::string> apart{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[]:[3]", "[3]:[]"};
+  const std::vector<std::string> apart_swapped{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[]", "[]:[3]"};
+  const std::vector<std::string> tags = beads("Tags: Idlib, camps, winter");
+  std::ostringstream got;
+  for (const std::string& b : tags) got << b << ' ';
+  BOOST_TEST((tags == apart || tags == apart_swapped), got.str());
+  const std::vector<std::string> paired{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"};
+  BOOST_TEST(beads("Share this article") == paired, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(refining_cuts_a_one_to_many_bead_into_a_clause_run_per_sentence) {
   // One Arabic sentence of three clauses (the last two after a full stop
   // and a comma) against three English sentences; then one against two

@@ -674,13 +674,42 @@ const jisr::FurnitureParams& shipped_furniture() {
   return f;
 }
 
-// A model whose furniture is any line that begins with 'F'.
+// A model whose furniture is any line that begins with 'F' (kind "f") or
+// 'G' (kind "g").
 Model furniture_model(double cost) {
   Model m = plain_model();
   m.furniture.cost = cost;
-  m.furniture.patterns = {{"*", {"^f"}}};  // lines are matched case-folded
-  m.furniture.matcher = std::make_shared<const jisr::FurnitureMatcher>(m.furniture.patterns, 120, "test");
+  m.furniture.kinds = {{"f", {{"*", {"^f"}}}}, {"g", {{"*", {"^g"}}}}};  // lines are matched case-folded
+  m.furniture.matcher = std::make_shared<const jisr::FurnitureMatcher>(m.furniture.kinds, 120, "test");
   return m;
+}
+
+// A side's sentences of the given lengths, the first letter of some set to
+// 'F' or 'G' (furniture_model's kinds) by `marks` ('.' leaves text).
+std::vector<Sentence> marked_side(const std::vector<int>& lengths, const std::string& marks) {
+  auto out = side(lengths);
+  for (std::size_t k = 0; k < marks.size() && k < out.size(); ++k)
+    if (marks[k] != '.') out[k].text[0] = marks[k];
+  return out;
+}
+
+// A bead's cost under furniture_model(cost) less its cost without
+// furniture, and the two scorers.
+struct FurnitureCharge {
+  BeadScorer with, without;
+  FurnitureCharge(double cost, const std::vector<Sentence>& src, const std::vector<Sentence>& tgt)
+      : with(furniture_model(cost), src, tgt), without(furniture_model(0.0), src, tgt) {}
+  double operator()(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    return with.cost(i, a, j, b) - without.cost(i, a, j, b);
+  }
+};
+
+// Which lines of a side are furniture of any kind.
+std::vector<bool> is_furniture(const jisr::FurnitureMatcher& m, const std::vector<Sentence>& side,
+                               const std::string& lang) {
+  std::vector<bool> out;
+  for (const jisr::FurnitureMask k : m.kinds(side, lang)) out.push_back(k != 0);
+  return out;
 }
 
 }  // namespace
@@ -709,7 +738,7 @@ BOOST_AUTO_TEST_CASE(shipped_furniture_rules_find_page_lines_and_leave_text_alon
   });
   const std::vector<bool> want_en{true, true, true, true, true, true, true, true, true, true,
                                   false, false, false, false, false};
-  BOOST_TEST(f.matcher->flag(en, "en") == want_en, boost::test_tools::per_element());
+  BOOST_TEST(is_furniture(*f.matcher, en, "en") == want_en, boost::test_tools::per_element());
   const auto ar = lines({
       "الرئيسية \u00bb تقارير",
       "\u00a9 ٢٠٢١ جميع الحقوق محفوظة لشبكة المثال",
@@ -725,19 +754,33 @@ BOOST_AUTO_TEST_CASE(shipped_furniture_rules_find_page_lines_and_leave_text_alon
       "أخبار | صحة",                               // a site's section
   });
   const std::vector<bool> want_ar{true, true, true, true, true, true, true, true, false, false, false, true};
-  BOOST_TEST(f.matcher->flag(ar, "ar") == want_ar, boost::test_tools::per_element());
+  BOOST_TEST(is_furniture(*f.matcher, ar, "ar") == want_ar, boost::test_tools::per_element());
+  // Kinds: a trail, a copyright line, a share prompt, "back to top" and a
+  // comment prompt each share a kind with the other language's, and with
+  // no other line of the two lists.
+  const auto en_kinds = f.matcher->kinds(en, "en");
+  const auto ar_kinds = f.matcher->kinds(ar, "ar");
+  const std::vector<std::pair<std::size_t, std::size_t>> same{{0, 0}, {1, 0}, {0, 11}, {1, 11}, {3, 1},
+                                                              {4, 2}, {5, 3}, {6, 4}, {2, 5}, {8, 6}};
+  for (std::size_t e = 0; e < 10; ++e)
+    for (std::size_t a = 0; a < want_ar.size(); ++a) {
+      if (!want_ar[a]) continue;
+      const bool shared = (en_kinds[e] & ar_kinds[a]) != 0;
+      const bool want = std::find(same.begin(), same.end(), std::pair{e, a}) != same.end();
+      BOOST_TEST(shared == want, "en line " << e << ", ar line " << a);
+    }
   // A language the rules do not name gets the rules for every language only.
-  const std::vector<bool> other = f.matcher->flag(lines({"Comments (7)", "Home > News", "\u00a9 2021 X"}), "de");
+  const std::vector<bool> other = is_furniture(*f.matcher, lines({"Comments (7)", "Home > News", "\u00a9 2021 X"}), "de");
   BOOST_TEST((other == std::vector<bool>{false, true, true}));
 }
 
 BOOST_AUTO_TEST_CASE(a_pattern_that_backtracks_without_end_is_stopped_and_named) {
   // A hostile model's pattern, exponential on a line of a's without a b:
   // the run stops with an error naming the model and the pattern.
-  const jisr::FurnitureMatcher m({{"en", {"^(a|aa)+b"}}}, 80, "hostile.json");
+  const jisr::FurnitureMatcher m({{"prompt", {{"en", {"^(a|aa)+b"}}}}}, 80, "hostile.json");
   const auto side = lines({"short line", std::string(70, 'a')});
   try {
-    (void)m.flag(side, "en");
+    (void)m.kinds(side, "en");
     BOOST_FAIL("no error");
   } catch (const jisr::ModelError& e) {
     const std::string what = e.what();
@@ -749,14 +792,8 @@ BOOST_AUTO_TEST_CASE(a_pattern_that_backtracks_without_end_is_stopped_and_named)
 
 BOOST_AUTO_TEST_CASE(furniture_costs_a_bead_that_mixes_it_with_text_and_nothing_else) {
   // Source: text, furniture, text; target: text, text, furniture.
-  auto src = side({30, 10, 30});
-  auto tgt = side({30, 30, 10});
-  src[1].text[0] = 'F';
-  tgt[2].text[0] = 'F';
   const double cost = 4.0;
-  const BeadScorer with(furniture_model(cost), src, tgt);
-  const BeadScorer without(furniture_model(0.0), src, tgt);
-  auto extra = [&](std::uint32_t i, int a, std::uint32_t j, int b) { return with.cost(i, a, j, b) - without.cost(i, a, j, b); };
+  const FurnitureCharge extra(cost, marked_side({30, 10, 30}, ".F."), marked_side({30, 30, 10}, "..F"));
   const auto tol = boost::test_tools::tolerance(1e-12);
   BOOST_TEST(extra(0, 1, 0, 1) == 0.0, tol);   // text with text
   BOOST_TEST(extra(1, 1, 2, 1) == 0.0, tol);   // furniture with furniture
@@ -767,7 +804,35 @@ BOOST_AUTO_TEST_CASE(furniture_costs_a_bead_that_mixes_it_with_text_and_nothing_
   BOOST_TEST(extra(2, 1, 1, 2) == cost, tol);
   BOOST_TEST(extra(0, 1, 0, 1) == 0.0, tol);
   // The parts of the cost report it with the endings and paragraphs.
-  BOOST_TEST(with.evidence(0, 2, 0, 1).other - without.evidence(0, 2, 0, 1).other == cost, tol);
+  BOOST_TEST(extra.with.evidence(0, 2, 0, 1).other - extra.without.evidence(0, 2, 0, 1).other == cost, tol);
+}
+
+BOOST_AUTO_TEST_CASE(furniture_pairs_with_furniture_of_a_kind_it_shares) {
+  // Source: text, F, G, F; target: text, G, F, F (kinds f and g).
+  const double cost = 4.0;
+  const FurnitureCharge extra(cost, marked_side({30, 10, 12, 9}, ".FGF"), marked_side({30, 11, 10, 9}, ".GFF"));
+  const auto tol = boost::test_tools::tolerance(1e-12);
+  BOOST_TEST(extra(1, 1, 2, 1) == 0.0, tol);   // f with f
+  BOOST_TEST(extra(2, 1, 1, 1) == 0.0, tol);   // g with g
+  BOOST_TEST(extra(1, 1, 1, 1) == cost, tol);  // f with g
+  BOOST_TEST(extra(2, 1, 2, 1) == cost, tol);  // g with f
+  BOOST_TEST(extra(1, 2, 2, 1) == 0.0, tol);   // f and g with f: a kind in common
+  BOOST_TEST(extra(3, 1, 1, 1) == cost, tol);  // f with g
+  BOOST_TEST(extra(1, 1, 0, 2) == cost, tol);  // f with text and g
+  BOOST_TEST(extra(3, 1, 0, 0) == 0.0, tol);   // alone
+  // The search's floors charge it alike, one-to-one beads and one-to-two.
+  for (const int b : {1, 2})
+    for (std::uint32_t i = 1; i < 4; ++i) {
+      const std::size_t count = 4 - static_cast<std::size_t>(b);
+      std::vector<double> bounds(count, std::numeric_limits<double>::infinity()), floors(count), plain(count);
+      extra.with.cost_floors(i, 1, 1, b, bounds, floors);
+      extra.without.cost_floors(i, 1, 1, b, bounds, plain);
+      for (std::size_t k = 0; k < count; ++k) {
+        const auto j = static_cast<std::uint32_t>(1 + k);
+        BOOST_TEST(floors[k] - plain[k] == extra(i, 1, j, b), tol);
+        BOOST_TEST(floors[k] <= extra.with.cost(i, 1, j, b) + 1e-12);
+      }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(cost_below_and_floors_hold_with_furniture) {
@@ -783,7 +848,7 @@ BOOST_AUTO_TEST_CASE(cost_below_and_floors_hold_with_furniture) {
   for (auto* s : {&d.src, &d.tgt})
     for (Sentence& x : *s)
       if (pick(rng)) {
-        x.text[0] = 'F';
+        x.text[0] = flagged % 2 == 0 ? 'F' : 'G';
         ++flagged;
       }
   BOOST_TEST(flagged > 10);

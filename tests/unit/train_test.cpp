@@ -259,14 +259,14 @@ BOOST_AUTO_TEST_CASE(furniture_rules_are_copied_into_the_model_and_kept_on_a_rou
   docs[0].tgt.back().text = "Share this page";  // the 0-1 bead: a page's share prompt
   jisr::TrainOptions o = options(4);
   o.furniture = jisr::parse_furniture_params(
-      R"({"cost": 7, "max_length": 80, "patterns": {"en": ["^share this (page|story)$"]}})", "rules.json");
+      R"({"cost": 7, "max_length": 80, "kinds": {"share": {"en": ["^share this (page|story)$"]}}})", "rules.json");
   const jisr::Model m = jisr::estimate_model(docs, o);
   BOOST_TEST(m.furniture.cost == 7.0);  // not tuned: the rules' own cost
   BOOST_TEST(m.furniture.max_length == 80u);
   BOOST_REQUIRE(m.furniture.matcher != nullptr);
-  BOOST_TEST(m.furniture.matcher->flag(docs[0].tgt, "en").back());
+  BOOST_TEST(m.furniture.matcher->kinds(docs[0].tgt, "en").back() != 0U);
   const jisr::Model r = jisr::Model::from_json(m.to_json(), "trained");
-  BOOST_TEST(r.furniture.patterns == m.furniture.patterns);
+  BOOST_TEST((r.furniture.kinds == m.furniture.kinds));
   BOOST_TEST(r.furniture.cost == 7.0);
 }
 
