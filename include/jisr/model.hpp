@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -43,6 +44,12 @@ struct LengthStats {
   // lines: no sentence ends in final punctuation), which are translated more
   // freely still: a full name against a short one, a dateline reworded.
   double outlier_open = 0.0;
+  // The outlier share of a one-to-one bead of two short heading lines
+  // whose anchor keys agree (src/align/headings.hpp), at least
+  // outlier_open: an organisation's full name may stand against its short
+  // name, three times shorter, and there the keys, not the lengths, say
+  // that the two lines are one heading. Unset: outlier_open.
+  std::optional<double> outlier_heading;
 };
 
 // How anchor keys count in a bead's cost (see score.hpp).

@@ -36,10 +36,10 @@ void append_shared(std::span<const std::uint32_t> keys, const std::vector<bool>&
   out.erase(std::unique(out.begin() + from, out.end()), out.end());
 }
 
-// True if the line with fewer keys has some, all of them in the other line,
-// one of them strong.
-bool covered(std::span<const std::uint32_t> x, std::span<const std::uint32_t> y,
-             const std::vector<AnchorType>& types) {
+}  // namespace
+
+bool heading_keys_agree(std::span<const std::uint32_t> x, std::span<const std::uint32_t> y,
+                        const std::vector<AnchorType>& types) {
   const auto& fewer = x.size() <= y.size() ? x : y;
   const auto& more = x.size() <= y.size() ? y : x;
   if (fewer.empty() || !std::includes(more.begin(), more.end(), fewer.begin(), fewer.end()))
@@ -48,20 +48,18 @@ bool covered(std::span<const std::uint32_t> x, std::span<const std::uint32_t> y,
                      [&](std::uint32_t id) { return strong(types[id]); });
 }
 
-}  // namespace
-
-HeadingKeys heading_keys(const Document& src, const Document& tgt, const DocumentAnchors& anchors) {
+HeadingKeys heading_keys(std::span<const Sentence> src, std::span<const Sentence> tgt,
+                         const DocumentAnchors& anchors) {
   HeadingKeys out;
-  if (anchors.src.size() != src.sentences.size() || anchors.tgt.size() != tgt.sentences.size())
-    return out;
+  if (anchors.src.size() != src.size() || anchors.tgt.size() != tgt.size()) return out;
   // Keys found on one side only cannot link two lines.
   std::vector<bool> in_src(anchors.keys.size(), false), shared(anchors.keys.size(), false);
   for (const std::uint32_t id : anchors.src.ids) in_src[id] = true;
   for (const std::uint32_t id : anchors.tgt.ids) shared[id] = in_src[id];
-  auto side = [&](const Document& doc, const SideKeys& keys, SideKeys& kept) {
-    kept.begin.reserve(doc.sentences.size() + 1);
-    for (std::size_t k = 0; k < doc.sentences.size(); ++k) {
-      if (!ends_with_terminal(doc.sentences[k].text)) append_shared(keys[k], shared, kept.ids);
+  auto side = [&](std::span<const Sentence> sentences, const SideKeys& keys, SideKeys& kept) {
+    kept.begin.reserve(sentences.size() + 1);
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      if (!ends_with_terminal(sentences[k].text)) append_shared(keys[k], shared, kept.ids);
       kept.begin.push_back(static_cast<std::uint32_t>(kept.ids.size()));
     }
     kept.ids.shrink_to_fit();
@@ -75,7 +73,7 @@ HeadingKeys heading_keys(const Document& src, const Document& tgt, const Documen
 
 std::size_t pair_headings(const BeadScorer& scorer, const Document& src, const Document& tgt,
                           const DocumentAnchors& anchors, Alignment& beads) {
-  return pair_headings(scorer, src, tgt, heading_keys(src, tgt, anchors), beads);
+  return pair_headings(scorer, src, tgt, heading_keys(src.sentences, tgt.sentences, anchors), beads);
 }
 
 std::size_t pair_headings(const BeadScorer& scorer, const Document& src, const Document& tgt,
@@ -93,7 +91,7 @@ std::size_t pair_headings(const BeadScorer& scorer, const Document& src, const D
       const Lone& t = x.is_src ? y : x;
       if (!ends_with_terminal(src.sentences[s.k].text) &&
           !ends_with_terminal(tgt.sentences[t.k].text) &&
-          covered(keys.src[s.k], keys.tgt[t.k], keys.types)) {
+          heading_keys_agree(keys.src[s.k], keys.tgt[t.k], keys.types)) {
         Bead b;
         b.src_begin = s.k;
         b.src_end = s.k + 1;

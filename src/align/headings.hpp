@@ -21,6 +21,10 @@
 // one string.
 #pragma once
 
+#include <cstdint>
+#include <span>
+#include <vector>
+
 #include "jisr/anchors.hpp"
 #include "jisr/types.hpp"
 
@@ -39,8 +43,20 @@ struct HeadingKeys {
   bool valid = false;  // false: the anchors did not match the documents
 };
 
-[[nodiscard]] HeadingKeys heading_keys(const Document& src, const Document& tgt,
+[[nodiscard]] HeadingKeys heading_keys(std::span<const Sentence> src, std::span<const Sentence> tgt,
                                        const DocumentAnchors& anchors);
+
+// The longest line (alignment_length units, score.hpp) that the length
+// model treats as a heading when its keys agree with another's: a title, an
+// organisation's name, a dateline.
+inline constexpr std::uint32_t kMaxHeadingLength = 80;
+
+// True if two heading lines' keys (HeadingKeys) say they are one heading:
+// the line with fewer keys has some, all of them keys of the other line,
+// and one of them is a name, a lexicon entry, a number or date, or a Latin
+// word rather than a dictionary word.
+[[nodiscard]] bool heading_keys_agree(std::span<const std::uint32_t> x, std::span<const std::uint32_t> y,
+                                      const std::vector<AnchorType>& types);
 
 // Joins adjacent 1-0 and 0-1 beads of heading lines whose anchors match as
 // described above; the joined bead takes the scorer's cost and confidence.

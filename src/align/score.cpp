@@ -2,6 +2,7 @@
 
 #include "jisr/error.hpp"
 
+#include "align/headings.hpp"
 #include "align/key_match.hpp"
 #include "align/length_table.hpp"
 #include "evidence/clauses.hpp"
@@ -592,19 +593,33 @@ struct BeadScorer::Impl {
 
   // -log of the robust length match: the Gale–Church two-tailed probability
   // mixed with a floor, the share of beads whose lengths follow no rule.
-  double length_cost(double d, bool open = false) const { return (open ? open_cost : closed_cost).exact(d); }
+  double length_cost(double d) const { return closed_cost.exact(d); }
   // length_cost tabulated for the two floors (length_table.hpp), less a
   // margin beyond the table's error: a lower bound that costs no erfc or
   // log, for the search to drop beads before computing the exact cost.
-  LengthCostTable closed_cost, open_cost;
+  LengthCostTable closed_cost, open_cost, heading_cost;
   static constexpr double kTableMargin = 1e-9;
-  double length_cost_lower(double d, bool open) const { return (open ? open_cost : closed_cost)(d) - kTableMargin; }
   double closed_cost_lower(double d) const { return std::max(0.0, closed_cost(d) - kTableMargin); }
 
   // True if no sentence of the bead ends in final punctuation.
   bool is_open(std::uint32_t i, int a, std::uint32_t j, int b) const {
     return src_open[i + a] - src_open[i] == static_cast<std::uint32_t>(a) &&
            tgt_open[j + b] - tgt_open[j] == static_cast<std::uint32_t>(b);
+  }
+
+  // The keys of heading lines (headings.hpp), kept when the model has an
+  // outlier share of its own for heading pairs.
+  HeadingKeys headings;
+  // True for a one-to-one bead of two short heading lines whose keys agree.
+  bool heading_pair(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    return a == 1 && b == 1 && headings.valid && src_len[i] <= kMaxHeadingLength &&
+           tgt_len[j] <= kMaxHeadingLength && heading_keys_agree(headings.src[i], headings.tgt[j], headings.types);
+  }
+  // The length cost of a bead: of closed sentences, of open lines, or of a
+  // heading pair.
+  const LengthCostTable& length_table(std::uint32_t i, int a, std::uint32_t j, int b) const {
+    if (!is_open(i, a, j, b)) return closed_cost;
+    return heading_pair(i, a, j, b) ? heading_cost : open_cost;
   }
 
   double delta(std::uint32_t i, int a, std::uint32_t j, int b) const {
@@ -712,6 +727,10 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
         anchors->types.size() != anchors->keys.size())
       throw UsageError("BeadScorer: one anchor list per sentence expected");
     m.build_anchors(model.anchors, *anchors, threads);
+    if (model.length.outlier_heading) {
+      m.headings = heading_keys(src, tgt, *anchors);
+      m.heading_cost = LengthCostTable(*model.length.outlier_heading);
+    }
     m.clause_length_weight = model.clauses.length_weight;
     m.clause_anchor_weight = model.clauses.anchor_weight;
     m.clause_split_weight = model.clauses.split_weight;
@@ -795,15 +814,15 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
   double matched = exact ? gain : 0.0;
   if (a > 0 && b > 0) {
     const double d = m.delta(i, a, j, b);
-    const bool open = m.is_open(i, a, j, b);
-    const double lower = m.length_cost_lower(d, open);
+    const LengthCostTable& table = m.length_table(i, a, j, b);
+    const double lower = table(d) - Impl::kTableMargin;
     if (cost + lower + penalties - bound >= reach) return kInf;
     if (m.anchors && !exact) {
       matched = m.anchor_gain(i, a, j, b);
       reach = limit + kTolerance + m.split_slack(i, a, j, b, matched);
       if (cost + lower + penalties - matched >= reach) return kInf;
     }
-    cost += m.length_cost(d, open);
+    cost += table.exact(d);
     if (cost + penalties - bound >= reach) return kInf;
   } else if (m.anchors && !exact) {
     matched = m.anchor_gain(i, a, j, b);
@@ -874,7 +893,7 @@ BeadEvidence BeadScorer::evidence(std::uint32_t i, int a, std::uint32_t j, int b
   BeadEvidence e;
   e.prior = m.prior_cost[a][b];
   e.furniture = static_cast<int>(m.furniture_lines(i, a, j, b));
-  if (a > 0 && b > 0) e.length = m.length_cost(m.delta(i, a, j, b), m.is_open(i, a, j, b));
+  if (a > 0 && b > 0) e.length = m.length_table(i, a, j, b).exact(m.delta(i, a, j, b));
   if (m.anchors) {
     e.anchor_penalty = m.anchor_penalties(i, a, j, b);
     e.anchor_gain = m.anchor_gain(i, a, j, b);

@@ -156,7 +156,7 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
   }
   if (!j.contains("length") || !j["length"].is_object())
     throw ModelError(fmt::format("{}: missing object \"length\"", origin));
-  reject_unknown_keys(j["length"], {"unit", "c", "s2", "s2_open", "per_document", "outlier", "outlier_open"},
+  reject_unknown_keys(j["length"], {"unit", "c", "s2", "s2_open", "per_document", "outlier", "outlier_open", "outlier_heading"},
                       origin + ": length");
   if (j["length"].contains("per_document")) {
     if (!j["length"]["per_document"].is_boolean())
@@ -171,6 +171,8 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
   m.length.outlier_open = j["length"].contains("outlier_open")
                               ? number(j["length"], "outlier_open", 0, 0.5, origin + ": length")
                               : m.length.outlier;
+  if (j["length"].contains("outlier_heading"))
+    m.length.outlier_heading = number(j["length"], "outlier_heading", m.length.outlier_open, 0.5, origin + ": length");
   if (!j.contains("priors") || !j["priors"].is_object() || j["priors"].empty())
     throw ModelError(fmt::format("{}: missing object \"priors\"", origin));
   for (const auto& [key, value] : j["priors"].items()) {
@@ -343,6 +345,8 @@ std::string Model::to_json() const {
                  {"per_document", length.per_document},
                  {"outlier", length.outlier},
                  {"outlier_open", length.outlier_open}};
+  // Written only when set, so that models without it read back byte for byte.
+  if (length.outlier_heading) j["length"]["outlier_heading"] = *length.outlier_heading;
   json prior_table = json::object();
   for (const auto& [type, p] : priors) prior_table[to_string(type)] = p;
   j["priors"] = prior_table;

@@ -6,11 +6,14 @@
 #include <cmath>
 #include <numbers>
 #include <map>
+#include <optional>
+#include <span>
 
 #include <fmt/format.h>
 
 #include "jisr/error.hpp"
 #include "jisr/eval.hpp"
+#include "align/headings.hpp"
 #include "align/pipeline.hpp"
 #include "align/realign.hpp"
 #include "align/score.hpp"
@@ -241,6 +244,81 @@ double strict_f1_on(const Model& model, std::span<const AlignedDocument> docs, c
   return strict_prf(counts).f1;
 }
 
+// Outliers' uniform density spans this many standard deviations each way.
+constexpr double kOutlierRange = 20.0;
+
+// Share of length outliers by EM on a mixture of densities: the normal
+// density of z (a bead's delta over its standard deviation) for inliers, a
+// uniform density on |z| <= kOutlierRange for outliers (see
+// LengthStats::outlier).
+double fit_outlier_share(std::span<const double> z) {
+  double eps = 0.01;
+  for (int iteration = 0; iteration < 100; ++iteration) {
+    double responsibility = 0;
+    for (const double x : z) {
+      const double inlier = std::exp(-x * x / 2) / std::sqrt(2 * std::numbers::pi);
+      const double outlier = 1.0 / (2 * kOutlierRange);
+      responsibility += eps * outlier / ((1 - eps) * inlier + eps * outlier);
+    }
+    eps = std::clamp(responsibility / std::max(static_cast<double>(z.size()), 1.0), 1e-4, 0.5);
+  }
+  return eps;
+}
+
+// The outlier share of heading pairs (LengthStats::outlier_heading): fitted
+// by EM on the gold's one-to-one beads of two short heading lines whose
+// keys agree (align/headings.hpp), together with a variance of their own.
+// Such pairs mostly match closely (a date, a name), and an organisation's
+// full name against its short name is far out; measured with the variance
+// of all open lines, it would pass for the tail of a normal. The scorer
+// keeps the open lines' variance, so that the share only ever lowers a
+// heading pair's cost: it is at least outlier_open. The outliers' uniform
+// density spans kOutlierRange standard deviations of the open lines. Unset
+// where the gold holds fewer than `min_beads` such pairs.
+std::optional<double> fit_heading_outliers(const Model& m, std::span<const AlignedDocument> docs,
+                                           std::span<const DocumentAnchors> anchors, std::size_t min_beads) {
+  std::vector<double> x;  // residuals per square root of length unit
+  for (std::size_t n = 0; n < docs.size(); ++n) {
+    const AlignedDocument& d = docs[n];
+    const HeadingKeys keys = heading_keys(d.src, d.tgt, anchors[n]);
+    if (!keys.valid) continue;
+    const TranslatorInsertions insertions = translator_insertions(d.src, d.tgt);
+    const SideLengths totals = document_lengths(d.src, d.tgt);
+    const double c = document_length_ratio(m.length, totals.src, totals.tgt);
+    for (const Bead& b : d.gold) {
+      if (b.src_size() != 1 || b.tgt_size() != 1) continue;
+      const double l1 = alignment_length(d.src[b.src_begin].text, insertions.src);
+      const double l2 = alignment_length(d.tgt[b.tgt_begin].text, insertions.tgt);
+      if (l1 > kMaxHeadingLength || l2 > kMaxHeadingLength || l1 + l2 <= 0 ||
+          !heading_keys_agree(keys.src[b.src_begin], keys.tgt[b.tgt_begin], keys.types))
+        continue;
+      x.push_back((l2 - c * l1) / std::sqrt((l1 + l2 / c) / 2));
+    }
+  }
+  if (x.size() < min_beads) return std::nullopt;
+  const double outlier_density = 1.0 / (2 * kOutlierRange * std::sqrt(m.length.s2_open));
+  // Started from a robust variance (the median square over its value for a
+  // standard normal, 0.455), so that the far-out pairs do not widen the
+  // normal until it holds them.
+  std::vector<double> squares;
+  for (const double v : x) squares.push_back(v * v);
+  std::nth_element(squares.begin(), squares.begin() + static_cast<std::ptrdiff_t>(squares.size() / 2), squares.end());
+  double s2 = std::max(squares[squares.size() / 2] / 0.455, 1e-3), eps = 0.01;
+  for (int iteration = 0; iteration < 200; ++iteration) {
+    double responsibility = 0, sq = 0, weight = 0;
+    for (const double v : x) {
+      const double inlier = std::exp(-v * v / (2 * s2)) / std::sqrt(2 * std::numbers::pi * s2);
+      const double r = eps * outlier_density / ((1 - eps) * inlier + eps * outlier_density);
+      responsibility += r;
+      sq += (1 - r) * v * v;
+      weight += 1 - r;
+    }
+    eps = std::clamp(responsibility / static_cast<double>(x.size()), 1e-4, 0.5);
+    s2 = std::max(sq / std::max(weight, 1.0), 1e-3);
+  }
+  return std::max(eps, m.length.outlier_open);
+}
+
 Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& options) {
   double sum_l1 = 0, sum_l2 = 0;
   std::vector<std::pair<double, double>> pairs;
@@ -317,27 +395,13 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
   // translated more freely: their own variance, where there are enough.
   constexpr std::size_t kMinOpenBeads = 20;
   m.length.s2_open = n_open >= kMinOpenBeads ? std::max(sq_open / weight_open, 1e-3) : m.length.s2;
-  // Outlier share by EM on a mixture of densities: the normal density of
-  // z = delta for inliers, a uniform density on |z| <= kOutlierRange for
-  // outliers (see LengthStats::outlier).
-  // Beads of open lines (headings) get their own share, fitted on them
-  // alone, where there are enough.
-  constexpr double kOutlierRange = 20.0;
+  // Outlier shares (fit_outlier_share). Beads of open lines (headings) get
+  // their own share, fitted on them alone, where there are enough.
   auto outlier_share = [&](bool open_only, double s2) {
-    double eps = 0.01;
-    for (int iteration = 0; iteration < 100; ++iteration) {
-      double responsibility = 0, n = 0;
-      for (std::size_t x = 0; x < deltas.size(); ++x) {
-        if (open_only && !open_pair[x]) continue;
-        const double z = deltas[x] / std::sqrt(s2);
-        const double inlier = std::exp(-z * z / 2) / std::sqrt(2 * std::numbers::pi);
-        const double outlier = 1.0 / (2 * kOutlierRange);
-        responsibility += eps * outlier / ((1 - eps) * inlier + eps * outlier);
-        n += 1;
-      }
-      eps = std::clamp(responsibility / std::max(n, 1.0), 1e-4, 0.5);
-    }
-    return eps;
+    std::vector<double> z;
+    for (std::size_t x = 0; x < deltas.size(); ++x)
+      if (!open_only || open_pair[x]) z.push_back(deltas[x] / std::sqrt(s2));
+    return fit_outlier_share(z);
   };
   m.length.outlier = outlier_share(false, m.length.s2);
   m.length.outlier_open = n_open >= kMinOpenBeads ? outlier_share(true, m.length.s2_open) : m.length.outlier;
@@ -378,6 +442,7 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
     anchors.push_back(find_document_anchors(m, as_document(docs[n].src, options.src_lang),
                                             as_document(docs[n].tgt, options.tgt_lang), 1, &clauses[n]));
   m.anchors.p_match = estimate_p_match(docs, anchors);
+  m.length.outlier_heading = fit_heading_outliers(m, docs, anchors, kMinOpenBeads);
   auto f1 = [&](const Model& trial) {
     return strict_f1_on(trial, docs, options.src_lang, options.tgt_lang, &anchors, &clauses, options.groups);
   };

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -274,6 +275,25 @@ BOOST_AUTO_TEST_CASE(clause_weights_survive_a_round_trip_and_split_weight_is_wri
   BOOST_TEST(r.to_json() == m.to_json());
   // The bundled Arabic–English model weighs the split evidence.
   BOOST_TEST(Model::load(kModels / "ar-en.json").clauses.split_weight > 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(heading_outlier_share_is_kept_written_only_when_set_and_not_below_open_lines) {
+  json j = valid_model();
+  j["length"]["outlier_open"] = 0.001;
+  BOOST_TEST(!Model::from_json(j.dump(), "plain").length.outlier_heading.has_value());
+  BOOST_TEST(!contains(Model::from_json(j.dump(), "plain").to_json(), "outlier_heading"));
+  j["length"]["outlier_heading"] = 0.05;
+  const Model m = Model::from_json(j.dump(), "heading");
+  BOOST_TEST((m.length.outlier_heading == std::optional<double>(0.05)));
+  BOOST_TEST(Model::from_json(m.to_json(), "round-trip").to_json() == m.to_json());
+  // Below the open lines' share it would make a heading pair dearer than
+  // the same pair of open lines whose keys do not agree.
+  j["length"]["outlier_heading"] = 0.0005;
+  BOOST_TEST(contains(error_of(j), "outlier_heading"), error_of(j));
+  // The bundled Arabic–English model has one, fitted on its training gold.
+  const Model shipped = Model::load(kModels / "ar-en.json");
+  BOOST_REQUIRE(shipped.length.outlier_heading.has_value());
+  BOOST_TEST(*shipped.length.outlier_heading > shipped.length.outlier_open);
 }
 
 BOOST_AUTO_TEST_CASE(furniture_rules_survive_a_round_trip_and_a_bad_pattern_is_named) {

@@ -587,6 +587,60 @@ BOOST_AUTO_TEST_CASE(a_page_footer_on_one_side_stays_out_of_the_last_sentences_b
   BOOST_TEST(beads() == merged, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(a_full_name_pairs_with_its_short_name_though_the_title_holds_it_too) {
+  // The English page opens with a title the Arabic page does not have, and
+  // the title names the organisation too. By length the Arabic full name
+  // fits the title (40 units against 58) far better than the short name
+  // (15); by their keys the full name and the short name are one heading,
+  // and heading pairs' lengths have an outlier share of their own.
+  const Document ar = doc("ar", {
+      "بيان صحفي",
+      "الائتلاف الوطني لقوى الثورة والمعارضة السورية",
+      "١٢ أيار ٢٠٢١",
+      "يرحب الائتلاف الوطني بقرار الاتحاد الأوروبي تمديد العقوبات المفروضة على النظام لمدة عام إضافي، ويعتبر "
+      "أن هذا القرار يبعث برسالة واضحة بأن لا تطبيع مع نظام ارتكب جرائم حرب بحق الشعب السوري، وأن المحاسبة "
+      "قادمة لا محالة مهما طال الزمن.",
+      "ويؤكد الائتلاف أن العقوبات يجب أن تترافق مع ضغط سياسي حقيقي لتطبيق القرار ٢٢٥٤، وإطلاق سراح المعتقلين، "
+      "وكشف مصير المغيبين قسرياً.",
+      "ويشير الائتلاف إلى أن الانتخابات الرئاسية التي يعتزم النظام إجراءها في السادس والعشرين من الشهر الجاري "
+      "باطلة وغير شرعية، ولا تمثل إرادة السوريين، لأنها تجري في ظل غياب البيئة الآمنة والمحايدة، وتهجير أكثر "
+      "من نصف الشعب السوري.",
+      "ويدعو الائتلاف الدول الشقيقة والصديقة إلى عدم الاعتراف بنتائجها.",
+  });
+  const Document en = doc("en", {
+      "Syrian Coalition Welcomes EU's Extension of Sanctions on Assad Regime",
+      "Press release",
+      "Syrian Coalition",
+      "May 12, 2021",
+      "The Syrian Coalition welcomes the European Union's decision to extend sanctions on the Assad regime for "
+      "another year.",
+      "The decision sends a clear message that there will be no normalization with a regime that has committed "
+      "war crimes against the Syrian people.",
+      "Accountability will inevitably come, no matter how long it takes.",
+      "The Coalition stresses that sanctions must be accompanied by real political pressure to implement UN "
+      "resolution 2254, release detainees, and reveal the fate of the forcibly disappeared.",
+      "The Coalition points out that the presidential election that the Assad regime intends to hold on May 26 "
+      "is null and void and illegitimate.",
+      "It does not represent the will of the Syrian people as it is held in the absence of a safe and neutral "
+      "environment and amid the displacement of more than half of the Syrian people.",
+      "The Coalition calls on brotherly and friendly countries not to recognize its results.",
+  });
+  jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  BOOST_REQUIRE(model.length.outlier_heading.has_value());
+  auto beads = [&] {
+    std::vector<std::string> got;
+    for (const jisr::Bead& b : jisr::align_documents(model, ar, en)) got.push_back(jisr::format_bead(b));
+    return got;
+  };
+  const std::vector<std::string> expected{"[]:[0]", "[0]:[1]", "[1]:[2]", "[2]:[3]", "[3]:[4,5,6]",
+                                          "[4]:[7]", "[5]:[8,9]", "[6]:[10]"};
+  BOOST_TEST(beads() == expected, boost::test_tools::per_element());
+  // As other open lines, the full name goes with the title.
+  model.length.outlier_heading.reset();
+  const std::vector<std::string> by_length = beads();
+  BOOST_TEST((std::find(by_length.begin(), by_length.end(), "[1]:[0]") != by_length.end()));
+}
+
 BOOST_AUTO_TEST_CASE(footers_of_two_kinds_stay_apart_and_of_one_kind_pair) {
   // Each page ends with a line of its site: the Arabic one a share prompt,
   // the English one the post's tags. Both are furniture, short and side by

@@ -270,6 +270,49 @@ BOOST_AUTO_TEST_CASE(furniture_rules_are_copied_into_the_model_and_kept_on_a_rou
   BOOST_TEST(r.furniture.cost == 7.0);
 }
 
+// A gold document of closed sentence pairs and `headings` pairs of heading
+// lines ("Section 12" against "Section 12"), whose keys (the word and the
+// number) agree; the first `long_ones` of them stand against a line three
+// to four times longer, as a full name against its short one.
+AlignedDocument heading_document(int headings, int long_ones) {
+  AlignedDocument d;
+  d.name = "headings";
+  auto add = [&](Sentence src, Sentence tgt) {
+    const auto i = static_cast<std::uint32_t>(d.src.size());
+    d.src.push_back(std::move(src));
+    d.tgt.push_back(std::move(tgt));
+    d.gold.push_back(Bead{i, i + 1, i, i + 1});
+  };
+  for (int k = 0; k < headings; ++k) {
+    const std::string line = "Section " + std::to_string(100 + k);
+    add(Sentence{line, {}, 0},
+        Sentence{k < long_ones ? line + " of the annual report of the council" : line, {}, 0});
+    add(sentence(40 + k), sentence(40 + k));
+  }
+  return d;
+}
+
+BOOST_AUTO_TEST_CASE(heading_pairs_get_an_outlier_share_of_their_own) {
+  // 30 heading pairs whose keys agree, three of them far longer on one side:
+  // a share of outliers near 3 in 30, though the three are within a few
+  // standard deviations of all open lines.
+  jisr::TrainOptions o = options(2);
+  const jisr::Model m = jisr::estimate_model(std::vector<AlignedDocument>{heading_document(30, 3)}, o);
+  BOOST_REQUIRE(m.length.outlier_heading.has_value());
+  BOOST_TEST(*m.length.outlier_heading > 0.05);
+  BOOST_TEST(*m.length.outlier_heading < 0.2);
+  BOOST_TEST(*m.length.outlier_heading > m.length.outlier_open);
+  // Without far-out pairs the share is the open lines' own.
+  const jisr::Model close = jisr::estimate_model(std::vector<AlignedDocument>{heading_document(30, 0)}, o);
+  BOOST_REQUIRE(close.length.outlier_heading.has_value());
+  BOOST_TEST(*close.length.outlier_heading == close.length.outlier_open);
+  // Too few heading pairs to tell: unset.
+  BOOST_TEST(!jisr::estimate_model(std::vector<AlignedDocument>{heading_document(10, 1)}, o)
+                  .length.outlier_heading.has_value());
+  // A model file keeps it.
+  BOOST_TEST((jisr::Model::from_json(m.to_json(), "trained").length.outlier_heading == m.length.outlier_heading));
+}
+
 BOOST_AUTO_TEST_CASE(default_bead_types_for_four_hold_one_to_four_and_not_two_to_three) {
   const auto types = jisr::default_bead_types(4);
   for (const BeadType t : {BeadType{1, 0}, BeadType{0, 1}, BeadType{1, 1}, BeadType{2, 2}, BeadType{1, 2},
