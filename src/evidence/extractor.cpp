@@ -63,6 +63,7 @@ struct AnchorExtractor::Impl {
   AnchorOptions options;
   bool arabic = false;
   MatchNormalizer normalize;
+  NumberScales scales;  // words after a number that scale it (٤٥ ألف)
   std::unique_ptr<icu::Transliterator> romanizer;  // Arabic-Latin; Latin-ASCII
   CalendarNames calendar;
   std::optional<Lexicon> lexicon;
@@ -292,6 +293,7 @@ AnchorExtractor::AnchorExtractor(AnchorOptions options) : impl_(std::make_unique
   Impl& m = *impl_;
   m.options = std::move(options);
   m.arabic = is_arabic_lang(m.options.lang);
+  m.scales = NumberScales(m.options.lang, m.normalize);
   if (m.arabic) {
     UErrorCode status = U_ZERO_ERROR;
     m.romanizer.reset(
@@ -361,7 +363,7 @@ void AnchorExtractor::find_ids(std::string_view whole, std::vector<std::uint32_t
     m.find_patterns(text, *m.url_pattern, "url:", found);
   if (text.indexOf(u'@') >= 0) m.find_patterns(text, *m.email_pattern, "email:", found);
   if (text.indexOf(u'#') >= 0) m.find_patterns(text, *m.tag_pattern, "tag:", found);
-  find_numbers(text, found);
+  find_numbers(text, m.scales, m.normalize, found);
   for (const AnchorKey& k : found) out.push_back(m.intern(k.key, k.type));
 
   bool question = false, quote = false, paren = false;

@@ -1,12 +1,99 @@
 #include "evidence/numbers.hpp"
 
+#include <array>
+#include <cmath>
 #include <string>
+#include <string_view>
 
+#include <unicode/locid.h>
+#include <unicode/rbnf.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 namespace jisr {
 
-void find_numbers(const icu::UnicodeString& text, std::vector<AnchorKey>& out) {
+namespace {
+
+// A number's value times 10^power, as the digits of its key: "2" "5" 6 ->
+// "2500000"; "1" "25" 1 -> "12.5".
+std::string scaled(std::string integer, std::string fraction, int power) {
+  const auto shift = static_cast<std::size_t>(power);
+  if (fraction.size() <= shift) {
+    integer += fraction + std::string(shift - fraction.size(), '0');
+    fraction.clear();
+  } else {
+    integer += fraction.substr(0, shift);
+    fraction = fraction.substr(shift);
+  }
+  return fraction.empty() ? integer : integer + "." + fraction;
+}
+
+// The word that starts at `at` (letters and combining marks), after at most
+// two spaces or none ("3.1billion"); empty if none.
+icu::UnicodeString next_word(const icu::UnicodeString& text, int32_t at) {
+  const int32_t n = text.length();
+  for (int spaces = 0; at < n && spaces < 2 && u_isUWhiteSpace(text.char32At(at)); ++spaces)
+    at += U16_LENGTH(text.char32At(at));
+  if (at >= n) return {};
+  int32_t end = at;
+  while (end < n) {
+    const UChar32 c = text.char32At(end);
+    if (!u_isalpha(c) && u_charType(c) != U_NON_SPACING_MARK) break;
+    end += U16_LENGTH(c);
+  }
+  return text.tempSubStringBetween(at, end);
+}
+
+// The power of ten a word after a number stands for: a scale word, or
+// after a currency sign the abbreviations of financial news (£125m, $3.6bn,
+// €40k), which elsewhere are units (5m, 40k).
+int scaled_by(const NumberScales& scales, const std::string& word, bool money) {
+  if (const int power = scales.power(word); power > 0) return power;
+  if (!money) return 0;
+  static constexpr std::array<std::pair<std::string_view, int>, 5> kMoney{
+      {{"k", 3}, {"m", 6}, {"mn", 6}, {"bn", 9}, {"b", 9}}};
+  for (const auto& [abbreviation, power] : kMoney)
+    if (word == abbreviation) return power;
+  return 0;
+}
+
+}  // namespace
+
+NumberScales::NumberScales(const std::string& lang, const MatchNormalizer& normalize) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::RuleBasedNumberFormat spellout(icu::URBNF_SPELLOUT, icu::Locale(lang.c_str()), status);
+  if (U_FAILURE(status)) return;  // no rules for this language: numbers stay as written
+  for (const int power : {3, 6, 9})
+    for (const double k : {1.0, 2.0, 3.0, 11.0, 100.0}) {
+      icu::UnicodeString words;
+      spellout.format(k * std::pow(10.0, power), words);
+      // The last word; German joins "ein­tausend" with a soft hyphen.
+      int32_t start = words.length();
+      while (start > 0 && !u_isUWhiteSpace(words.charAt(start - 1)) && words.charAt(start - 1) != 0x00AD) --start;
+      const std::string w = normalize(icu::UnicodeString(words, start));
+      if (!w.empty()) powers_.emplace(w, power);
+    }
+  if (std::string_view(icu::Locale(lang.c_str()).getLanguage()) != "ar") return;
+  // The accusative of each (ألفاً, مليوناً: an alif, its tanween dropped by
+  // the normaliser), the broken plurals, and بليون beside مليار.
+  std::vector<std::pair<std::string, int>> extra;
+  for (const auto& [word, power] : powers_) extra.emplace_back(word + "\u0627", power);
+  for (const auto& [word, power] : std::array<std::pair<std::string_view, int>, 4>{
+           {{"\u0645\u0644\u0627\u064A\u064A\u0646", 6},              // ملايين
+            {"\u0645\u0644\u064A\u0627\u0631\u0627\u062A", 9},        // مليارات
+            {"\u0628\u0644\u064A\u0648\u0646", 9},                      // بليون
+            {"\u0628\u0644\u0627\u064A\u064A\u0646", 9}}})             // بلايين
+    extra.emplace_back(normalize(word), power);
+  for (auto& [word, power] : extra) powers_.emplace(std::move(word), power);
+}
+
+int NumberScales::power(const std::string& normalized_word) const {
+  const auto it = powers_.find(normalized_word);
+  return it == powers_.end() ? 0 : it->second;
+}
+
+void find_numbers(const icu::UnicodeString& text, const NumberScales& scales, const MatchNormalizer& normalize,
+                  std::vector<AnchorKey>& out) {
   const int32_t n = text.length();
   for (int32_t i = 0; i < n;) {
     UChar32 c = text.char32At(i);
@@ -14,6 +101,7 @@ void find_numbers(const icu::UnicodeString& text, std::vector<AnchorKey>& out) {
       i += U16_LENGTH(c);
       continue;
     }
+    const int32_t start = i;
     // Groups of digits and the separators between them.
     std::vector<std::string> groups(1);
     std::vector<UChar32> seps;
@@ -52,6 +140,24 @@ void find_numbers(const icu::UnicodeString& text, std::vector<AnchorKey>& out) {
       for (std::size_t g = 1; g < groups.size(); ++g)
         out.push_back(
             {"num:" + std::to_string(std::stoull(groups[g].substr(0, 18))), AnchorType::number});
+    }
+    // "٤٥ ألف", "2.5 million": the value the words give; not a number that
+    // ends a code or name ("CoV-2 مليون", "F125"). An Arabic letter before
+    // it is a clitic (و٣ ملايين).
+    const UChar32 before = start > 0 ? text.char32At(text.moveIndex32(start, -1)) : U' ';
+    UErrorCode script_status = U_ZERO_ERROR;
+    const bool code = u_charType(before) == U_DASH_PUNCTUATION ||
+                      (u_isalpha(before) && uscript_getScript(before, &script_status) == USCRIPT_LATIN);
+    if (!scales.empty() && (grouped || seps.size() <= 1) && !code) {
+      const icu::UnicodeString word = next_word(text, j);
+      if (!word.isEmpty())
+        if (const int power = scaled_by(scales, normalize(word), u_charType(before) == U_CURRENCY_SYMBOL);
+            power > 0) {
+          const std::string digits = scaled(integer, fraction, power);
+          const auto dot = digits.find('.');
+          integer = digits.substr(0, dot);
+          fraction = dot == std::string::npos ? "" : digits.substr(dot + 1);
+        }
     }
     while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
     const std::size_t nz = integer.find_first_not_of('0');

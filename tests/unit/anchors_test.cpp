@@ -105,6 +105,33 @@ BOOST_AUTO_TEST_CASE(decimal_marks_of_every_script_give_one_number) {
   BOOST_TEST(keys(english(), "007", AnchorType::number) == Single{"num:7"});     // leading zeros
 }
 
+BOOST_AUTO_TEST_CASE(a_word_for_thousand_million_or_billion_scales_the_number_before_it) {
+  // Arabic press writes "٣٥٠ ألف" where the English writes 350,000.
+  BOOST_TEST(keys(arabic(), "أكثر من ٣٥٠ ألف طالب", AnchorType::number) == Single{"num:350000"});
+  BOOST_TEST(keys(english(), "more than 350,000 students", AnchorType::number) == Single{"num:350000"});
+  BOOST_TEST(keys(english(), "350 thousand students", AnchorType::number) == Single{"num:350000"});
+  // Decimals, plurals, the accusative and a clitic before the number.
+  BOOST_TEST(keys(arabic(), "نحو ٢٫٥ مليون نازح", AnchorType::number) == Single{"num:2500000"});
+  BOOST_TEST(keys(english(), "about 2.5 million displaced", AnchorType::number) == Single{"num:2500000"});
+  BOOST_TEST(keys(arabic(), "و٣ ملايين لاجئ", AnchorType::number) == Single{"num:3000000"});
+  BOOST_TEST(keys(arabic(), "بلغ ١٦٫٥ مليونًا", AnchorType::number) == Single{"num:16500000"});
+  BOOST_TEST(keys(arabic(), "قتل ١٢ ألفاً", AnchorType::number) == Single{"num:12000"});
+  BOOST_TEST(keys(arabic(), "تكلفة ١٫٢ مليار دولار", AnchorType::number) == Single{"num:1200000000"});
+  BOOST_TEST(keys(arabic(), "أكثر من ١٫٥ بليون طفل", AnchorType::number) == Single{"num:1500000000"});
+  BOOST_TEST(keys(english(), "It reached 3.1billion.", AnchorType::number) == Single{"num:3100000000"});
+  // After a currency sign, the abbreviations of financial news; elsewhere a unit.
+  BOOST_TEST(keys(english(), "bought for \u00a3125m", AnchorType::number) == Single{"num:125000000"});
+  BOOST_TEST(keys(english(), "a $3.6bn deal", AnchorType::number) == Single{"num:3600000000"});
+  BOOST_TEST(keys(english(), "a 5m wall", AnchorType::number) == Single{"num:5"});
+  // Other words leave the number alone; so does a number that ends a code.
+  BOOST_TEST(keys(english(), "350 students", AnchorType::number) == Single{"num:350"});
+  BOOST_TEST(keys(arabic(), "سارس كوف-2 مليون إصابة", AnchorType::number) == Single{"num:2"});
+  BOOST_TEST(keys(english(), "the F125 million-euro frigate", AnchorType::number) == Single{"num:125"});
+  // The words come from CLDR's spellout rules, so other languages have them.
+  BOOST_TEST(keys(extractor("de"), "3 Millionen Menschen", AnchorType::number) == Single{"num:3000000"});
+  BOOST_TEST(keys(extractor("fr"), "2 milliards d'euros", AnchorType::number) == Single{"num:2000000000"});
+}
+
 BOOST_AUTO_TEST_CASE(sentence_final_full_stop_is_not_a_decimal_mark) {
   BOOST_TEST(keys(english(), "He was born in 1990.", AnchorType::number) == Single{"num:1990"});
   BOOST_TEST(keys(arabic(), "وُلد عام ١٩٩٠.", AnchorType::number) == Single{"num:1990"});
