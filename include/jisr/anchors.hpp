@@ -122,6 +122,10 @@ void match_names(std::vector<std::vector<AnchorKey>>& src, std::vector<std::vect
 struct SideKeys {
   std::vector<std::uint32_t> begin{0};
   std::vector<std::uint32_t> ids;
+  // The sentences that are a page's time stamp (`Friday, 22 March 2019
+  // 15:47`), ascending; their keys are left out. Filled by
+  // find_document_anchors.
+  std::vector<std::uint32_t> stamps;
 
   [[nodiscard]] std::size_t size() const { return begin.size() - 1; }
   [[nodiscard]] std::span<const std::uint32_t> operator[](std::size_t k) const {

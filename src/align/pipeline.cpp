@@ -80,6 +80,7 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
       chunk.clauses.begin.push_back(static_cast<std::uint32_t>(chunk.clauses.key_end.size()));
     }
     if (is_stamp(extractor, text, found)) {
+      side.stamps.push_back(static_cast<std::uint32_t>(k - chunk.begin));
       found.clear();
       const std::size_t n = chunk.clauses.begin.size();
       for (std::uint32_t x = chunk.clauses.begin[n - 2]; x < chunk.clauses.begin[n - 1]; ++x)
@@ -135,6 +136,8 @@ void merge_chunk(Chunk& chunk, DocumentAnchors& a, std::unordered_map<std::strin
   }
   SideKeys& side = chunk.is_src ? a.src : a.tgt;
   const SideKeys& local = chunk.keys.src;
+  const auto first = static_cast<std::uint32_t>(side.size());
+  for (const std::uint32_t k : local.stamps) side.stamps.push_back(first + k);
   grow_in_proportion(side.begin, local.size(), share);
   for (std::size_t k = 1; k < local.begin.size(); ++k)
     side.begin.push_back(static_cast<std::uint32_t>(side.ids.size() + local.begin[k]));

@@ -704,14 +704,21 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
       prefix.reserve(kinds.size() + 1);
       for (const FurnitureMask k : kinds) prefix.push_back(prefix.back() + (k != 0 ? 1 : 0));
     };
+    // The patterns' kinds, and a page's time stamp as the anchors found it.
+    auto stamps = [&](const SideKeys* keys, std::vector<FurnitureMask>& kinds) {
+      if (keys == nullptr || keys->size() != kinds.size()) return;
+      for (const std::uint32_t k : keys->stamps) kinds[k] |= kStampKind;
+    };
     on_both_sides(
         threads,
         [&] {
           m.src_kinds = model.furniture.matcher->kinds(src, model.src_lang, m.src_len);
+          stamps(anchors != nullptr ? &anchors->src : nullptr, m.src_kinds);
           count(m.src_kinds, m.src_furniture);
         },
         [&] {
           m.tgt_kinds = model.furniture.matcher->kinds(tgt, model.tgt_lang, m.tgt_len);
+          stamps(anchors != nullptr ? &anchors->tgt : nullptr, m.tgt_kinds);
           count(m.tgt_kinds, m.tgt_furniture);
         });
     // Nothing to look at where neither side has any.

@@ -47,7 +47,11 @@ using FurnitureKinds = std::map<std::string, FurniturePatterns>;
 // The kinds a line is of, one bit per kind in the order of FurnitureKinds;
 // 0 for a line of text.
 using FurnitureMask = std::uint64_t;
-inline constexpr std::size_t kMaxFurnitureKinds = 64;
+inline constexpr std::size_t kMaxFurnitureKinds = 63;
+// The kind of a page's time stamp (evidence/stamps.hpp), found by the
+// anchors rather than by a pattern: the site's record of when the page
+// went up, which pairs with the other page's stamp or with nothing.
+inline constexpr FurnitureMask kStampKind = FurnitureMask{1} << kMaxFurnitureKinds;
 
 // Compiled furniture rules; immutable, so one object serves every thread.
 class FurnitureMatcher {

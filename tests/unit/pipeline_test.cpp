@@ -641,6 +641,70 @@ BOOST_AUTO_TEST_CASE(a_full_name_pairs_with_its_short_name_though_the_title_hold
   BOOST_TEST((std::find(by_length.begin(), by_length.end(), "[1]:[0]") != by_length.end()));
 }
 
+BOOST_AUTO_TEST_CASE(a_page_time_stamp_pairs_with_no_heading) {
+  // The English page opens with the time it went up and a title and ends
+  // with its breadcrumb; the Arabic page has none of them, and one English
+  // paragraph has no Arabic. By length
+  // the Arabic "press release" fits the stamp, and the full name then the
+  // title; a page's stamp is furniture of its own kind, so it stays alone
+  // and the header pairs line by line.
+  const Document ar = doc("ar", {
+      "بيان صحفي",
+      "الائتلاف الوطني لقوى الثورة والمعارضة السورية",
+      "دائرة الإعلام والاتصال",
+      "٢٢ آذار ٢٠١٩",
+      "يستنكر الائتلاف الوطني السوري استمرار قوات النظام وحلفائه في قصف المناطق المشمولة باتفاق سوتشي، حيث "
+      "شهدت مدن وبلدات ريف إدلب الجنوبي وريف حماة الشمالي خلال الأيام الثلاثة الماضية أكثر من ١٥٠ غارة جوية "
+      "وقصفاً مدفعياً وصاروخياً مكثفاً، أسفر عن استشهاد ٣٧ مدنياً بينهم ١١ طفلاً و٨ نساء، وإصابة العشرات، "
+      "إضافة إلى دمار واسع في الأحياء السكنية والأسواق الشعبية.",
+      "ويؤكد الائتلاف أن هذا التصعيد يمثل خرقاً واضحاً للاتفاق الذي تعهدت روسيا بضمانه، ويدعو الجانب التركي "
+      "بصفته ضامناً إلى اتخاذ موقف حازم لوقف هذه الخروقات.",
+      "وتشير إحصاءات فرق الاستجابة إلى نزوح أكثر من ٤٥ ألف مدني من المناطق المستهدفة نحو الحدود التركية، في "
+      "ظل ظروف إنسانية بالغة الصعوبة، ونقص حاد في المأوى والمواد الغذائية.",
+      "المجد لشهدائنا، والحرية لمعتقلينا، والشفاء لجرحانا.",
+  });
+  const Document en = doc("en", {
+      "Friday, 22 March 2019 15:47",
+      "Syrian Coalition Denounces Regime's Continued Shelling of Areas Covered by Sochi Agreement",
+      "Press release",
+      "Syrian Coalition",
+      "Department of Media and Communications",
+      "March 22, 2019",
+      "The Syrian Coalition denounces the continued shelling by the Assad regime and its allies of the areas "
+      "covered by the Sochi agreement.",
+      "Over the past three days, towns and villages in southern rural Idlib and northern rural Hama came under "
+      "more than 150 airstrikes as well as intensive artillery and rocket shelling.",
+      "The attacks killed 37 civilians, including 11 children and eight women, and injured dozens.",
+      "They also caused widespread destruction in residential neighborhoods and popular markets.",
+      "The Coalition stresses that this escalation is a clear violation of the agreement that Russia pledged to "
+      "guarantee.",
+      "It calls on Turkey, as a guarantor, to take a firm stance to stop these violations.",
+      "The Coalition also calls on the UN Security Council to hold an emergency session to discuss the "
+      "escalation, take the necessary measures to protect civilians, and hold accountable those responsible for "
+      "the crimes committed against them.",
+      "Statistics by response teams show that more than 45,000 civilians have been displaced from the targeted "
+      "areas towards the Turkish border.",
+      "They are living in extremely difficult humanitarian conditions amid an acute shortage of shelter and food.",
+      "Glory to our martyrs, freedom for our detainees, and recovery for our wounded.",
+      "Home press releases Syrian Coalition Denounces Regime's Continued Shelling of Areas Covered by Sochi "
+      "Agreement",
+  });
+  jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  auto beads = [&] {
+    std::vector<std::string> got;
+    for (const jisr::Bead& b : jisr::align_documents(model, ar, en)) got.push_back(jisr::format_bead(b));
+    return got;
+  };
+  const std::vector<std::string> expected{"[]:[0]", "[]:[1]", "[0]:[2]", "[1]:[3]", "[2]:[4]", "[3]:[5]",
+                                          "[4]:[6,7,8,9]", "[5]:[10,11]", "[]:[12]", "[6]:[13,14]", "[7]:[15]",
+                                          "[]:[16]"};
+  BOOST_TEST(beads() == expected, boost::test_tools::per_element());
+  // Without the furniture rules the stamp takes the first heading.
+  model.furniture.cost = 0.0;
+  const std::vector<std::string> by_length = beads();
+  BOOST_TEST((std::find(by_length.begin(), by_length.end(), "[0]:[0]") != by_length.end()));
+}
+
 BOOST_AUTO_TEST_CASE(footers_of_two_kinds_stay_apart_and_of_one_kind_pair) {
   // Each page ends with a line of its site: the Arabic one a share prompt,
   // the English one the post's tags. Both are furniture, short and side by

@@ -838,6 +838,34 @@ BOOST_AUTO_TEST_CASE(furniture_pairs_with_furniture_of_a_kind_it_shares) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_page_time_stamp_is_furniture_of_its_own_kind) {
+  // The anchors mark the target's first line a page's time stamp
+  // (stamps.hpp); the rules' patterns find none. Source: text, text, F;
+  // target: stamp, text, F.
+  const auto src = marked_side({30, 30, 10}, "..F");
+  const auto tgt = marked_side({28, 30, 10}, "..F");
+  jisr::DocumentAnchors anchors;
+  anchors.src.begin.assign(src.size() + 1, 0);
+  anchors.tgt.begin.assign(tgt.size() + 1, 0);
+  anchors.tgt.stamps = {0};
+  const double cost = 4.0;
+  const BeadScorer with(furniture_model(cost), src, tgt, &anchors);
+  const BeadScorer without(furniture_model(0.0), src, tgt, &anchors);
+  auto extra = [&](std::uint32_t i, int a, std::uint32_t j, int b) { return with.cost(i, a, j, b) - without.cost(i, a, j, b); };
+  const auto tol = boost::test_tools::tolerance(1e-12);
+  BOOST_TEST(extra(0, 1, 0, 1) == cost, tol);  // the stamp with text
+  BOOST_TEST(extra(2, 1, 0, 1) == cost, tol);  // with furniture of another kind
+  BOOST_TEST(extra(0, 0, 0, 1) == 0.0, tol);   // alone
+  BOOST_TEST(extra(0, 1, 1, 1) == 0.0, tol);   // text with text
+  BOOST_TEST(extra(2, 1, 2, 1) == 0.0, tol);   // furniture of one kind
+  BOOST_TEST(with.evidence(0, 0, 0, 1).furniture == 1);
+  // A stamp on both pages pairs.
+  anchors.src.stamps = {0};
+  const BeadScorer both(furniture_model(cost), src, tgt, &anchors);
+  const BeadScorer both_without(furniture_model(0.0), src, tgt, &anchors);
+  BOOST_TEST(both.cost(0, 1, 0, 1) - both_without.cost(0, 1, 0, 1) == 0.0, tol);
+}
+
 BOOST_AUTO_TEST_CASE(cost_below_and_floors_hold_with_furniture) {
   // Random pairs with one line in four furniture: cost_below still gives
   // the cost or infinity, and every floor stays at or below its cost.
