@@ -363,7 +363,7 @@ void AnchorExtractor::find_ids(std::string_view whole, std::vector<std::uint32_t
     m.find_patterns(text, *m.url_pattern, "url:", found);
   if (text.indexOf(u'@') >= 0) m.find_patterns(text, *m.email_pattern, "email:", found);
   if (text.indexOf(u'#') >= 0) m.find_patterns(text, *m.tag_pattern, "tag:", found);
-  find_numbers(text, m.scales, m.normalize, found);
+  find_numbers(text, m.scales, found);
   for (const AnchorKey& k : found) out.push_back(m.intern(k.key, k.type));
 
   bool question = false, quote = false, paren = false;

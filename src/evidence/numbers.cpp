@@ -44,22 +44,15 @@ icu::UnicodeString next_word(const icu::UnicodeString& text, int32_t at) {
   return text.tempSubStringBetween(at, end);
 }
 
-// The power of ten a word after a number stands for: a scale word, or
-// after a currency sign the abbreviations of financial news (£125m, $3.6bn,
-// €40k), which elsewhere are units (5m, 40k).
-int scaled_by(const NumberScales& scales, const std::string& word, bool money) {
-  if (const int power = scales.power(word); power > 0) return power;
-  if (!money) return 0;
-  static constexpr std::array<std::pair<std::string_view, int>, 5> kMoney{
-      {{"k", 3}, {"m", 6}, {"mn", 6}, {"bn", 9}, {"b", 9}}};
-  for (const auto& [abbreviation, power] : kMoney)
-    if (word == abbreviation) return power;
-  return 0;
-}
+// The abbreviations of financial news, after a currency sign.
+constexpr std::array<std::pair<std::string_view, int>, 5> kMoney{{{"k", 3}, {"m", 6}, {"mn", 6}, {"bn", 9}, {"b", 9}}};
+
+// The most words a NumberScales remembers.
+constexpr std::size_t kMaxSeenWords = 4096;
 
 }  // namespace
 
-NumberScales::NumberScales(const std::string& lang, const MatchNormalizer& normalize) {
+NumberScales::NumberScales(const std::string& lang, const MatchNormalizer& normalize) : normalize_(&normalize) {
   UErrorCode status = U_ZERO_ERROR;
   icu::RuleBasedNumberFormat spellout(icu::URBNF_SPELLOUT, icu::Locale(lang.c_str()), status);
   if (U_FAILURE(status)) return;  // no rules for this language: numbers stay as written
@@ -87,13 +80,24 @@ NumberScales::NumberScales(const std::string& lang, const MatchNormalizer& norma
   for (auto& [word, power] : extra) powers_.emplace(std::move(word), power);
 }
 
-int NumberScales::power(const std::string& normalized_word) const {
-  const auto it = powers_.find(normalized_word);
-  return it == powers_.end() ? 0 : it->second;
+int NumberScales::power(const icu::UnicodeString& word, bool money) const {
+  if (powers_.empty() || normalize_ == nullptr) return 0;
+  std::u16string raw(word.getBuffer(), static_cast<std::size_t>(word.length()));
+  if (money) raw.push_back(u'$');  // the same word after a currency sign is another look-up
+  if (const auto it = seen_.find(raw); it != seen_.end()) return it->second;
+  const std::string w = (*normalize_)(word);
+  int power = 0;
+  if (const auto it = powers_.find(w); it != powers_.end()) {
+    power = it->second;
+  } else if (money) {
+    for (const auto& [abbreviation, p] : kMoney)
+      if (w == abbreviation) power = p;
+  }
+  if (seen_.size() < kMaxSeenWords) seen_.emplace(std::move(raw), power);
+  return power;
 }
 
-void find_numbers(const icu::UnicodeString& text, const NumberScales& scales, const MatchNormalizer& normalize,
-                  std::vector<AnchorKey>& out) {
+void find_numbers(const icu::UnicodeString& text, const NumberScales& scales, std::vector<AnchorKey>& out) {
   const int32_t n = text.length();
   for (int32_t i = 0; i < n;) {
     UChar32 c = text.char32At(i);
@@ -151,8 +155,7 @@ void find_numbers(const icu::UnicodeString& text, const NumberScales& scales, co
     if (!scales.empty() && (grouped || seps.size() <= 1) && !code) {
       const icu::UnicodeString word = next_word(text, j);
       if (!word.isEmpty())
-        if (const int power = scaled_by(scales, normalize(word), u_charType(before) == U_CURRENCY_SYMBOL);
-            power > 0) {
+        if (const int power = scales.power(word, u_charType(before) == U_CURRENCY_SYMBOL); power > 0) {
           const std::string digits = scaled(integer, fraction, power);
           const auto dot = digits.find('.');
           integer = digits.substr(0, dot);

@@ -24,24 +24,33 @@ namespace jisr {
 // singular, dual and plural forms come from the data. CLDR spells some
 // Arabic forms in ways press text does not, so the Arabic table also
 // holds the broken plurals ملايين and مليارات and the accusative ألفاً.
+//
+// It remembers the words it has looked up, so it is not thread-safe: one
+// per extractor, like the normaliser it reads words with, which must
+// outlive it.
 class NumberScales {
  public:
   NumberScales() = default;
-  // Throws IcuError if ICU has no spellout rules at all (none for `lang` is
-  // not an error: the table is then empty).
+  // No spellout rules for `lang` is not an error: the table is then empty.
   NumberScales(const std::string& lang, const MatchNormalizer& normalize);
 
-  // The power of ten of a normalised word, or 0.
-  [[nodiscard]] int power(const std::string& normalized_word) const;
+  // The power of ten that `word`, as written after a number, stands for, or
+  // 0; `money`: the number follows a currency sign, where the abbreviations
+  // of financial news count too (£125m, $3.6bn, €40k; elsewhere units).
+  [[nodiscard]] int power(const icu::UnicodeString& word, bool money) const;
   [[nodiscard]] bool empty() const { return powers_.empty(); }
 
  private:
-  std::unordered_map<std::string, int> powers_;
+  std::unordered_map<std::string, int> powers_;  // normalised word -> power
+  const MatchNormalizer* normalize_ = nullptr;
+  // Words looked up, as written, with their power (or 0): the same few
+  // words follow numbers again and again, and normalising costs far more
+  // than a look-up. Bounded, for a hostile text of endless distinct words.
+  mutable std::unordered_map<std::u16string, int> seen_;
 };
 
-// Appends the number keys of `text` to `out`; `scales` and `normalize` read
-// the word after each number.
-void find_numbers(const icu::UnicodeString& text, const NumberScales& scales, const MatchNormalizer& normalize,
-                  std::vector<AnchorKey>& out);
+// Appends the number keys of `text` to `out`; `scales` reads the word after
+// each number.
+void find_numbers(const icu::UnicodeString& text, const NumberScales& scales, std::vector<AnchorKey>& out);
 
 }  // namespace jisr
