@@ -91,7 +91,8 @@ std::size_t pair_headings(const BeadScorer& scorer, const Document& src, const D
       const Lone& t = x.is_src ? y : x;
       if (!ends_with_terminal(src.sentences[s.k].text) &&
           !ends_with_terminal(tgt.sentences[t.k].text) &&
-          heading_keys_agree(keys.src[s.k], keys.tgt[t.k], keys.types)) {
+          heading_keys_agree(keys.src[s.k], keys.tgt[t.k], keys.types) &&
+          scorer.furniture_cost(s.k, 1, t.k, 1) == 0.0) {
         Bead b;
         b.src_begin = s.k;
         b.src_end = s.k + 1;

@@ -13,9 +13,12 @@
 //   - the line with fewer anchor keys (counting only keys found on both
 //     sides of the document) has at least one, and every one of them is
 //     also a key of the other line,
-//   - and at least one of those shared keys is a name, a lexicon entry, a
+//   - at least one of those shared keys is a name, a lexicon entry, a
 //     number or date, or a Latin word: evidence that does not come from a
-//     common word's dictionary translation alone.
+//     common word's dictionary translation alone,
+//   - and the pair is not page furniture against text or against furniture
+//     of another kind (furniture.hpp): a share prompt whose verb reads like
+//     a place name is still not the other page's list of tags.
 // The anchor keys come from the lexicon, the dictionary, name skeletons and
 // numbers, so the rule applies to any name whose words they cover, not to
 // one string.

@@ -891,6 +891,10 @@ void BeadScorer::cost_floors(std::uint32_t i, int a, std::uint32_t j_begin, int 
   }
 }
 
+double BeadScorer::furniture_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
+  return impl_->furniture(i, a, j, b);
+}
+
 double BeadScorer::anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
   return impl_->anchor_cost(i, a, j, b);
 }

@@ -163,6 +163,11 @@ class BeadScorer {
   // shared anchors support the bead.
   [[nodiscard]] double anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const;
 
+  // The page furniture part of cost(): the model's furniture cost where
+  // the bead pairs a furniture line with text or with furniture of another
+  // kind, else 0.
+  [[nodiscard]] double furniture_cost(std::uint32_t i, int a, std::uint32_t j, int b) const;
+
   // Confidence in [0, 1] that the bead is a true translation unit: the
   // probability of its length match, moved up or down by its anchor
   // evidence on the logistic scale. 1-0 and 0-1 beads score 0.

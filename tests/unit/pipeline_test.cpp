@@ -705,6 +705,57 @@ BOOST_AUTO_TEST_CASE(a_page_time_stamp_pairs_with_no_heading) {
   BOOST_TEST((std::find(by_length.begin(), by_length.end(), "[0]:[0]") != by_length.end()));
 }
 
+BOOST_AUTO_TEST_CASE(a_stamp_and_a_footer_stay_out_of_headings_though_names_match) {
+  // The Arabic page opens with its time stamp and ends with a share prompt
+  // whose verb (شارك) has the consonants of Saraqib; the English page opens
+  // with a title and ends with its tags. Every header line has only a
+  // header line beside it; endings say nothing on either side (most lines
+  // are open), so two unpaired lines cost more than a pair does. As
+  // furniture, the stamp and the prompt pair with no text, and the heading
+  // pass does not join the prompt with the tags by the name they seem to
+  // share.
+  const Document ar = doc("ar", {
+      "الأربعاء، ٤ أيلول ٢٠١٩ - ٠٩:١٥",
+      "بيان صحفي",
+      "المجلس المحلي لمدينة سراقب",
+      "المكتب الإعلامي",
+      "٤ أيلول ٢٠١٩",
+      "أعلن المجلس المحلي لمدينة سراقب عن إعادة تشغيل محطة المياه الرئيسية في المدينة بعد توقف دام أربعة "
+      "أشهر، بدعم من منظمة محلية، لتعود المياه إلى نحو ٢٥ ألف نسمة في الأحياء الشرقية والجنوبية.",
+      "وأوضح المجلس أن أعمال الصيانة شملت تبديل المضخات وإصلاح ١٢ كيلومتراً من الشبكة.",
+      "شارك هذا الخبر",
+  });
+  const Document en = doc("en", {
+      "Saraqib Local Council Restarts Main Water Station",
+      "Press release",
+      "Saraqib Local Council",
+      "Media Office",
+      "September 4, 2019",
+      "The Saraqib Local Council announced that the city's main water station has been restarted after a "
+      "four-month shutdown.",
+      "The work was supported by a local organization.",
+      "Water is now reaching about 25,000 residents in the eastern and southern neighborhoods.",
+      "The Council said that the maintenance work included replacing the pumps and repairing 12 kilometers of "
+      "the network.",
+      "Tags: Saraqib, water, services",
+  });
+  jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  auto beads = [&] {
+    std::vector<std::string> got;
+    for (const jisr::Bead& b : jisr::align_documents(model, ar, en)) got.push_back(jisr::format_bead(b));
+    return got;
+  };
+  const std::vector<std::string> expected{"[0]:[]", "[]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]",
+                                          "[4]:[4]", "[5]:[5,6,7]", "[6]:[8]", "[7]:[]", "[]:[9]"};
+  BOOST_TEST(beads() == expected, boost::test_tools::per_element());
+  // Without the furniture rules both pair: the stamp with the title, the
+  // prompt with the tags.
+  model.furniture.cost = 0.0;
+  const std::vector<std::string> without = beads();
+  BOOST_TEST((std::find(without.begin(), without.end(), "[0]:[0]") != without.end()));
+  BOOST_TEST((std::find(without.begin(), without.end(), "[7]:[9]") != without.end()));
+}
+
 BOOST_AUTO_TEST_CASE(footers_of_two_kinds_stay_apart_and_of_one_kind_pair) {
   // Each page ends with a line of its site: the Arabic one a share prompt,
   // the English one the post's tags. Both are furniture, short and side by

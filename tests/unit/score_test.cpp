@@ -823,6 +823,10 @@ BOOST_AUTO_TEST_CASE(furniture_pairs_with_furniture_of_a_kind_it_shares) {
   BOOST_TEST(extra(3, 1, 1, 1) == cost, tol);  // f with g
   BOOST_TEST(extra(1, 1, 0, 2) == cost, tol);  // f with text and g
   BOOST_TEST(extra(3, 1, 0, 0) == 0.0, tol);   // alone
+  // The part on its own, as the heading pass asks for it.
+  BOOST_TEST(extra.with.furniture_cost(1, 1, 1, 1) == cost, tol);
+  BOOST_TEST(extra.with.furniture_cost(1, 1, 2, 1) == 0.0, tol);
+  BOOST_TEST(extra.without.furniture_cost(1, 1, 1, 1) == 0.0, tol);
   // The search's floors charge it alike, one-to-one beads and one-to-two.
   for (const int b : {1, 2})
     for (std::uint32_t i = 1; i < 4; ++i) {
