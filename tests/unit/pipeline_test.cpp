@@ -78,6 +78,13 @@ Document doc(const std::string& lang, std::vector<std::string> lines) {
   return d;
 }
 
+// The beads align_documents gives, written as in a beads file ("[0]:[1,2]").
+std::vector<std::string> bead_strings(const jisr::Model& model, const Document& src, const Document& tgt) {
+  std::vector<std::string> out;
+  for (const jisr::Bead& b : jisr::align_documents(model, src, tgt)) out.push_back(jisr::format_bead(b));
+  return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(pipeline)
@@ -563,11 +570,7 @@ BOOST_AUTO_TEST_CASE(a_page_footer_on_one_side_stays_out_of_the_last_sentences_b
   });
   jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
   BOOST_REQUIRE(model.furniture.cost > 0.0);
-  auto beads = [&] {
-    std::vector<std::string> got;
-    for (const jisr::Bead& b : jisr::align_documents(model, ar, en)) got.push_back(jisr::format_bead(b));
-    return got;
-  };
+  auto beads = [&] { return bead_strings(model, ar, en); };
   const std::vector<std::string> expected{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]", "[4]:[]"};
   BOOST_TEST(beads() == expected, boost::test_tools::per_element());
   // The footer's bead says what it is; jsonl writes it.
@@ -627,11 +630,7 @@ BOOST_AUTO_TEST_CASE(a_full_name_pairs_with_its_short_name_though_the_title_hold
   });
   jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
   BOOST_REQUIRE(model.length.outlier_heading.has_value());
-  auto beads = [&] {
-    std::vector<std::string> got;
-    for (const jisr::Bead& b : jisr::align_documents(model, ar, en)) got.push_back(jisr::format_bead(b));
-    return got;
-  };
+  auto beads = [&] { return bead_strings(model, ar, en); };
   const std::vector<std::string> expected{"[]:[0]", "[0]:[1]", "[1]:[2]", "[2]:[3]", "[3]:[4,5,6]",
                                           "[4]:[7]", "[5]:[8,9]", "[6]:[10]"};
   BOOST_TEST(beads() == expected, boost::test_tools::per_element());
@@ -690,11 +689,7 @@ BOOST_AUTO_TEST_CASE(a_page_time_stamp_pairs_with_no_heading) {
       "Agreement",
   });
   jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
-  auto beads = [&] {
-    std::vector<std::string> got;
-    for (const jisr::Bead& b : jisr::align_documents(model, ar, en)) got.push_back(jisr::format_bead(b));
-    return got;
-  };
+  auto beads = [&] { return bead_strings(model, ar, en); };
   const std::vector<std::string> expected{"[]:[0]", "[]:[1]", "[0]:[2]", "[1]:[3]", "[2]:[4]", "[3]:[5]",
                                           "[4]:[6,7,8,9]", "[5]:[10,11]", "[]:[12]", "[6]:[13,14]", "[7]:[15]",
                                           "[]:[16]"};
@@ -740,11 +735,7 @@ BOOST_AUTO_TEST_CASE(a_stamp_and_a_footer_stay_out_of_headings_though_names_matc
       "Tags: Saraqib, water, services",
   });
   jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
-  auto beads = [&] {
-    std::vector<std::string> got;
-    for (const jisr::Bead& b : jisr::align_documents(model, ar, en)) got.push_back(jisr::format_bead(b));
-    return got;
-  };
+  auto beads = [&] { return bead_strings(model, ar, en); };
   const std::vector<std::string> expected{"[0]:[]", "[]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]",
                                           "[4]:[4]", "[5]:[5,6,7]", "[6]:[8]", "[7]:[]", "[]:[9]"};
   BOOST_TEST(beads() == expected, boost::test_tools::per_element());
@@ -779,10 +770,7 @@ BOOST_AUTO_TEST_CASE(footers_of_two_kinds_stay_apart_and_of_one_kind_pair) {
   auto beads = [&](const std::string& english_footer) {
     std::vector<std::string> en_lines = en_text;
     en_lines.push_back(english_footer);
-    std::vector<std::string> got;
-    for (const jisr::Bead& b : jisr::align_documents(model, doc("ar", ar_text), doc("en", en_lines)))
-      got.push_back(jisr::format_bead(b));
-    return got;
+    return bead_strings(model, doc("ar", ar_text), doc("en", en_lines));
   };
   const std::vector<std::string> apart{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[]:[3]", "[3]:[]"};
   const std::vector<std::string> apart_swapped{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[]", "[]:[3]"};
