@@ -577,10 +577,9 @@ Alignment align_prepared(const Model& model, const Document& src, const Document
   // turns them off. Headings the length model leaves unpaired are paired by
   // their anchors (headings.hpp).
   BeadScorer scorer(model, src.sentences, tgt.sentences, &a, clauses, options.threads);
-  const HeadingKeys headings = model.use_anchors ? heading_keys(src.sentences, tgt.sentences, a) : HeadingKeys{};
   auto run = [&](const AlignOptions& o, std::span<const Bead> centre, int free_side) {
     Alignment beads = align(scorer, o, centre, guide.cuts, free_side);
-    if (model.use_anchors) pair_headings(scorer, src, tgt, headings, beads);
+    if (model.use_anchors) pair_headings(scorer, src, tgt, scorer.headings(), beads);
     return beads;
   };
   if (owned != nullptr) *owned = DocumentAnchors{};

@@ -607,12 +607,14 @@ struct BeadScorer::Impl {
            tgt_open[j + b] - tgt_open[j] == static_cast<std::uint32_t>(b);
   }
 
-  // The keys of heading lines (headings.hpp), kept when the model has an
-  // outlier share of its own for heading pairs.
+  // The keys of heading lines (headings.hpp), and whether the model has
+  // an outlier share of its own for heading pairs (heading_cost).
   HeadingKeys headings;
-  // True for a one-to-one bead of two short heading lines whose keys agree.
+  bool heading_lengths = false;
+  // True for a one-to-one bead of two short heading lines whose keys agree,
+  // where the model prices their length apart.
   bool heading_pair(std::uint32_t i, int a, std::uint32_t j, int b) const {
-    return a == 1 && b == 1 && headings.valid && src_len[i] <= kMaxHeadingLength &&
+    return a == 1 && b == 1 && heading_lengths && headings.valid && src_len[i] <= kMaxHeadingLength &&
            tgt_len[j] <= kMaxHeadingLength && heading_keys_agree(headings.src[i], headings.tgt[j], headings.types);
   }
   // The length cost of a bead: of closed sentences, of open lines, or of a
@@ -734,8 +736,9 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
         anchors->types.size() != anchors->keys.size())
       throw UsageError("BeadScorer: one anchor list per sentence expected");
     m.build_anchors(model.anchors, *anchors, threads);
+    m.headings = heading_keys(src, tgt, *anchors);
     if (model.length.outlier_heading) {
-      m.headings = heading_keys(src, tgt, *anchors);
+      m.heading_lengths = true;
       m.heading_cost = LengthCostTable(*model.length.outlier_heading);
     }
     m.clause_length_weight = model.clauses.length_weight;
@@ -890,6 +893,8 @@ void BeadScorer::cost_floors(std::uint32_t i, int a, std::uint32_t j_begin, int 
     out[k] = src_part + tgt_part + penalties - bound - m.split_slack(i, a, j, b, bound);
   }
 }
+
+const HeadingKeys& BeadScorer::headings() const { return impl_->headings; }
 
 double BeadScorer::furniture_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
   return impl_->furniture(i, a, j, b);

@@ -86,6 +86,8 @@ inline constexpr double kCostTolerance = 1e-9;
 // The most sentences a bead may have on one side.
 inline constexpr int kMaxBeadSide = 8;
 
+struct HeadingKeys;  // align/headings.hpp
+
 // Scores candidate beads for one document pair. Construction does the
 // per-sentence work once (lengths); cost() is O(1) and const, so one scorer
 // may serve several threads.
@@ -162,6 +164,12 @@ class BeadScorer {
   // The anchor part of cost() (already scaled by the weight); negative when
   // shared anchors support the bead.
   [[nodiscard]] double anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const;
+
+  // The keys of the heading lines (align/headings.hpp), found when the
+  // scorer was built with anchors and the model uses them; not valid
+  // otherwise. The length of a heading pair reads them, and so does the
+  // heading pass after the search.
+  [[nodiscard]] const HeadingKeys& headings() const;
 
   // The page furniture part of cost(): the model's furniture cost where
   // the bead pairs a furniture line with text or with furniture of another
