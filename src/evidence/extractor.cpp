@@ -24,6 +24,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 
 #include "jisr/anchors.hpp"
 
@@ -46,6 +47,13 @@ constexpr std::size_t kMinSkeleton = 3;
 bool is_arabic_lang(std::string_view lang) { return lang.substr(0, 2) == "ar"; }
 
 std::string_view first_word(std::string_view phrase) { return phrase.substr(0, phrase.find(' ')); }
+
+// An apostrophe inside a romanised name stands for an Arabic ʿayn or hamza
+// (Ka’bah, Qur'an, Ma’arrat al-Nu’man): split there, the name's parts are
+// too short to be names. What follows an English clitic's apostrophe
+// (Syria's, don't, we've) is not a name's second part.
+bool is_name_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == '`'; }
+constexpr std::string_view kLatinClitics[] = {"s", "t", "d", "m", "ll", "re", "ve"};
 
 // What one distinct word yields, whatever its neighbours.
 struct WordInfo {
@@ -277,6 +285,37 @@ struct AnchorExtractor::Impl {
     out.resize(kept);
   }
 
+  // Name keys of Latin words written with an apostrophe inside (Ka’bah:
+  // "Ka" and "bah" to the splitter), from the capitalised word joined with
+  // the parts that follow it across one apostrophe each. Reads `spans`,
+  // the words of `sentence` (look_up_words).
+  void add_apostrophe_names(std::string_view sentence, std::vector<std::uint32_t>& out) const {
+    const auto* base = reinterpret_cast<const std::uint8_t*>(sentence.data());
+    auto offset = [&](std::string_view part) { return static_cast<std::int32_t>(part.data() - sentence.data()); };
+    auto apostrophe_between = [&](std::string_view left, std::string_view right) {
+      std::int32_t i = offset(left) + static_cast<std::int32_t>(left.size());
+      UChar32 c = 0;
+      U8_NEXT(base, i, offset(right), c);
+      return i == offset(right) && c >= 0 && is_name_apostrophe(c);
+    };
+    auto second_part = [](std::string_view part) {
+      const WordShape shape = word_shape(part);
+      if (!shape.latin || shape.capitalised) return false;
+      return std::find(std::begin(kLatinClitics), std::end(kLatinClitics), part) == std::end(kLatinClitics);
+    };
+    for (std::size_t k = 0; k + 1 < spans.size();) {
+      std::size_t end = k + 1;
+      while (end < spans.size() && apostrophe_between(spans[end - 1], spans[end]) && second_part(spans[end])) ++end;
+      if (end > k + 1 && word_shape(spans[k]).capitalised) {
+        std::string joined;
+        for (std::size_t p = k; p < end; ++p) joined += spans[p];
+        const std::string skeleton = consonant_skeleton(joined);
+        if (skeleton.size() >= kMinSkeleton) out.push_back(intern("name:" + skeleton, AnchorType::name));
+      }
+      k = end;
+    }
+  }
+
   // The memo entries of the words of `sentence`, in `tokens`.
   void look_up_words(std::string_view sentence) const {
     if (memo.size() >= kMemoLimit) memo.clear();
@@ -390,6 +429,7 @@ void AnchorExtractor::find_ids(std::string_view whole, std::vector<std::uint32_t
   }
   for (std::size_t i = 0; i < tokens.size(); ++i)
     if (!used[i]) out.insert(out.end(), tokens[i]->alone.begin(), tokens[i]->alone.end());
+  if (!m.arabic && m.options.names) m.add_apostrophe_names(sentence, out);
   m.drop_repeated_words(out, from);
 }
 

@@ -167,6 +167,20 @@ BOOST_AUTO_TEST_CASE(place_names_match_across_scripts_after_match_names) {
   BOOST_TEST((std::find(q_en.begin(), q_en.end(), "name:kntr") != q_en.end()));
 }
 
+BOOST_AUTO_TEST_CASE(names_romanised_with_an_apostrophe_match_their_arabic) {
+  // The apostrophe stands for the ʿayn or hamza: "Ka" and "bah" alone are no names.
+  const auto [kaaba_ar, kaaba_en] = matched_names("دخلا الكعبة", "they entered the Ka'bah");
+  BOOST_TEST(share_a_key(kaaba_ar, kaaba_en));
+  const auto [numan_ar, numan_en] = matched_names("في معرة النعمان", "in Ma’arrat al-Nu’man");
+  BOOST_TEST(share_a_key(numan_ar, numan_en));
+}
+
+BOOST_AUTO_TEST_CASE(english_clitics_are_not_joined_into_names) {
+  // "Idlib's" is Idlib; joined it would be another skeleton ("dlbs").
+  BOOST_TEST(keys(english(), "Idlib's council", AnchorType::name) == Single{"name:dlb"});
+  BOOST_TEST(keys(english(), "We've seen it", AnchorType::name).empty());
+}
+
 BOOST_AUTO_TEST_CASE(unrelated_names_do_not_match) {
   const auto [ar, en] = matched_names("في إدلب", "in Quneitra");
   BOOST_TEST(!share_a_key(ar, en));
