@@ -39,12 +39,12 @@ void append_shared(std::span<const std::uint32_t> keys, const std::vector<bool>&
 }  // namespace
 
 bool heading_keys_agree(std::span<const std::uint32_t> x, std::span<const std::uint32_t> y,
-                        const std::vector<AnchorType>& types) {
+                        const std::vector<AnchorType>& types, SharedKeys need) {
   const auto& fewer = x.size() <= y.size() ? x : y;
   const auto& more = x.size() <= y.size() ? y : x;
   if (fewer.empty() || !std::includes(more.begin(), more.end(), fewer.begin(), fewer.end()))
     return false;
-  return std::any_of(fewer.begin(), fewer.end(),
+  return need == SharedKeys::any || std::any_of(fewer.begin(), fewer.end(),
                      [&](std::uint32_t id) { return strong(types[id]); });
 }
 
@@ -91,7 +91,7 @@ std::size_t pair_headings(const BeadScorer& scorer, const Document& src, const D
       const Lone& t = x.is_src ? y : x;
       if (!ends_with_terminal(src.sentences[s.k].text) &&
           !ends_with_terminal(tgt.sentences[t.k].text) &&
-          heading_keys_agree(keys.src[s.k], keys.tgt[t.k], keys.types) &&
+          heading_keys_agree(keys.src[s.k], keys.tgt[t.k], keys.types, SharedKeys::any) &&
           scorer.furniture_cost(s.k, 1, t.k, 1) == 0.0) {
         Bead b;
         b.src_begin = s.k;

@@ -13,9 +13,14 @@
 //   - the line with fewer anchor keys (counting only keys found on both
 //     sides of the document) has at least one, and every one of them is
 //     also a key of the other line,
-//   - at least one of those shared keys is a name, a lexicon entry, a
-//     number or date, or a Latin word: evidence that does not come from a
-//     common word's dictionary translation alone,
+//   - (only the length model asks this) at least one of those shared keys
+//     is a name, a lexicon entry, a number or date, or a Latin word:
+//     evidence that does not come from a common word's dictionary
+//     translation alone. The pass joins two lines that the search left
+//     unpaired either way, and a short name often keeps only common words
+//     of the full one (Water Corporation / المؤسسة العامة لمياه الشرب ...);
+//     the length model changes the cost of every bead that competes with
+//     a heading pair, so it asks for more,
 //   - and the pair is not page furniture against text or against furniture
 //     of another kind (furniture.hpp): a share prompt whose verb reads like
 //     a place name is still not the other page's list of tags.
@@ -54,12 +59,16 @@ struct HeadingKeys {
 // organisation's name, a dateline.
 inline constexpr std::uint32_t kMaxHeadingLength = 80;
 
+// What heading_keys_agree asks of the keys two heading lines share: one
+// that is a name, a lexicon entry, a number or date, or a Latin word
+// (strong), or any key, a dictionary word too (any).
+enum class SharedKeys { strong, any };
+
 // True if two heading lines' keys (HeadingKeys) say they are one heading:
 // the line with fewer keys has some, all of them keys of the other line,
-// and one of them is a name, a lexicon entry, a number or date, or a Latin
-// word rather than a dictionary word.
+// and with SharedKeys::strong one of them is more than a dictionary word.
 [[nodiscard]] bool heading_keys_agree(std::span<const std::uint32_t> x, std::span<const std::uint32_t> y,
-                                      const std::vector<AnchorType>& types);
+                                      const std::vector<AnchorType>& types, SharedKeys need = SharedKeys::strong);
 
 // Joins adjacent 1-0 and 0-1 beads of heading lines whose anchors match as
 // described above; the joined bead takes the scorer's cost and confidence.
