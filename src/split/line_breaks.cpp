@@ -45,6 +45,17 @@ bool ends_with_continuation(std::string_view line) {
                      [line](std::string_view m) { return line.ends_with(m); });
 }
 
+// Whether a line ends as a list's lead-in or one of its items, or a line
+// of a slogan or verse: in a colon, a semicolon or a comma (Latin or
+// Arabic). In text not wrapped at a fixed width, the line break after it
+// is the writer's, whatever case the next line starts in ("included:" /
+// "replacing the two main pumps;" / "repairing ...", or "Mercy to the
+// martyrs," / "a speedy recovery to the wounded,").
+bool ends_list_line(std::string_view line) {
+  static constexpr std::string_view kMarks[] = {":", ";", ",", "\xD8\x9B" /* ؛ */, "\xD8\x8C" /* ، */};
+  return std::any_of(std::begin(kMarks), std::end(kMarks), [line](std::string_view m) { return line.ends_with(m); });
+}
+
 // Whether a trimmed line ends in sentence-final punctuation, closing quotes
 // and brackets aside.
 bool ends_final(std::string_view line) {
@@ -222,7 +233,7 @@ std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
     if (hard_wrapped) {
       joining = next_word_overflows(n) || lower_next(n) || ends_with_continuation(body);
     } else {
-      joining = any_final && lower_next(n) && open_words(body) >= kMinOpenWords;
+      joining = any_final && lower_next(n) && open_words(body) >= kMinOpenWords && !ends_list_line(body);
     }
   }
   return out;

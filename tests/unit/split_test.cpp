@@ -354,6 +354,32 @@ BOOST_AUTO_TEST_CASE(heuristic_keeps_one_paragraph_or_item_a_line) {
              boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(heuristic_keeps_list_items_after_a_colon_on_their_lines) {
+  // A lead-in ending in a colon and items ending in semicolons, one a line
+  // and without markers: the line breaks are the list's, though each item
+  // starts lower case.
+  const auto en = make("en");
+  BOOST_TEST(texts(en, "The crews finished the work on Monday. It included:\n"
+                       "replacing the two pumps of the station;\n"
+                       "repairing two kilometres of the line;\n"
+                       "testing the water in the laboratory.\n") ==
+                 (std::vector<std::string>{"The crews finished the work on Monday.", "It included:",
+                                           "replacing the two pumps of the station;",
+                                           "repairing two kilometres of the line;",
+                                           "testing the water in the laboratory."}),
+             boost::test_tools::per_element());
+  // A closing slogan, one line a phrase, each ending in a comma.
+  BOOST_TEST(texts(en, "The statement was signed by the council.\nMercy to the martyrs,\n"
+                       "a speedy recovery to the wounded,\nand freedom for the detainees.\n")
+                 .size() == 4U);
+  // The same in Arabic, with the Arabic semicolon.
+  const auto ar = make("ar");
+  BOOST_TEST(texts(ar, "أنهت الفرق العمل يوم الاثنين. وشمل العمل ما يلي:\n"
+                       "استبدال المضختين في المحطة؛\n"
+                       "إصلاح خط الجر.\n")
+                 .size() == 4U);
+}
+
 BOOST_AUTO_TEST_CASE(heuristic_list_items_start_lines_in_wrapped_text) {
   const auto s = make("en");
   const std::string text =
