@@ -142,6 +142,12 @@ struct Model {
   // -log(P(ending | class) / P(ending)), estimated by `jisr train`. Not
   // applied to a side where most sentences lack final punctuation.
   std::array<std::array<double, 2>, 3> ending_cost{};
+  // Marks after which a sentence without final punctuation runs on into
+  // the next rather than stands open (ending_cost's index 0, and not the
+  // open lines' length model): the commas of a slogan broken over lines,
+  // the semicolon of a list item. The JSON's ending_cost.runs_on; empty:
+  // every sentence without final punctuation is open.
+  std::vector<std::string> runs_on;
   bool use_anchors = true;               // false: length (and paragraphs) only
   AnchorParams anchors;
   ClauseParams clauses;

@@ -64,6 +64,7 @@ struct TrainOptions {
   bool learn_translations = false;  // learn a word translation table (IBM Model 1) from the beads
   ClauseRuleSet clause_rules;  // where sentences may be cut into clauses, by language
   FurnitureParams furniture;   // page furniture rules, copied into the model
+  std::vector<std::string> runs_on;  // Model::runs_on, used in counting endings and copied into the model
   // Per document, the set it came from: weights and caps are then chosen
   // by the mean over sets of each set's F1, so that a small set of
   // restructured translations counts as much as a large sentence-parallel

@@ -117,6 +117,27 @@ bool ends_with_terminal(std::string_view utf8) {
   return false;
 }
 
+bool ends_open(std::string_view utf8, std::span<const std::string> runs_on) {
+  if (ends_with_terminal(utf8)) return false;
+  if (runs_on.empty()) return true;
+  // The text up to its last character that is not white space, a closing
+  // quote or a closing bracket.
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  auto i = static_cast<int32_t>(utf8.size());
+  while (i > 0) {
+    const int32_t end = i;
+    UChar32 c = 0;
+    U8_PREV(bytes, 0, i, c);
+    if (c < 0 || u_isUWhiteSpace(c)) continue;
+    const int8_t type = u_charType(c);
+    if (type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION || c == '"' || c == '\'') continue;
+    const std::string_view head = utf8.substr(0, static_cast<std::size_t>(end));
+    return std::none_of(runs_on.begin(), runs_on.end(),
+                        [head](const std::string& mark) { return !mark.empty() && head.ends_with(mark); });
+  }
+  return true;
+}
+
 double neg_log_two_tailed(double x) {
   const double z = std::abs(x) / std::numbers::sqrt2;
   if (z < 25.0) return -std::log(std::erfc(z));
@@ -681,9 +702,9 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
       para.push_back(s.paragraph);
     }
   };
-  auto open_counts = [](std::span<const Sentence> side, std::vector<std::uint32_t>& prefix) {
+  auto open_counts = [&model](std::span<const Sentence> side, std::vector<std::uint32_t>& prefix) {
     prefix.assign(1, 0);
-    for (const Sentence& s : side) prefix.push_back(prefix.back() + (ends_with_terminal(s.text) ? 0 : 1));
+    for (const Sentence& s : side) prefix.push_back(prefix.back() + (ends_open(s.text, model.runs_on) ? 1 : 0));
   };
   on_both_sides(
       threads,

@@ -55,6 +55,8 @@
 #include <map>
 #include <memory>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "jisr/anchors.hpp"
@@ -203,6 +205,13 @@ class BeadScorer {
 // True if the sentence's last character, after closing quotes and brackets,
 // is sentence-final punctuation (Unicode Sentence_Terminal: . ? ! ؟ ۔ …).
 [[nodiscard]] bool ends_with_terminal(std::string_view utf8);
+
+// True if the sentence ends open, as a heading, title or dateline does:
+// not in sentence-final punctuation (ends_with_terminal), nor, after closing
+// quotes and brackets, in one of the marks of `runs_on` (Model::runs_on),
+// after which a line runs on into the next (a slogan broken after its
+// commas, a list item ending in a semicolon).
+[[nodiscard]] bool ends_open(std::string_view utf8, std::span<const std::string> runs_on);
 
 // Class of a bead type for Model::ending_cost: 0 null, 1 one-to-one, 2 larger.
 [[nodiscard]] inline int bead_class(int a, int b) { return a == 0 || b == 0 ? 0 : (a == 1 && b == 1 ? 1 : 2); }

@@ -37,6 +37,7 @@ struct TrainCommand {
   bool no_tune = false;
   bool tune_merge_prior = false;
   double gale_church_beads = 0;
+  std::vector<std::string> runs_on;  // marks after which a line runs on (Model::runs_on)
   std::string pairs;                // manifest of unaligned document pairs
   std::string start_model = "ar-en";  // first-pass model for --pairs
 };
@@ -107,6 +108,7 @@ void run_train(const TrainCommand& c, const std::string& command_line) {
   options.tune_anchors = !c.no_tune;
   options.tune_merge_prior = c.tune_merge_prior;
   options.gale_church_beads = c.gale_church_beads;
+  options.runs_on = c.runs_on;
   options.dictionary = c.dictionary;
   options.learn_translations = c.learn;
   options.groups = std::move(groups);
@@ -159,6 +161,9 @@ void add_train_command(CLI::App& app) {
   sub->add_option("--furniture", c->furniture,
                   "Page furniture rules (JSON, as models/anchors/furniture.json): breadcrumbs, share prompts, "
                   "copyright lines and the like, which pair with furniture or with nothing");
+  sub->add_option("--runs-on", c->runs_on,
+                  "A mark after which a line without final punctuation runs on into the next (a slogan's "
+                  "comma, a list item's semicolon) instead of standing open as a heading; repeat for each mark");
   sub->add_option("--lexicon", c->lexicon, "Bilingual lexicon (TSV) the model will use for anchors");
   sub->add_option("--dictionary", c->dictionary,
                   "Dictionary for word anchors: system (Debian's FreeDict Arabic-English, if installed) or a file");
@@ -194,6 +199,7 @@ void add_train_command(CLI::App& app) {
     if (!c->dictionary.empty()) line += " --dictionary " + c->dictionary;
     if (!c->clauses.empty()) line += " --clauses " + std::filesystem::path(c->clauses).filename().string();
     if (!c->furniture.empty()) line += " --furniture " + std::filesystem::path(c->furniture).filename().string();
+    for (const std::string& mark : c->runs_on) line += " --runs-on " + mark;
     if (c->learn) line += " --learn-translations";
     if (c->no_tune) line += " --no-tune";
     if (c->tune_merge_prior) line += " --tune-merge-prior";

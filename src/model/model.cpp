@@ -206,7 +206,16 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
     const json& e = j["ending_cost"];
     const std::string where = origin + ": ending_cost";
     if (!e.is_object()) throw ModelError(fmt::format("{} must be an object", where));
-    reject_unknown_keys(e, {"null", "one", "many"}, where);
+    reject_unknown_keys(e, {"null", "one", "many", "runs_on"}, where);
+    if (e.contains("runs_on")) {
+      const json& marks = e["runs_on"];
+      if (!marks.is_array()) throw ModelError(fmt::format("{}: \"runs_on\" must be an array of strings", where));
+      for (const json& mark : marks) {
+        if (!mark.is_string() || mark.get<std::string>().empty())
+          throw ModelError(fmt::format("{}: \"runs_on\" must hold non-empty strings", where));
+        m.runs_on.push_back(mark.get<std::string>());
+      }
+    }
     int cls = 0;
     for (const char* name : {"null", "one", "many"}) {
       if (e.contains(name)) {
@@ -354,6 +363,7 @@ std::string Model::to_json() const {
     j["document_priors"] = {{"ridge", document_priors.ridge}, {"min_gain", document_priors.min_gain}};
   j["paragraph_penalty"] = paragraph_penalty;
   j["ending_cost"] = {{"null", ending_cost[0]}, {"one", ending_cost[1]}, {"many", ending_cost[2]}};
+  if (!runs_on.empty()) j["ending_cost"]["runs_on"] = runs_on;
   json p_match = json::object();
   for (const auto& [type, p] : anchors.p_match) p_match[std::string(to_string(type))] = p;
   j["anchors"] = {{"use", use_anchors}, {"weight", anchors.weight}, {"cap", anchors.cap}, {"p_match", p_match}};

@@ -341,9 +341,9 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
       counts[{static_cast<int>(b.src_size()), static_cast<int>(b.tgt_size())}] += 1;
       const int cls = bead_class(static_cast<int>(b.src_size()), static_cast<int>(b.tgt_size()));
       for (std::uint32_t k = b.src_begin; k < b.src_end; ++k)
-        ending_counts[cls][ends_with_terminal(d.src[k].text) ? 0 : 1] += 1;
+        ending_counts[cls][ends_open(d.src[k].text, options.runs_on) ? 1 : 0] += 1;
       for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k)
-        ending_counts[cls][ends_with_terminal(d.tgt[k].text) ? 0 : 1] += 1;
+        ending_counts[cls][ends_open(d.tgt[k].text, options.runs_on) ? 1 : 0] += 1;
       if (!b.is_pair()) continue;
       const double l1 = length(d.src, insertions.src, b.src_begin, b.src_end);
       const double l2 = length(d.tgt, insertions.tgt, b.tgt_begin, b.tgt_end);
@@ -351,8 +351,8 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
       sum_l2 += l2;
       pairs.emplace_back(l1, l2);
       bool all_open = true;
-      for (std::uint32_t k = b.src_begin; k < b.src_end; ++k) all_open &= !ends_with_terminal(d.src[k].text);
-      for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k) all_open &= !ends_with_terminal(d.tgt[k].text);
+      for (std::uint32_t k = b.src_begin; k < b.src_end; ++k) all_open &= ends_open(d.src[k].text, options.runs_on);
+      for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k) all_open &= ends_open(d.tgt[k].text, options.runs_on);
       open_pair.push_back(all_open);
     }
     doc_end.push_back(pairs.size());
@@ -435,6 +435,7 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
   // estimated and tuned: find them once.
   m.clauses.rules = options.clause_rules;
   m.furniture = options.furniture;
+  m.runs_on = options.runs_on;
   std::vector<DocumentAnchors> anchors;
   std::vector<DocumentClauses> clauses(docs.size());
   anchors.reserve(docs.size());

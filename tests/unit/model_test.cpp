@@ -205,6 +205,9 @@ BOOST_AUTO_TEST_CASE(malformed_ending_cost_is_rejected) {
   json not_object = valid_model();
   not_object["ending_cost"] = {1, 2};
   BOOST_TEST(contains(error_of(not_object), "must be an object"));
+  json marks = valid_model();
+  marks["ending_cost"]["runs_on"] = {",", ""};
+  BOOST_TEST(contains(error_of(marks), "\"runs_on\" must hold non-empty strings"));
   json unknown = valid_model();
   unknown["ending_cost"]["two"] = {0.0, 0.0};
   BOOST_TEST(contains(error_of(unknown), "unknown key \"two\""));
@@ -231,6 +234,7 @@ BOOST_AUTO_TEST_CASE(to_json_then_from_json_keeps_every_field) {
   m.priors = {{{1, 1}, 0.8}, {{1, 0}, 0.05}, {{0, 1}, 0.04}, {{2, 1}, 0.06}, {{1, 3}, 0.05}};
   m.paragraph_penalty = 3.5;
   m.ending_cost = {{{0.25, -1.5}, {-0.125, 0.5}, {1.0, 4.0}}};
+  m.runs_on = {",", "\xD8\x8C"};  // , and ،
   m.use_anchors = false;
   m.anchors.weight = 0.6;
   m.anchors.cap = 7.0;
@@ -251,6 +255,7 @@ BOOST_AUTO_TEST_CASE(to_json_then_from_json_keeps_every_field) {
   BOOST_TEST((r.priors == m.priors));
   BOOST_TEST(r.paragraph_penalty == m.paragraph_penalty);
   BOOST_TEST((r.ending_cost == m.ending_cost));
+  BOOST_TEST((r.runs_on == m.runs_on));
   BOOST_TEST(r.use_anchors == m.use_anchors);
   BOOST_TEST(r.anchors.weight == m.anchors.weight);
   BOOST_TEST(r.anchors.cap == m.anchors.cap);

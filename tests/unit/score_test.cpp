@@ -416,6 +416,32 @@ BOOST_AUTO_TEST_CASE(ends_with_terminal_sees_through_closing_quotes) {
   BOOST_TEST(jisr::ends_with_terminal("\xD9\x87\xD9\x84 \xD8\xA3\xD9\x86\xD8\xAA \xD9\x87\xD9\x86\xD8\xA7\xD8\x9F"));
 }
 
+BOOST_AUTO_TEST_CASE(a_line_ending_in_a_mark_that_runs_on_is_not_open) {
+  const std::vector<std::string> marks{",", "\xD8\x8C"};  // , and ،
+  BOOST_TEST(jisr::ends_open("Headline", marks));
+  BOOST_TEST(!jisr::ends_open("Done.", marks));
+  BOOST_TEST(!jisr::ends_open("Mercy to the martyrs,", marks));
+  BOOST_TEST(!jisr::ends_open("Mercy to the martyrs,\" ", marks));  // through a closing quote
+  // المجد للشهداء، (the Arabic comma)
+  BOOST_TEST(!jisr::ends_open("\xD8\xA7\xD9\x84\xD9\x85\xD8\xAC\xD8\xAF\xD8\x8C", marks));
+  // Without marks, every line without final punctuation is open.
+  BOOST_TEST(jisr::ends_open("Mercy to the martyrs,", {}));
+}
+
+BOOST_AUTO_TEST_CASE(a_slogan_broken_after_its_comma_merges_where_its_lines_run_on) {
+  // Two lines of a slogan against one sentence: with the comma marked as
+  // running on, the first line is not an open heading that a many bead
+  // pays for.
+  jisr::Model m = plain_model();
+  m.ending_cost = {{{0.9, -1.9}, {0.0, 0.0}, {-0.1, 2.8}}};
+  const std::vector<Sentence> src{{"Glory to the martyrs,", {}, 0}, {"and freedom for all.", {}, 0}};
+  const std::vector<Sentence> tgt{{"Glory to the martyrs and freedom for all.", {}, 0}};
+  const BeadScorer open(m, src, tgt);
+  m.runs_on = {","};
+  const BeadScorer runs_on(m, src, tgt);
+  BOOST_TEST(runs_on.cost(0, 2, 0, 1) < open.cost(0, 2, 0, 1) - 2.0);
+}
+
 BOOST_AUTO_TEST_CASE(confidence_lies_in_unit_interval_and_prefers_proportional_beads) {
   std::mt19937 rng(7);
   std::uniform_int_distribution<int> len(1, 150);
