@@ -56,6 +56,11 @@ struct LengthStats {
 struct AnchorParams {
   double weight = 1.0;  // scale of all anchor evidence against the length cost
   double cap = 5.0;     // largest bonus one matched key can earn
+  // Cost of each sentence on a side of two or more of a bead that holds
+  // numbers or dates none of which is on the other side: a translation
+  // keeps numbers and dates, so such a sentence is more likely one with no
+  // counterpart, taken into its neighbour's bead. 0: off.
+  double stray_cost = 0.0;
   // P(a key of this type in a true bead is matched on the other side),
   // estimated from gold beads by `jisr train`.
   std::map<AnchorType, double> p_match;

@@ -238,6 +238,50 @@ struct BeadScorer::Impl {
     return matched_gain({src_begin, src_ids, src_sig}, i, a, {tgt_begin, tgt_ids, tgt_sig}, j, b, match_gain);
   }
 
+  // The sentences of [k, k+n) on one side, a side of two or more, that
+  // hold numbers or dates (a month, a weekday) none of which is a key of
+  // [o, o+on) on the other side (AnchorParams::stray_cost).
+  double stray_cost = 0;
+  // Per side, the kept keys of each sentence that are numbers or dates, as
+  // src_begin and src_ids hold all of them (dated_begin[k] .. dated_begin[k+1]).
+  std::vector<std::uint32_t> src_dated_begin, src_dated_ids, tgt_dated_begin, tgt_dated_ids;
+  void build_dated() {
+    auto collect = [&](const std::vector<std::uint32_t>& begin, const std::vector<std::uint32_t>& ids,
+                       std::vector<std::uint32_t>& dated_begin, std::vector<std::uint32_t>& dated_ids) {
+      dated_begin.assign(1, 0);
+      for (std::size_t s = 0; s + 1 < begin.size(); ++s) {
+        for (std::uint32_t x = begin[s]; x < begin[s + 1]; ++x) {
+          const AnchorType t = types_[ids[x]];
+          if (t == AnchorType::number || t == AnchorType::month || t == AnchorType::day) dated_ids.push_back(ids[x]);
+        }
+        dated_begin.push_back(static_cast<std::uint32_t>(dated_ids.size()));
+      }
+    };
+    collect(src_begin, src_ids, src_dated_begin, src_dated_ids);
+    collect(tgt_begin, tgt_ids, tgt_dated_begin, tgt_dated_ids);
+  }
+  int stray_sentences(bool is_src, std::uint32_t k, int n, std::uint32_t o, int on) const {
+    if (n < 2 || !anchors) return 0;
+    const auto& dated_begin = is_src ? src_dated_begin : tgt_dated_begin;
+    const auto& dated_ids = is_src ? src_dated_ids : tgt_dated_ids;
+    const auto un = static_cast<std::uint32_t>(n), uon = static_cast<std::uint32_t>(on);
+    if (dated_begin[k + un] == dated_begin[k]) return 0;
+    const auto& other_begin = is_src ? tgt_begin : src_begin;
+    const auto& other_ids = is_src ? tgt_ids : src_ids;
+    auto on_other_side = [&](std::uint32_t id) {
+      for (std::uint32_t q = o; q < o + uon; ++q)
+        if (std::binary_search(other_ids.begin() + other_begin[q], other_ids.begin() + other_begin[q + 1], id))
+          return true;
+      return false;
+    };
+    int stray = 0;
+    for (std::uint32_t s = k; s < k + un; ++s) {
+      const auto first = dated_ids.begin() + dated_begin[s], last = dated_ids.begin() + dated_begin[s + 1];
+      if (first != last && std::none_of(first, last, on_other_side)) ++stray;
+    }
+    return stray;
+  }
+
   double anchor_cost(std::uint32_t i, int a, std::uint32_t j, int b) const {
     if (!anchors) return 0.0;
     return anchor_penalties(i, a, j, b) - anchor_gain(i, a, j, b);
@@ -757,6 +801,8 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
         anchors->types.size() != anchors->keys.size())
       throw UsageError("BeadScorer: one anchor list per sentence expected");
     m.build_anchors(model.anchors, *anchors, threads);
+    m.stray_cost = model.anchors.stray_cost;
+    if (m.stray_cost > 0) m.build_dated();
     m.headings = heading_keys(src, tgt, *anchors);
     if (model.length.outlier_heading) {
       m.heading_lengths = true;
@@ -865,6 +911,8 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
     const double budget = limit + kTolerance - cost;
     cost += a == 1 ? m.clause_cost(true, i, j, b, budget, slack) : m.clause_cost(false, j, i, a, budget, slack);
   }
+  if (m.stray_cost > 0 && (a > 1 || b > 1) && a > 0 && b > 0 && cost < limit + kTolerance)
+    cost += m.stray_cost * (m.stray_sentences(true, i, a, j, b) + m.stray_sentences(false, j, b, i, a));
   return cost;
 }
 

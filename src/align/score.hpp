@@ -44,6 +44,14 @@
 // of the next. The term is then negative; the search's bounds allow for the
 // most it can take off (split_slack).
 //
+// A stray sentence (anchors.stray_cost): a bead with two or more sentences
+// on a side costs stray_cost for each of them that holds numbers or dates
+// (a month, a weekday) none of which is on the other side of the bead. A
+// translation keeps numbers and dates, so such a sentence is more likely
+// one without a counterpart, taken into its neighbour's bead; alone in a
+// null bead it pays the same penalties, so without this the two readings
+// cost alike.
+//
 // Page furniture (model.furniture, src/evidence/furniture.hpp): a bead with
 // both sides that holds a furniture line (a breadcrumb, a share prompt, a
 // copyright line) and a line of text costs furniture.cost more. Such a

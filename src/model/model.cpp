@@ -236,7 +236,8 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
     const json& a = j["anchors"];
     const std::string where = origin + ": anchors";
     if (!a.is_object()) throw ModelError(fmt::format("{} must be an object", where));
-    reject_unknown_keys(a, {"use", "weight", "cap", "p_match", "lexicon", "dictionary", "translations"}, where);
+    reject_unknown_keys(a, {"use", "weight", "cap", "stray_cost", "p_match", "lexicon", "dictionary", "translations"},
+                        where);
     if (a.contains("translations")) {
       const json& t = a["translations"];
       if (!t.is_object()) throw ModelError(fmt::format("{}: translations must be an object", where));
@@ -259,6 +260,7 @@ Model parse_model_json(const std::string& text, const std::string& origin) {
     }
     if (a.contains("weight")) m.anchors.weight = number(a, "weight", 0, 100, where);
     if (a.contains("cap")) m.anchors.cap = number(a, "cap", 0, 100, where);
+    if (a.contains("stray_cost")) m.anchors.stray_cost = number(a, "stray_cost", 0, 100, where);
     if (a.contains("p_match")) {
       if (!a["p_match"].is_object()) throw ModelError(fmt::format("{}: p_match must be an object", where));
       for (const auto& [key, value] : a["p_match"].items()) {
@@ -367,6 +369,7 @@ std::string Model::to_json() const {
   json p_match = json::object();
   for (const auto& [type, p] : anchors.p_match) p_match[std::string(to_string(type))] = p;
   j["anchors"] = {{"use", use_anchors}, {"weight", anchors.weight}, {"cap", anchors.cap}, {"p_match", p_match}};
+  if (anchors.stray_cost > 0) j["anchors"]["stray_cost"] = anchors.stray_cost;
   if (!anchors.lexicon.empty()) j["anchors"]["lexicon"] = anchors.lexicon.string();
   if (!anchors.dictionary.empty()) j["anchors"]["dictionary"] = anchors.dictionary;
   if (!anchors.translations.empty()) j["anchors"]["translations"] = anchors.translations;

@@ -238,6 +238,7 @@ BOOST_AUTO_TEST_CASE(to_json_then_from_json_keeps_every_field) {
   m.use_anchors = false;
   m.anchors.weight = 0.6;
   m.anchors.cap = 7.0;
+  m.anchors.stray_cost = 1.5;
   m.anchors.p_match = {{jisr::AnchorType::number, 0.95}, {jisr::AnchorType::name, 0.4},
                        {jisr::AnchorType::url, 0.7}};
   m.anchors.lexicon = "anchors/x.tsv";
@@ -259,6 +260,7 @@ BOOST_AUTO_TEST_CASE(to_json_then_from_json_keeps_every_field) {
   BOOST_TEST(r.use_anchors == m.use_anchors);
   BOOST_TEST(r.anchors.weight == m.anchors.weight);
   BOOST_TEST(r.anchors.cap == m.anchors.cap);
+  BOOST_TEST(r.anchors.stray_cost == m.anchors.stray_cost);
   BOOST_TEST((r.anchors.p_match == m.anchors.p_match));
   BOOST_TEST(r.anchors.lexicon == m.anchors.lexicon);
   BOOST_TEST(r.provenance == m.provenance);

@@ -416,6 +416,39 @@ BOOST_AUTO_TEST_CASE(ends_with_terminal_sees_through_closing_quotes) {
   BOOST_TEST(jisr::ends_with_terminal("\xD9\x87\xD9\x84 \xD8\xA3\xD9\x86\xD8\xAA \xD9\x87\xD9\x86\xD8\xA7\xD8\x9F"));
 }
 
+BOOST_AUTO_TEST_CASE(a_sentence_whose_numbers_and_dates_miss_its_bead_costs_stray_cost) {
+  // One source sentence against two: the second target sentence's number
+  // and month are found elsewhere in the document but not in this bead.
+  const auto src = side({60, 60});
+  const auto tgt = side({30, 30, 60});
+  const Keys src_keys{{num("7")}, {num("12"), {"month:12", AnchorType::month}}};
+  const Keys tgt_keys{{num("7")}, {num("12"), {"month:12", AnchorType::month}}, {}};
+  const jisr::DocumentAnchors interned = jisr::intern_anchors(src_keys, tgt_keys);
+  Model m = plain_model();
+  m.anchors.p_match[AnchorType::month] = 0.95;
+  m.anchors.p_match[AnchorType::word] = 0.6;
+  const BeadScorer off(m, src, tgt, &interned);
+  m.anchors.stray_cost = 3.0;
+  const BeadScorer on(m, src, tgt, &interned);
+  BOOST_TEST(on.cost(0, 1, 0, 2) == off.cost(0, 1, 0, 2) + 3.0, boost::test_tools::tolerance(1e-9));
+  // Where each sentence of the many side matches, nothing is added.
+  BOOST_TEST(on.cost(0, 2, 0, 2) == off.cost(0, 2, 0, 2), boost::test_tools::tolerance(1e-9));
+  // Nor to a one-to-one bead, nor to the null bead of the stray sentence.
+  BOOST_TEST(on.cost(0, 1, 1, 1) == off.cost(0, 1, 1, 1), boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(on.cost(1, 0, 1, 1) == off.cost(1, 0, 1, 1), boost::test_tools::tolerance(1e-9));
+  // A word matched does not make up for the missing number and month.
+  const Keys with_word_src{{num("7"), {"w:council", AnchorType::word}}, {num("12"), {"month:12", AnchorType::month}}};
+  const Keys with_word_tgt{{num("7")}, {num("12"), {"month:12", AnchorType::month}, {"w:council", AnchorType::word}}, {}};
+  const jisr::DocumentAnchors worded = jisr::intern_anchors(with_word_src, with_word_tgt);
+  const BeadScorer words_on(m, src, tgt, &worded);
+  m.anchors.stray_cost = 0.0;
+  const BeadScorer words_off(m, src, tgt, &worded);
+  BOOST_TEST(words_on.cost(0, 1, 0, 2) == words_off.cost(0, 1, 0, 2) + 3.0, boost::test_tools::tolerance(1e-9));
+  // The evidence puts it among the other parts.
+  BOOST_TEST(on.evidence(0, 1, 0, 2).other == off.evidence(0, 1, 0, 2).other + 3.0,
+             boost::test_tools::tolerance(1e-9));
+}
+
 BOOST_AUTO_TEST_CASE(a_line_ending_in_a_mark_that_runs_on_is_not_open) {
   const std::vector<std::string> marks{",", "\xD8\x8C"};  // , and ،
   BOOST_TEST(jisr::ends_open("Headline", marks));
