@@ -126,6 +126,12 @@ struct SideKeys {
   // 15:47`), ascending; their keys are left out. Filled by
   // find_document_anchors.
   std::vector<std::uint32_t> stamps;
+  // The sentences, ascending, that held a number or a date (a month, a
+  // weekday) found on this side of the document only: drop_one_sided
+  // (align/pipeline.hpp) takes such keys out, as they cannot tell two
+  // alignments apart, and lists their sentences here, since such a
+  // sentence has no counterpart for them (AnchorParams::stray_cost).
+  std::vector<std::uint32_t> lone_dated;
 
   [[nodiscard]] std::size_t size() const { return begin.size() - 1; }
   [[nodiscard]] std::span<const std::uint32_t> operator[](std::size_t k) const {

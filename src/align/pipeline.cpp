@@ -535,7 +535,17 @@ void drop_one_sided(DocumentAnchors& a, DocumentClauses* clauses) {
   std::vector<bool> in_src(a.keys.size(), false), shared(a.keys.size(), false);
   for (const std::uint32_t id : a.src.ids) in_src[id] = true;
   for (const std::uint32_t id : a.tgt.ids) shared[id] = in_src[id];
-  auto side = [&shared](SideKeys& keys, SideClauses* sc) {
+  auto side = [&shared, &a](SideKeys& keys, SideClauses* sc) {
+    // The sentences whose numbers or dates are dropped here.
+    keys.lone_dated.clear();
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const auto lone = [&](std::uint32_t id) {
+        const AnchorType t = a.types[id];
+        return !shared[id] && (t == AnchorType::number || t == AnchorType::month || t == AnchorType::day);
+      };
+      if (std::any_of(keys.ids.begin() + keys.begin[k], keys.ids.begin() + keys.begin[k + 1], lone))
+        keys.lone_dated.push_back(static_cast<std::uint32_t>(k));
+    }
     if (sc != nullptr && (sc->size() != keys.size() || sc->key_end.empty())) sc = nullptr;
     std::uint32_t out = 0;
     for (std::size_t k = 0; k < keys.size(); ++k) {

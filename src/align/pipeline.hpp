@@ -40,7 +40,9 @@ struct DocumentClauses;  // src/evidence/clauses.hpp
 // anchors were found with; their key ends are counted again in the shorter
 // lists. In a long document most keys are dictionary translations of words
 // the other side does not use, so align_documents drops them before it
-// builds the scorer: the alignment is the same, in less memory.
+// builds the scorer: the alignment is the same, in less memory. The
+// sentences that lose a number or a date so are listed in
+// SideKeys::lone_dated, which the scorer reads for stray sentences.
 void drop_one_sided(DocumentAnchors& anchors, DocumentClauses* clauses = nullptr);
 
 // True if the model scores clause-level evidence (clause rules and a

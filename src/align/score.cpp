@@ -243,11 +243,15 @@ struct BeadScorer::Impl {
   // [o, o+on) on the other side (AnchorParams::stray_cost).
   double stray_cost = 0;
   // Per side, the kept keys of each sentence that are numbers or dates, as
-  // src_begin and src_ids hold all of them (dated_begin[k] .. dated_begin[k+1]).
+  // src_begin and src_ids hold all of them (dated_begin[k] .. dated_begin[k+1]),
+  // and whether the sentence held a number or date found on its side of
+  // the document only (SideKeys::lone_dated), which no bead can match.
   std::vector<std::uint32_t> src_dated_begin, src_dated_ids, tgt_dated_begin, tgt_dated_ids;
-  void build_dated() {
+  std::vector<bool> src_lone_dated, tgt_lone_dated;
+  void build_dated(const DocumentAnchors& a) {
     auto collect = [&](const std::vector<std::uint32_t>& begin, const std::vector<std::uint32_t>& ids,
-                       std::vector<std::uint32_t>& dated_begin, std::vector<std::uint32_t>& dated_ids) {
+                       const SideKeys& side, std::vector<std::uint32_t>& dated_begin,
+                       std::vector<std::uint32_t>& dated_ids, std::vector<bool>& lone) {
       dated_begin.assign(1, 0);
       for (std::size_t s = 0; s + 1 < begin.size(); ++s) {
         for (std::uint32_t x = begin[s]; x < begin[s + 1]; ++x) {
@@ -256,18 +260,27 @@ struct BeadScorer::Impl {
         }
         dated_begin.push_back(static_cast<std::uint32_t>(dated_ids.size()));
       }
+      lone.assign(begin.size() - 1, false);
+      for (const std::uint32_t s : side.lone_dated)
+        if (s < lone.size()) lone[s] = true;
+      // Anchors given with their one-sided keys still in (align_with_anchors).
+      for (std::size_t s = 0; s < lone.size() && s < side.size(); ++s)
+        lone[s] = lone[s] || std::any_of(side[s].begin(), side[s].end(), [&](std::uint32_t id) {
+                    const AnchorType t = types_[id];
+                    return !keep_[id] && (t == AnchorType::number || t == AnchorType::month || t == AnchorType::day);
+                  });
     };
-    collect(src_begin, src_ids, src_dated_begin, src_dated_ids);
-    collect(tgt_begin, tgt_ids, tgt_dated_begin, tgt_dated_ids);
+    collect(src_begin, src_ids, a.src, src_dated_begin, src_dated_ids, src_lone_dated);
+    collect(tgt_begin, tgt_ids, a.tgt, tgt_dated_begin, tgt_dated_ids, tgt_lone_dated);
   }
   int stray_sentences(bool is_src, std::uint32_t k, int n, std::uint32_t o, int on) const {
     if (n < 2 || !anchors) return 0;
     const auto& dated_begin = is_src ? src_dated_begin : tgt_dated_begin;
     const auto& dated_ids = is_src ? src_dated_ids : tgt_dated_ids;
-    const auto un = static_cast<std::uint32_t>(n), uon = static_cast<std::uint32_t>(on);
-    if (dated_begin[k + un] == dated_begin[k]) return 0;
+    const auto& lone = is_src ? src_lone_dated : tgt_lone_dated;
     const auto& other_begin = is_src ? tgt_begin : src_begin;
     const auto& other_ids = is_src ? tgt_ids : src_ids;
+    const auto un = static_cast<std::uint32_t>(n), uon = static_cast<std::uint32_t>(on);
     auto on_other_side = [&](std::uint32_t id) {
       for (std::uint32_t q = o; q < o + uon; ++q)
         if (std::binary_search(other_ids.begin() + other_begin[q], other_ids.begin() + other_begin[q + 1], id))
@@ -277,7 +290,7 @@ struct BeadScorer::Impl {
     int stray = 0;
     for (std::uint32_t s = k; s < k + un; ++s) {
       const auto first = dated_ids.begin() + dated_begin[s], last = dated_ids.begin() + dated_begin[s + 1];
-      if (first != last && std::none_of(first, last, on_other_side)) ++stray;
+      if ((first != last || lone[s]) && std::none_of(first, last, on_other_side)) ++stray;
     }
     return stray;
   }
@@ -802,7 +815,7 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
       throw UsageError("BeadScorer: one anchor list per sentence expected");
     m.build_anchors(model.anchors, *anchors, threads);
     m.stray_cost = model.anchors.stray_cost;
-    if (m.stray_cost > 0) m.build_dated();
+    if (m.stray_cost > 0) m.build_dated(*anchors);
     m.headings = heading_keys(src, tgt, *anchors);
     if (model.length.outlier_heading) {
       m.heading_lengths = true;
@@ -870,7 +883,8 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
   const Impl& m = *impl_;
   constexpr double kInf = std::numeric_limits<double>::infinity();
   // The parts in order of their price: the prior, endings and paragraphs,
-  // then the anchors' penalties less the most they could earn back, then the
+  // then the anchors' penalties less the most they could earn back, then
+  // stray sentences (their cost only ever adds, so it drops beads early), then the
   // length match, then the matched anchors. Each partial sum is a lower bound
   // of the cost; once one reaches the limit the rest is not computed. The
   // tolerance keeps float rounding from dropping a bead that ties. The
@@ -882,6 +896,11 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
   const double penalties = h.penalties, bound = h.bound;
   double reach = limit + kTolerance + m.split_slack(i, a, j, b, bound);
   if (cost + penalties - bound >= reach) return kInf;
+  // Stray sentences: exact, and cheap beside the length and the matches.
+  if (m.stray_cost > 0 && (a > 1 || b > 1) && a > 0 && b > 0) {
+    cost += m.stray_cost * (m.stray_sentences(true, i, a, j, b) + m.stray_sentences(false, j, b, i, a));
+    if (cost + penalties - bound >= reach) return kInf;
+  }
   // A sentence without a counterpart has no length to match: its prior (and
   // its anchors, which now go unmatched) is its whole cost. Gale and Church
   // also scored such beads by delta, which makes deleting a long sentence
@@ -911,8 +930,6 @@ double BeadScorer::cost_below(std::uint32_t i, int a, std::uint32_t j, int b, do
     const double budget = limit + kTolerance - cost;
     cost += a == 1 ? m.clause_cost(true, i, j, b, budget, slack) : m.clause_cost(false, j, i, a, budget, slack);
   }
-  if (m.stray_cost > 0 && (a > 1 || b > 1) && a > 0 && b > 0 && cost < limit + kTolerance)
-    cost += m.stray_cost * (m.stray_sentences(true, i, a, j, b) + m.stray_sentences(false, j, b, i, a));
   return cost;
 }
 

@@ -46,7 +46,9 @@
 //
 // A stray sentence (anchors.stray_cost): a bead with two or more sentences
 // on a side costs stray_cost for each of them that holds numbers or dates
-// (a month, a weekday) none of which is on the other side of the bead. A
+// (a month, a weekday) none of which is on the other side of the bead (a
+// number found on one side of the document only, SideKeys::lone_dated,
+// counts as such). A
 // translation keeps numbers and dates, so such a sentence is more likely
 // one without a counterpart, taken into its neighbour's bead; alone in a
 // null bead it pays the same penalties, so without this the two readings

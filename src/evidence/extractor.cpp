@@ -427,8 +427,16 @@ void AnchorExtractor::find_ids(std::string_view whole, std::vector<std::uint32_t
     const std::size_t len = m.match_phrase(i, out);
     for (std::size_t k = 0; k < len; ++k) used[i + k] = true;
   }
-  for (std::size_t i = 0; i < tokens.size(); ++i)
-    if (!used[i]) out.insert(out.end(), tokens[i]->alone.begin(), tokens[i]->alone.end());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (used[i]) continue;
+    // A capitalised month name that opens a Latin sentence and is followed
+    // by a word is no month ("May Allah pardon you", "March on"); before a
+    // number ("May 5 was ...") or alone it is.
+    if (i == 0 && tokens[i]->shape.latin && tokens.size() > 1 && !tokens[1]->shape.numeric &&
+        tokens[i]->alone.size() == 1 && m.keys[tokens[i]->alone.front()].type == AnchorType::month)
+      continue;
+    out.insert(out.end(), tokens[i]->alone.begin(), tokens[i]->alone.end());
+  }
   if (!m.arabic && m.options.names) m.add_apostrophe_names(sentence, out);
   m.drop_repeated_words(out, from);
 }

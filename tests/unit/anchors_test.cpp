@@ -157,6 +157,14 @@ BOOST_AUTO_TEST_CASE(lower_case_english_word_is_not_a_month) {
   BOOST_TEST(keys(english(), "in May", AnchorType::month) == Single{"month:5"});
 }
 
+BOOST_AUTO_TEST_CASE(a_month_name_opening_a_sentence_before_a_word_is_no_month) {
+  BOOST_TEST(keys(english(), "May Allah pardon you.", AnchorType::month).empty());
+  BOOST_TEST(keys(english(), "March on to the square.", AnchorType::month).empty());
+  BOOST_TEST(keys(english(), "May 5 was cold.", AnchorType::month) == Single{"month:5"});
+  BOOST_TEST(keys(english(), "It was cold in May.", AnchorType::month) == Single{"month:5"});
+  BOOST_TEST(keys(english(), "July.", AnchorType::month) == Single{"month:7"});  // a heading, or a word of the review page
+}
+
 BOOST_AUTO_TEST_CASE(place_names_match_across_scripts_after_match_names) {
   const auto [idlib_ar, idlib_en] = matched_names("في إدلب", "in Idlib");
   BOOST_TEST(!idlib_en.empty());

@@ -584,8 +584,12 @@ BOOST_AUTO_TEST_CASE(a_page_footer_on_one_side_stays_out_of_the_last_sentences_b
   const std::string out = jsonl.str();
   BOOST_TEST(out.find("\"furniture\":1") != std::string::npos, out);
   BOOST_TEST(out.find("\"furniture\"") == out.rfind("\"furniture\""));  // the footer's line only
-  // Without the furniture rules the footer joins the last sentence.
+  // Its year, which the English page lacks, keeps it out as well (a stray
+  // sentence, anchors.stray_cost); without both the footer joins the last
+  // sentence.
   model.furniture.cost = 0.0;
+  BOOST_TEST(beads() == expected, boost::test_tools::per_element());
+  model.anchors.stray_cost = 0.0;
   const std::vector<std::string> merged{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[3,4]:[3]"};
   BOOST_TEST(beads() == merged, boost::test_tools::per_element());
 }
@@ -993,6 +997,36 @@ BOOST_AUTO_TEST_CASE(dropping_one_sided_keys_leaves_every_bead_cost_unchanged) {
           ++compared;
         }
   BOOST_TEST(compared > 500U);
+}
+
+BOOST_AUTO_TEST_CASE(a_sentence_whose_number_the_other_side_lacks_is_a_stray_one) {
+  // The second English sentence's year and age are nowhere in the Arabic:
+  // dropped as one-sided keys, its sentence is listed, and a bead that
+  // takes it in beside the first pays the model's stray cost.
+  using jisr::AnchorKey;
+  using jisr::AnchorType;
+  const AnchorKey seven{"num:7", AnchorType::number}, year{"num:2017", AnchorType::number},
+      age{"num:31", AnchorType::number};
+  std::vector<std::vector<AnchorKey>> src_keys{{seven}, {}};
+  std::vector<std::vector<AnchorKey>> tgt_keys{{seven}, {year, age}, {}};
+  jisr::DocumentAnchors anchors = jisr::intern_anchors(src_keys, tgt_keys);
+  jisr::drop_one_sided(anchors);
+  BOOST_TEST(anchors.src.lone_dated.empty());
+  BOOST_TEST(anchors.tgt.lone_dated == std::vector<std::uint32_t>{1}, boost::test_tools::per_element());
+  BOOST_TEST(anchors.tgt[1].empty());
+
+  jisr::Model model = jisr::Model::load(kModels / "ar-en.json", false);
+  const Document ar = doc("ar", {"قال الناطق إن ٧ أشخاص أصيبوا في القصف.", "وأكد أن الفرق تعمل."});
+  const Document en = doc("en", {"The spokesman said 7 people were hurt in the shelling.",
+                                 "He has worked as a reporter since 2017 and is 31.", "He said the teams work."});
+  model.anchors.stray_cost = 0.0;
+  const jisr::BeadScorer off(model, ar.sentences, en.sentences, &anchors);
+  model.anchors.stray_cost = 4.0;
+  const jisr::BeadScorer on(model, ar.sentences, en.sentences, &anchors);
+  BOOST_TEST(on.cost(0, 1, 0, 2) == off.cost(0, 1, 0, 2) + 4.0, boost::test_tools::tolerance(1e-9));
+  // Alone, or as the one side of a bead, it pays nothing more.
+  BOOST_TEST(on.cost(1, 0, 1, 1) == off.cost(1, 0, 1, 1), boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(on.cost(1, 1, 1, 1) == off.cost(1, 1, 1, 1), boost::test_tools::tolerance(1e-9));
 }
 
 BOOST_AUTO_TEST_CASE(length_only_model_still_covers_every_sentence) {
