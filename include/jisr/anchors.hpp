@@ -40,6 +40,11 @@ enum class AnchorType : std::uint8_t { number, month, day, lexicon, name, latin,
 
 [[nodiscard]] std::string_view to_string(AnchorType type);
 
+// A number or a date (a month, a weekday): what a translator keeps.
+[[nodiscard]] constexpr bool is_dated(AnchorType type) {
+  return type == AnchorType::number || type == AnchorType::month || type == AnchorType::day;
+}
+
 struct AnchorKey {
   std::string key;  // "num:3750", "name:dlb", ...
   AnchorType type = AnchorType::number;

@@ -539,10 +539,7 @@ void drop_one_sided(DocumentAnchors& a, DocumentClauses* clauses) {
     // The sentences whose numbers or dates are dropped here.
     keys.lone_dated.clear();
     for (std::size_t k = 0; k < keys.size(); ++k) {
-      const auto lone = [&](std::uint32_t id) {
-        const AnchorType t = a.types[id];
-        return !shared[id] && (t == AnchorType::number || t == AnchorType::month || t == AnchorType::day);
-      };
+      const auto lone = [&](std::uint32_t id) { return !shared[id] && is_dated(a.types[id]); };
       if (std::any_of(keys.ids.begin() + keys.begin[k], keys.ids.begin() + keys.begin[k + 1], lone))
         keys.lone_dated.push_back(static_cast<std::uint32_t>(k));
     }

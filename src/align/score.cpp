@@ -19,6 +19,7 @@
 #include <limits>
 #include <map>
 #include <numbers>
+#include <utility>
 
 namespace jisr {
 
@@ -103,25 +104,11 @@ SideLengths document_lengths(std::span<const Sentence> src, std::span<const Sent
   return out;
 }
 
-bool ends_with_terminal(std::string_view utf8) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
-  auto i = static_cast<int32_t>(utf8.size());
-  while (i > 0) {
-    UChar32 c = 0;
-    U8_PREV(bytes, 0, i, c);
-    if (c < 0 || u_isUWhiteSpace(c)) continue;
-    const int8_t type = u_charType(c);
-    if (type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION || c == '"' || c == '\'') continue;
-    return u_hasBinaryProperty(c, UCHAR_S_TERM);
-  }
-  return false;
-}
+namespace {
 
-bool ends_open(std::string_view utf8, std::span<const std::string> runs_on) {
-  if (ends_with_terminal(utf8)) return false;
-  if (runs_on.empty()) return true;
-  // The text up to its last character that is not white space, a closing
-  // quote or a closing bracket.
+// The end of `utf8`'s last character that is not white space, a closing
+// quote or a closing bracket (0 if there is none), and that character.
+std::pair<std::size_t, UChar32> last_significant(std::string_view utf8) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   auto i = static_cast<int32_t>(utf8.size());
   while (i > 0) {
@@ -131,11 +118,24 @@ bool ends_open(std::string_view utf8, std::span<const std::string> runs_on) {
     if (c < 0 || u_isUWhiteSpace(c)) continue;
     const int8_t type = u_charType(c);
     if (type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION || c == '"' || c == '\'') continue;
-    const std::string_view head = utf8.substr(0, static_cast<std::size_t>(end));
-    return std::none_of(runs_on.begin(), runs_on.end(),
-                        [head](const std::string& mark) { return !mark.empty() && head.ends_with(mark); });
+    return {static_cast<std::size_t>(end), c};
   }
-  return true;
+  return {0, -1};
+}
+
+}  // namespace
+
+bool ends_with_terminal(std::string_view utf8) {
+  const UChar32 c = last_significant(utf8).second;
+  return c >= 0 && u_hasBinaryProperty(c, UCHAR_S_TERM);
+}
+
+bool ends_open(std::string_view utf8, std::span<const std::string> runs_on) {
+  const auto [end, c] = last_significant(utf8);
+  if (c >= 0 && u_hasBinaryProperty(c, UCHAR_S_TERM)) return false;
+  const std::string_view head = utf8.substr(0, end);
+  return std::none_of(runs_on.begin(), runs_on.end(),
+                      [head](const std::string& mark) { return !mark.empty() && head.ends_with(mark); });
 }
 
 double neg_log_two_tailed(double x) {
@@ -254,10 +254,8 @@ struct BeadScorer::Impl {
                        std::vector<std::uint32_t>& dated_ids, std::vector<bool>& lone) {
       dated_begin.assign(1, 0);
       for (std::size_t s = 0; s + 1 < begin.size(); ++s) {
-        for (std::uint32_t x = begin[s]; x < begin[s + 1]; ++x) {
-          const AnchorType t = types_[ids[x]];
-          if (t == AnchorType::number || t == AnchorType::month || t == AnchorType::day) dated_ids.push_back(ids[x]);
-        }
+        for (std::uint32_t x = begin[s]; x < begin[s + 1]; ++x)
+          if (is_dated(types_[ids[x]])) dated_ids.push_back(ids[x]);
         dated_begin.push_back(static_cast<std::uint32_t>(dated_ids.size()));
       }
       lone.assign(begin.size() - 1, false);
@@ -265,10 +263,8 @@ struct BeadScorer::Impl {
         if (s < lone.size()) lone[s] = true;
       // Anchors given with their one-sided keys still in (align_with_anchors).
       for (std::size_t s = 0; s < lone.size() && s < side.size(); ++s)
-        lone[s] = lone[s] || std::any_of(side[s].begin(), side[s].end(), [&](std::uint32_t id) {
-                    const AnchorType t = types_[id];
-                    return !keep_[id] && (t == AnchorType::number || t == AnchorType::month || t == AnchorType::day);
-                  });
+        lone[s] = lone[s] || std::any_of(side[s].begin(), side[s].end(),
+                                         [&](std::uint32_t id) { return !keep_[id] && is_dated(types_[id]); });
     };
     collect(src_begin, src_ids, a.src, src_dated_begin, src_dated_ids, src_lone_dated);
     collect(tgt_begin, tgt_ids, a.tgt, tgt_dated_begin, tgt_dated_ids, tgt_lone_dated);
