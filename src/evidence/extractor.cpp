@@ -55,6 +55,14 @@ std::string_view first_word(std::string_view phrase) { return phrase.substr(0, p
 bool is_name_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == '`'; }
 constexpr std::string_view kLatinClitics[] = {"s", "t", "d", "m", "ll", "re", "ve"};
 
+// The Arabic article as romanised before a hyphen, the l assimilated to a
+// sun letter or not (al-Bab, ad-Dana, ash-Sham, ez-Zor). The Arabic side
+// keeps the article of a short name (الأمل: "lml"), so an English name too
+// short for a key alone (Amal: "ml") is keyed with "al" before it.
+constexpr std::string_view kLatinArticles[] = {"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at",
+                                              "ath", "az", "ed", "en", "er", "es", "esh", "et", "ez"};
+bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
 // What one distinct word yields, whatever its neighbours.
 struct WordInfo {
   WordShape shape;
@@ -316,6 +324,29 @@ struct AnchorExtractor::Impl {
     }
   }
 
+  // Name keys of short Latin names written after the romanised Arabic
+  // article and a hyphen (al-Omar, Al-Amal, Deir ez-Zor): "al" joined with
+  // the name, where the name alone is too short for a key (kLatinArticles).
+  // Reads `spans`, the words of `sentence` (look_up_words).
+  void add_article_names(std::string_view sentence, std::vector<std::uint32_t>& out) const {
+    const auto* base = reinterpret_cast<const std::uint8_t*>(sentence.data());
+    auto offset = [&](std::string_view part) { return static_cast<std::int32_t>(part.data() - sentence.data()); };
+    for (std::size_t k = 0; k + 1 < spans.size(); ++k) {
+      std::string article(spans[k]);
+      if (!article.empty() && article[0] >= 'A' && article[0] <= 'Z') article[0] = static_cast<char>(article[0] - 'A' + 'a');
+      if (std::find(std::begin(kLatinArticles), std::end(kLatinArticles), article) == std::end(kLatinArticles)) continue;
+      const std::string_view name = spans[k + 1];
+      std::int32_t i = offset(spans[k]) + static_cast<std::int32_t>(spans[k].size());
+      UChar32 c = 0;
+      U8_NEXT(base, i, offset(name), c);
+      if (i != offset(name) || c < 0 || !is_hyphen(c)) continue;
+      const WordShape shape = word_shape(name);
+      if (!shape.latin || !shape.capitalised || consonant_skeleton(name).size() >= kMinSkeleton) continue;
+      const std::string skeleton = consonant_skeleton("al" + std::string(name));
+      if (skeleton.size() >= kMinSkeleton) out.push_back(intern("name:" + skeleton, AnchorType::name));
+    }
+  }
+
   // The memo entries of the words of `sentence`, in `tokens`.
   void look_up_words(std::string_view sentence) const {
     if (memo.size() >= kMemoLimit) memo.clear();
@@ -437,7 +468,10 @@ void AnchorExtractor::find_ids(std::string_view whole, std::vector<std::uint32_t
       continue;
     out.insert(out.end(), tokens[i]->alone.begin(), tokens[i]->alone.end());
   }
-  if (!m.arabic && m.options.names) m.add_apostrophe_names(sentence, out);
+  if (!m.arabic && m.options.names) {
+    m.add_apostrophe_names(sentence, out);
+    m.add_article_names(sentence, out);
+  }
   m.drop_repeated_words(out, from);
 }
 
