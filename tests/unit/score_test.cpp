@@ -796,9 +796,12 @@ BOOST_AUTO_TEST_CASE(shipped_furniture_rules_find_page_lines_and_leave_text_alon
       "Idlib | Children receive their vaccines",                          // a dateline-style headline
       "Photo: Children at a water point in Atmeh camp.",                  // a caption
       "Photos taken on Monday show the damage to the clinic.",            // text
+      "Posted on 6 May 2022 08:30",                                       // a site's stamp, no colon
+      "Published on Monday, 2 May 2022",                                  //
+      "Posted on the council's website, the statement named no date.",   // text
   });
-  const std::vector<bool> want_en{true,  true,  true,  true,  true,  true, true, true, true,
-                                  true,  false, false, false, false, false, true, false};
+  const std::vector<bool> want_en{true,  true,  true,  true,  true,  true, true, true, true, true,
+                                  false, false, false, false, false, true, false, true, true, false};
   BOOST_TEST(is_furniture(*f.matcher, en, "en") == want_en, boost::test_tools::per_element());
   const auto ar = lines({
       "الرئيسية \u00bb تقارير",
@@ -814,16 +817,20 @@ BOOST_AUTO_TEST_CASE(shipped_furniture_rules_find_page_lines_and_leave_text_alon
       "إدلب | الأطفال يتلقون اللقاحات",
       "أخبار | صحة",                               // a site's section
       "صورة: أطفال عند نقطة مياه في مخيم أطمة",     // a caption
+      "نشر في ٣ آذار ٢٠٢١",                         // a site's stamp, no colon
+      "نشر في الموقع الرسمي للمجلس بيان يوضح ذلك.",  // text
   });
-  const std::vector<bool> want_ar{true, true, true, true, true, true, true, true, false, false, false, true, true};
+  const std::vector<bool> want_ar{true, true, true, true, true, true, true, true, false, false, false, true, true, true, false};
   BOOST_TEST(is_furniture(*f.matcher, ar, "ar") == want_ar, boost::test_tools::per_element());
   // Kinds: a trail, a copyright line, a share prompt, "back to top", a
-  // comment prompt and a caption each share a kind with the other
-  // language's, and with no other line of the two lists.
+  // comment prompt, a caption and a line of when the page went up each
+  // share a kind with the other language's, and with no other line of the
+  // two lists.
   const auto en_kinds = f.matcher->kinds(en, "en");
   const auto ar_kinds = f.matcher->kinds(ar, "ar");
   const std::vector<std::pair<std::size_t, std::size_t>> same{{0, 0}, {1, 0}, {0, 11}, {1, 11}, {3, 1}, {4, 2},
-                                                              {5, 3},  {6, 4}, {2, 5},  {8, 6},  {15, 12}};
+                                                              {5, 3},  {6, 4}, {2, 5},  {8, 6},  {15, 12},
+                                                              {4, 13}, {17, 2}, {17, 13}, {18, 2}, {18, 13}};
   for (std::size_t e = 0; e < want_en.size(); ++e)
     for (std::size_t a = 0; a < want_ar.size(); ++a) {
       if (!want_en[e] || !want_ar[a]) continue;
