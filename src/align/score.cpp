@@ -138,6 +138,19 @@ bool ends_open(std::string_view utf8, std::span<const std::string> runs_on) {
                       [head](const std::string& mark) { return !mark.empty() && head.ends_with(mark); });
 }
 
+std::vector<bool> open_lines(std::span<const Sentence> side, std::span<const std::string> runs_on) {
+  std::vector<bool> out;
+  out.reserve(side.size());
+  bool after_run_on = false;
+  for (const Sentence& s : side) {
+    const bool open = ends_open(s.text, runs_on);
+    out.push_back(open && !after_run_on);
+    // Runs on: not open for the model's marks, open without them.
+    after_run_on = !open && !runs_on.empty() && ends_open(s.text, {});
+  }
+  return out;
+}
+
 double neg_log_two_tailed(double x) {
   const double z = std::abs(x) / std::numbers::sqrt2;
   if (z < 25.0) return -std::log(std::erfc(z));
@@ -757,7 +770,8 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
   };
   auto open_counts = [&model](std::span<const Sentence> side, std::vector<std::uint32_t>& prefix) {
     prefix.assign(1, 0);
-    for (const Sentence& s : side) prefix.push_back(prefix.back() + (ends_open(s.text, model.runs_on) ? 1 : 0));
+    prefix.reserve(side.size() + 1);
+    for (const bool open : open_lines(side, model.runs_on)) prefix.push_back(prefix.back() + (open ? 1 : 0));
   };
   on_both_sides(
       threads,

@@ -223,6 +223,12 @@ class BeadScorer {
 // commas, a list item ending in a semicolon).
 [[nodiscard]] bool ends_open(std::string_view utf8, std::span<const std::string> runs_on);
 
+// Whether each sentence of a side stands open (ends_open), as the scorer
+// and the trainer read it: a line that follows one ending in a `runs_on`
+// mark is the end of the sentence that line began (the last line of a
+// slogan broken after its commas), not a heading, whatever its own ending.
+[[nodiscard]] std::vector<bool> open_lines(std::span<const Sentence> side, std::span<const std::string> runs_on);
+
 // Class of a bead type for Model::ending_cost: 0 null, 1 one-to-one, 2 larger.
 [[nodiscard]] inline int bead_class(int a, int b) { return a == 0 || b == 0 ? 0 : (a == 1 && b == 1 ? 1 : 2); }
 

@@ -336,14 +336,16 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
       for (std::uint32_t k = b; k < e; ++k) l += alignment_length(side[k].text, skip);
       return l;
     };
+    const std::vector<bool> src_open = open_lines(d.src, options.runs_on);
+    const std::vector<bool> tgt_open = open_lines(d.tgt, options.runs_on);
     for (const Bead& b : d.gold) {
       ++beads;
       counts[{static_cast<int>(b.src_size()), static_cast<int>(b.tgt_size())}] += 1;
       const int cls = bead_class(static_cast<int>(b.src_size()), static_cast<int>(b.tgt_size()));
       for (std::uint32_t k = b.src_begin; k < b.src_end; ++k)
-        ending_counts[cls][ends_open(d.src[k].text, options.runs_on) ? 1 : 0] += 1;
+        ending_counts[cls][src_open[k] ? 1 : 0] += 1;
       for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k)
-        ending_counts[cls][ends_open(d.tgt[k].text, options.runs_on) ? 1 : 0] += 1;
+        ending_counts[cls][tgt_open[k] ? 1 : 0] += 1;
       if (!b.is_pair()) continue;
       const double l1 = length(d.src, insertions.src, b.src_begin, b.src_end);
       const double l2 = length(d.tgt, insertions.tgt, b.tgt_begin, b.tgt_end);
@@ -351,8 +353,8 @@ Model estimate_model(std::span<const AlignedDocument> docs, const TrainOptions& 
       sum_l2 += l2;
       pairs.emplace_back(l1, l2);
       bool all_open = true;
-      for (std::uint32_t k = b.src_begin; k < b.src_end; ++k) all_open &= ends_open(d.src[k].text, options.runs_on);
-      for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k) all_open &= ends_open(d.tgt[k].text, options.runs_on);
+      for (std::uint32_t k = b.src_begin; k < b.src_end; ++k) all_open = all_open && src_open[k];
+      for (std::uint32_t k = b.tgt_begin; k < b.tgt_end; ++k) all_open = all_open && tgt_open[k];
       open_pair.push_back(all_open);
     }
     doc_end.push_back(pairs.size());

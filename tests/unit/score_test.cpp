@@ -461,6 +461,20 @@ BOOST_AUTO_TEST_CASE(a_line_ending_in_a_mark_that_runs_on_is_not_open) {
   BOOST_TEST(jisr::ends_open("Mercy to the martyrs,", {}));
 }
 
+BOOST_AUTO_TEST_CASE(the_line_after_one_that_runs_on_ends_its_sentence_and_is_not_open) {
+  const std::vector<std::string> marks{","};
+  const std::vector<Sentence> side{{"Weekly report", {}, 0},          // a heading
+                                   {"Freedom for the detainees,", {}, 0},
+                                   {"and justice for the victims", {}, 0},  // the slogan's last line
+                                   {"Media Office", {}, 0},           // open again
+                                   {"It ended.", {}, 0}};
+  BOOST_TEST(jisr::open_lines(side, marks) == (std::vector<bool>{true, false, false, true, false}),
+             boost::test_tools::per_element());
+  // Without marks nothing runs on: every line without final punctuation is open.
+  BOOST_TEST(jisr::open_lines(side, {}) == (std::vector<bool>{true, true, true, true, false}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(a_slogan_broken_after_its_comma_merges_where_its_lines_run_on) {
   // Two lines of a slogan against one sentence: with the comma marked as
   // running on, the first line is not an open heading that a many bead
