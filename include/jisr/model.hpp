@@ -145,7 +145,8 @@ struct Model {
   // in sentence-final punctuation (index 0) or not (index 1): headings,
   // datelines and menu lines are often left out or kept alone, rarely merged.
   // -log(P(ending | class) / P(ending)), estimated by `jisr train`. Not
-  // applied to a side where most sentences lack final punctuation.
+  // applied to a side where most sentences lack final punctuation (a
+  // list's items, after a line ending in a colon, do not count).
   std::array<std::array<double, 2>, 3> ending_cost{};
   // Marks after which a sentence without final punctuation runs on into
   // the next rather than stands open (ending_cost's index 0, and not the

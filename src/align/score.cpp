@@ -151,6 +151,28 @@ std::vector<bool> open_lines(std::span<const Sentence> side, std::span<const std
   return out;
 }
 
+namespace {
+
+// Whether a side's endings say anything (Impl::src_endings): not where most
+// of its sentences stand open (verse, unpunctuated text). A list's items
+// (the open lines after one ending in a colon) do not count as standing
+// open: a release with a header block and a list of supplies has more open
+// lines than closed ones, all of them short, and its endings still tell a
+// heading from a sentence. `open` holds the side's prefix counts of open
+// sentences.
+bool endings_say_something(std::span<const Sentence> side, const std::vector<std::uint32_t>& open) {
+  std::size_t standing_open = 0;
+  bool in_list = false;
+  for (std::size_t k = 0; k < side.size(); ++k) {
+    const bool is_open = open[k + 1] != open[k];
+    if (is_open && !in_list) ++standing_open;
+    in_list = last_significant(side[k].text).second == ':' || (in_list && is_open);
+  }
+  return 2 * standing_open <= side.size();
+}
+
+}  // namespace
+
 double neg_log_two_tailed(double x) {
   const double z = std::abs(x) / std::numbers::sqrt2;
   if (z < 25.0) return -std::log(std::erfc(z));
@@ -181,8 +203,8 @@ struct BeadScorer::Impl {
   std::vector<std::uint32_t> src_para, tgt_para;
   // Prefix counts of sentences without final punctuation.
   std::vector<std::uint32_t> src_open, tgt_open;
-  // Whether endings say anything on a side: not where most sentences lack
-  // final punctuation (verse, lists, unpunctuated text).
+  // Whether endings say anything on a side (endings_say_something): not
+  // where most sentences lack final punctuation (verse, unpunctuated text).
   bool src_endings = true, tgt_endings = true;
   // Prefix counts of page furniture lines (furniture.hpp) and each line's
   // kinds, empty when the model looks for none, and what a bead mixing
@@ -783,8 +805,8 @@ BeadScorer::BeadScorer(const Model& model, std::span<const Sentence> src,
         fill(tgt, insertions.tgt, m.tgt_len, m.tgt_prefix, m.tgt_para);
         open_counts(tgt, m.tgt_open);
       });
-  m.src_endings = 2 * m.src_open.back() <= src.size();
-  m.tgt_endings = 2 * m.tgt_open.back() <= tgt.size();
+  m.src_endings = endings_say_something(src, m.src_open);
+  m.tgt_endings = endings_say_something(tgt, m.tgt_open);
   m.c = document_length_ratio(model.length, m.src_prefix.back(), m.tgt_prefix.back());
   set_priors(model.priors);
   if (model.furniture.cost > 0 && model.furniture.matcher) {

@@ -489,6 +489,29 @@ BOOST_AUTO_TEST_CASE(a_slogan_broken_after_its_comma_merges_where_its_lines_run_
   BOOST_TEST(runs_on.cost(0, 2, 0, 1) < open.cost(0, 2, 0, 1) - 2.0);
 }
 
+BOOST_AUTO_TEST_CASE(a_list_s_items_do_not_make_a_side_unpunctuated) {
+  // Two header lines, a list of four items after its lead-in, and two
+  // sentences: seven lines of nine stand open, but four of them are a
+  // list's items, so the endings still price the header line's null bead.
+  const std::vector<Sentence> listed{{"Press release", {}, 0},     {"Media Office", {}, 0},
+                                     {"The convoy carried:", {}, 1}, {"600 boxes of supplies", {}, 2},
+                                     {"1,800 dialysis kits", {}, 3}, {"12 monitors", {}, 4},
+                                     {"40 generators", {}, 5},       {"It arrived on Monday.", {}, 6},
+                                     {"More will follow.", {}, 7}};
+  std::vector<Sentence> unlisted = listed;
+  unlisted[2].text = "The convoy carried supplies";  // no lead-in: the items are open lines like any
+  const std::vector<Sentence> tgt{{"Another side.", {}, 0}};
+  jisr::Model with = plain_model();
+  with.ending_cost = {{{0.9, -1.9}, {0.0, 0.0}, {-0.1, 2.8}}};
+  jisr::Model without = plain_model();
+  without.ending_cost = {};
+  auto ending_part = [&](const std::vector<Sentence>& src) {
+    return BeadScorer(with, src, tgt).cost(0, 1, 0, 0) - BeadScorer(without, src, tgt).cost(0, 1, 0, 0);
+  };
+  BOOST_TEST(ending_part(listed) == -1.9, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(ending_part(unlisted) == 0.0, boost::test_tools::tolerance(1e-9));
+}
+
 BOOST_AUTO_TEST_CASE(confidence_lies_in_unit_interval_and_prefers_proportional_beads) {
   std::mt19937 rng(7);
   std::uniform_int_distribution<int> len(1, 150);
