@@ -98,7 +98,14 @@ std::vector<std::string> arabic_variants(const std::string& w) {
     std::vector<std::string> next = frontier;
     for (const auto& f : frontier)
       for (const auto p : layer)
-        if (auto s = strip(f, p)) next.push_back(*s);
+        if (auto s = strip(f, p)) {
+          // لل is the preposition before the article whose alif it drops
+          // (للأمم = ل + الأمم): the word with its article is a variant too,
+          // so that lexicon phrases written with it match. Before the bare
+          // word, which stays the last variant.
+          if (p == "لل") next.push_back("ال" + *s);
+          next.push_back(*s);
+        }
     frontier = next;
   }
   for (auto& f : frontier)

@@ -417,6 +417,15 @@ BOOST_AUTO_TEST_CASE(key_ids_name_the_keys_find_gives_and_survive_a_forgotten_ta
   BOOST_TEST((texts(again, 0) == e.find(sentences[1])));
 }
 
+BOOST_AUTO_TEST_CASE(the_preposition_before_an_article_keeps_the_article_s_entry) {
+  // للعراق is ل + العراق with the article's alif dropped: the country's
+  // entry, written with its article, is met all the same.
+  const auto with_article = keys(arabic(), "العراق", AnchorType::lexicon);
+  BOOST_REQUIRE(with_article.size() == 1U);
+  BOOST_TEST(keys(arabic(), "دعم للعراق", AnchorType::lexicon) == with_article);
+  BOOST_TEST(keys(arabic(), "سفير الأردن", AnchorType::lexicon) == keys(arabic(), "سفير للأردن", AnchorType::lexicon));
+}
+
 BOOST_AUTO_TEST_CASE(a_word_gives_the_same_keys_wherever_it_is_met_again) {
   // The extractor remembers each word; a phrase still takes precedence.
   const AnchorExtractor e = extractor("en");
