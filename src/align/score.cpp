@@ -145,8 +145,8 @@ std::vector<bool> open_lines(std::span<const Sentence> side, std::span<const std
   for (const Sentence& s : side) {
     const bool open = ends_open(s.text, runs_on);
     out.push_back(open && !after_run_on);
-    // Runs on: not open for the model's marks, open without them.
-    after_run_on = !open && !runs_on.empty() && ends_open(s.text, {});
+    // Runs on: not open, yet without final punctuation (one of the marks).
+    after_run_on = !open && !ends_with_terminal(s.text);
   }
   return out;
 }

@@ -62,6 +62,23 @@ constexpr std::string_view kLatinClitics[] = {"s", "t", "d", "m", "ll", "re", "v
 constexpr std::string_view kLatinArticles[] = {"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at",
                                               "ath", "az", "ed", "en", "er", "es", "esh", "et", "ez"};
 bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+// One of kLatinArticles, in lower case or capitalised (Al-Amal).
+bool is_latin_article(std::string_view word) {
+  return std::any_of(std::begin(kLatinArticles), std::end(kLatinArticles), [word](std::string_view a) {
+    return word.size() == a.size() && (word[0] == a[0] || word[0] == a[0] - 'a' + 'A') && word.substr(1) == a.substr(1);
+  });
+}
+
+// True if `left` and `right`, two words of `sentence` in order, are
+// separated by exactly one character, and `is_mark` holds for it.
+bool joined_by(std::string_view sentence, std::string_view left, std::string_view right, bool (*is_mark)(UChar32)) {
+  const auto* base = reinterpret_cast<const std::uint8_t*>(sentence.data());
+  auto i = static_cast<std::int32_t>(left.data() + left.size() - sentence.data());
+  const auto end = static_cast<std::int32_t>(right.data() - sentence.data());
+  UChar32 c = 0;
+  U8_NEXT(base, i, end, c);
+  return i == end && c >= 0 && is_mark(c);
+}
 
 // What one distinct word yields, whatever its neighbours.
 struct WordInfo {
@@ -298,13 +315,8 @@ struct AnchorExtractor::Impl {
   // the parts that follow it across one apostrophe each. Reads `spans`,
   // the words of `sentence` (look_up_words).
   void add_apostrophe_names(std::string_view sentence, std::vector<std::uint32_t>& out) const {
-    const auto* base = reinterpret_cast<const std::uint8_t*>(sentence.data());
-    auto offset = [&](std::string_view part) { return static_cast<std::int32_t>(part.data() - sentence.data()); };
     auto apostrophe_between = [&](std::string_view left, std::string_view right) {
-      std::int32_t i = offset(left) + static_cast<std::int32_t>(left.size());
-      UChar32 c = 0;
-      U8_NEXT(base, i, offset(right), c);
-      return i == offset(right) && c >= 0 && is_name_apostrophe(c);
+      return joined_by(sentence, left, right, is_name_apostrophe);
     };
     auto second_part = [](std::string_view part) {
       const WordShape shape = word_shape(part);
@@ -329,17 +341,9 @@ struct AnchorExtractor::Impl {
   // the name, where the name alone is too short for a key (kLatinArticles).
   // Reads `spans`, the words of `sentence` (look_up_words).
   void add_article_names(std::string_view sentence, std::vector<std::uint32_t>& out) const {
-    const auto* base = reinterpret_cast<const std::uint8_t*>(sentence.data());
-    auto offset = [&](std::string_view part) { return static_cast<std::int32_t>(part.data() - sentence.data()); };
     for (std::size_t k = 0; k + 1 < spans.size(); ++k) {
-      std::string article(spans[k]);
-      if (!article.empty() && article[0] >= 'A' && article[0] <= 'Z') article[0] = static_cast<char>(article[0] - 'A' + 'a');
-      if (std::find(std::begin(kLatinArticles), std::end(kLatinArticles), article) == std::end(kLatinArticles)) continue;
       const std::string_view name = spans[k + 1];
-      std::int32_t i = offset(spans[k]) + static_cast<std::int32_t>(spans[k].size());
-      UChar32 c = 0;
-      U8_NEXT(base, i, offset(name), c);
-      if (i != offset(name) || c < 0 || !is_hyphen(c)) continue;
+      if (!is_latin_article(spans[k]) || !joined_by(sentence, spans[k], name, is_hyphen)) continue;
       const WordShape shape = word_shape(name);
       if (!shape.latin || !shape.capitalised || consonant_skeleton(name).size() >= kMinSkeleton) continue;
       const std::string skeleton = consonant_skeleton("al" + std::string(name));
