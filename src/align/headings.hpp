@@ -70,9 +70,43 @@ enum class SharedKeys { strong, any };
 [[nodiscard]] bool heading_keys_agree(std::span<const std::uint32_t> x, std::span<const std::uint32_t> y,
                                       const std::vector<AnchorType>& types, SharedKeys need = SharedKeys::strong);
 
+// The most lines a side of a run of header or footer lines that
+// repair_heading_runs reads again: a header block is a few lines, and a
+// longer run of short open lines (verse, a list) is text.
+inline constexpr std::uint32_t kMaxHeadingRun = 12;
+
+// How well two header lines' keys (HeadingKeys) say they are one line, in
+// [0, 1]: 0 unless they share a key, and the shared keys are all of the
+// line with fewer keys, or two or more and at least half of them; then the
+// shared keys over all keys of the two (Jaccard), so that the short name
+// `Marea Local Council` fits the full name better than a title that also
+// names the council. Looser than heading_keys_agree, which decides a pair's
+// length cost alone: repair_heading_runs asks it of lines that a run of
+// header lines must pair somehow.
+[[nodiscard]] double header_lines_fit(std::span<const std::uint32_t> x, std::span<const std::uint32_t> y);
+
+// A page's header holds several short lines on each side, in an order the
+// two pages need not share: the English a title and the organisation's
+// short name, the Arabic the full name and a department line. Paired by
+// length and position, the full name meets the title and the department
+// meets the short name, though the short name's keys are all keys of the
+// full name. So in every run of two or more beads of 1-1, 1-0 and 0-1
+// holding only heading lines (open, at most kMaxHeadingLength long), the
+// run's lines are aligned again, one-to-one or unpaired, in order, by the
+// largest sum of its pairs' fit (header_lines_fit; 0 for page furniture
+// against text or furniture of another kind) and then by the scorer's
+// cost. The new reading replaces the run only when its pairs fit better
+// than the search's: where no pair fits at all, the search's reading stays.
+// Nothing is done where either side's endings do not tell a heading from a
+// sentence (BeadScorer::endings_tell_headings): in verse every line is
+// short and open. Returns the number of beads replaced.
+std::size_t repair_heading_runs(const BeadScorer& scorer, const Document& src, const Document& tgt,
+                                const HeadingKeys& keys, Alignment& beads);
+
 // Joins adjacent 1-0 and 0-1 beads of heading lines whose anchors match as
 // described above; the joined bead takes the scorer's cost and confidence.
-// Returns the number of beads joined.
+// Then repairs runs of heading lines (repair_heading_runs). Returns the
+// number of beads joined or replaced.
 std::size_t pair_headings(const BeadScorer& scorer, const Document& src, const Document& tgt,
                           const HeadingKeys& keys, Alignment& beads);
 // The same, reading the keys from the anchors.

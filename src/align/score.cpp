@@ -878,6 +878,8 @@ void BeadScorer::set_priors(const std::map<BeadType, double>& priors) {
 
 std::uint32_t BeadScorer::src_size() const { return static_cast<std::uint32_t>(impl_->src_len.size()); }
 std::uint32_t BeadScorer::tgt_size() const { return static_cast<std::uint32_t>(impl_->tgt_len.size()); }
+bool BeadScorer::endings_tell_headings() const { return impl_->src_endings && impl_->tgt_endings; }
+
 std::uint32_t BeadScorer::src_length(std::uint32_t k) const { return impl_->src_len[k]; }
 std::uint32_t BeadScorer::tgt_length(std::uint32_t k) const { return impl_->tgt_len[k]; }
 

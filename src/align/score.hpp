@@ -196,6 +196,11 @@ class BeadScorer {
   // The parts of cost() and the key counts behind them; same preconditions.
   [[nodiscard]] BeadEvidence evidence(std::uint32_t i, int a, std::uint32_t j, int b) const;
 
+  // True if both sides' endings tell a heading from a sentence: most of
+  // each side's lines end in final punctuation (verse and unpunctuated
+  // text do not).
+  [[nodiscard]] bool endings_tell_headings() const;
+
   // Length of sentence k of either side in the units the model counts.
   [[nodiscard]] std::uint32_t src_length(std::uint32_t k) const;
   [[nodiscard]] std::uint32_t tgt_length(std::uint32_t k) const;

@@ -128,4 +128,88 @@ BOOST_AUTO_TEST_CASE(sentences_that_end_in_a_full_stop_are_not_headings) {
   BOOST_TEST(run(kAr, en, {{}, {kLex}}, {{}, {kLex}}, beads) == 0U);
 }
 
+// A release's header against the English page's: the Arabic full name and
+// a department line, the English a title that also names the body and the
+// short name, then three sentences of text a side.
+const std::vector<std::string> kReleaseAr{"الائتلاف الوطني لقوى الثورة والمعارضة السورية", "دائرة الإعلام والاتصال",
+                                          "أقر الائتلاف موازنة بخمسة ملايين.", "وقال إنها تكفي عاماً.",
+                                          "وشكر الداعمين."};
+const std::vector<std::string> kReleaseEn{"Syrian Coalition Approves Budget of 5 Million", "Syrian Coalition",
+                                          "The Coalition approved a budget of five million.",
+                                          "It said it would last a year.", "It thanked its donors."};
+const AnchorKey kName{"name:srn", AnchorType::name};
+const AnchorKey kCouncil{"w:coalition", AnchorType::word};
+const AnchorKey kNum{"num:5000000", AnchorType::number};
+const AnchorKey kBudget{"w:budget", AnchorType::word};
+
+// Beads as text, for messages.
+std::vector<std::string> text(const jisr::Alignment& beads) {
+  std::vector<std::string> out;
+  for (const Bead& b : beads)
+    out.push_back(std::to_string(b.src_begin) + "+" + std::to_string(b.src_size()) + ":" + std::to_string(b.tgt_begin) +
+                  "+" + std::to_string(b.tgt_size()));
+  return out;
+}
+
+// The search's reading of the release: line by line.
+jisr::Alignment line_by_line(std::size_t n) {
+  jisr::Alignment out;
+  for (std::uint32_t k = 0; k < n; ++k) out.push_back(bead(k, 1, k, 1));
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(a_header_run_is_aligned_again_by_how_well_its_lines_keys_fit) {
+  const jisr::Model m = plain_model();
+  const Document ar = doc("ar", kReleaseAr), en = doc("en", kReleaseEn);
+  // The full name holds the short name's keys and two of the title's; the
+  // title's number and word are in the text of the Arabic page too.
+  const jisr::DocumentAnchors anchors = jisr::intern_anchors(
+      {{kLex, kName, kCouncil}, {}, {kNum, kBudget, kCouncil}, {}, {}},
+      {{kName, kCouncil, kNum, kBudget}, {kLex, kName}, {kNum, kBudget, kCouncil}, {}, {}});
+  const jisr::BeadScorer scorer(m, ar.sentences, en.sentences, &anchors);
+  BOOST_REQUIRE(scorer.endings_tell_headings());
+  jisr::Alignment beads = line_by_line(5);
+  BOOST_TEST(jisr::pair_headings(scorer, ar, en, anchors, beads) == 2U);
+  const jisr::Alignment expected{bead(0, 0, 0, 1), bead(0, 1, 1, 1), bead(1, 1, 2, 0), bead(2, 1, 2, 1),
+                                 bead(3, 1, 3, 1), bead(4, 1, 4, 1)};
+  BOOST_TEST(text(beads) == text(expected), boost::test_tools::per_element());
+  BOOST_TEST(beads[1].cost == scorer.cost(0, 1, 1, 1));
+  // The fit: shared keys over all keys of the two lines, where the shared
+  // keys are all of the line with fewer, or two or more and half of them.
+  const jisr::HeadingKeys& keys = scorer.headings();
+  BOOST_TEST(jisr::header_lines_fit(keys.src[0], keys.tgt[1]) == 2.0 / 3.0, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(jisr::header_lines_fit(keys.src[0], keys.tgt[0]) == 2.0 / 5.0, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(jisr::header_lines_fit(keys.src[1], keys.tgt[1]) == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_header_run_without_a_better_fit_stays_as_the_search_left_it) {
+  const jisr::Model m = plain_model();
+  const Document ar = doc("ar", kReleaseAr), en = doc("en", kReleaseEn);
+  // The title now shares one key of three with the full name: too little.
+  const jisr::DocumentAnchors anchors = jisr::intern_anchors(
+      {{kLex, kName, kCouncil}, {}, {kNum, kBudget}, {}, {}},
+      {{kName, kNum, kBudget}, {kOther}, {kNum, kBudget}, {}, {}});
+  const jisr::BeadScorer scorer(m, ar.sentences, en.sentences, &anchors);
+  jisr::Alignment beads = line_by_line(5);
+  BOOST_TEST(jisr::pair_headings(scorer, ar, en, anchors, beads) == 0U);
+  BOOST_TEST(text(beads) == text(line_by_line(5)), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(verse_has_no_header_runs) {
+  // Every line open on both sides: endings tell no heading from a sentence.
+  const jisr::Model m = plain_model();
+  std::vector<std::string> ar_lines = kReleaseAr, en_lines = kReleaseEn;
+  for (std::string* line : {&ar_lines[2], &ar_lines[3], &ar_lines[4], &en_lines[2], &en_lines[3], &en_lines[4]})
+    line->pop_back();
+  const Document ar = doc("ar", ar_lines), en = doc("en", en_lines);
+  const jisr::DocumentAnchors anchors = jisr::intern_anchors(
+      {{kLex, kName, kCouncil}, {}, {kNum, kBudget, kCouncil}, {}, {}},
+      {{kName, kCouncil, kNum, kBudget}, {kLex, kName}, {kNum, kBudget, kCouncil}, {}, {}});
+  const jisr::BeadScorer scorer(m, ar.sentences, en.sentences, &anchors);
+  BOOST_TEST(!scorer.endings_tell_headings());
+  jisr::Alignment beads = line_by_line(5);
+  BOOST_TEST(jisr::pair_headings(scorer, ar, en, anchors, beads) == 0U);
+  BOOST_TEST(text(beads) == text(line_by_line(5)), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
