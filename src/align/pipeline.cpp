@@ -29,12 +29,23 @@ constexpr std::size_t kChunk = 1024;
 // Chunks found per thread before they are merged.
 constexpr std::size_t kChunksPerThread = 4;
 
+// What a side's words show of case (AnchorExtractor::case_seen): per
+// sentence that opens with a capitalised word with a name key, the
+// sentence, that name key and the word's latin key; and the latin keys of
+// words written in lower case.
+struct CaseInChunk {
+  std::vector<std::array<std::uint32_t, 3>> openings;
+  std::vector<std::uint32_t> lower_case;
+  bool extra_keys = false;  // keys interned for case alone, which no sentence holds yet
+};
+
 // The keys of a run of sentences of one side, interned locally.
 struct Chunk {
   bool is_src = true;
   std::size_t begin = 0, end = 0;  // sentence range
   DocumentAnchors keys;            // only keys and one side (src) filled
   SideClauses clauses;             // sentences of two clauses or more
+  CaseInChunk case_seen;           // local key ids
 };
 
 // True if the sentence with keys `found` (the extractor's ids) is a page's
@@ -60,12 +71,36 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
   SideKeys& side = chunk.keys.src;
   std::optional<ClauseCutter> cut;
   if (rules != nullptr) cut.emplace(*rules);
+  // The local id of an extractor's id, given one when new.
+  auto to_local = [&](std::uint32_t id) {
+    if (id >= local.size()) local.resize(extractor.key_count(), kNone);
+    if (local[id] == kNone) {
+      local[id] = static_cast<std::uint32_t>(chunk.keys.keys.size());
+      const AnchorKey& key = extractor.key(id);
+      chunk.keys.keys.push_back(key.key);
+      chunk.keys.types.push_back(key.type);
+    }
+    return local[id];
+  };
+  // What the last find_ids saw of case; `first`: it read the sentence's
+  // first words.
+  std::vector<std::uint32_t> lower_case;
+  std::array<std::uint32_t, 2> opening{kNone, kNone};
+  auto note_case = [&](bool first) {
+    const AnchorExtractor::CaseSeen seen = extractor.case_seen();
+    if (first && seen.opening_name != AnchorExtractor::kNoKey && seen.opening_word != AnchorExtractor::kNoKey)
+      opening = {seen.opening_name, seen.opening_word};
+    lower_case.insert(lower_case.end(), seen.lower_case.begin(), seen.lower_case.end());
+  };
   for (std::size_t k = chunk.begin; k < chunk.end; ++k) {
     const std::string& text = doc.sentences[k].text;
     const std::vector<std::pair<std::size_t, std::size_t>>* spans = cut ? &(*cut)(text) : nullptr;
     found.clear();
+    lower_case.clear();
+    opening = {kNone, kNone};
     if (spans == nullptr || spans->size() < 2) {
       extractor.find_ids(text, found);
+      note_case(true);
       chunk.clauses.begin.push_back(chunk.clauses.begin.back());
     } else {
       // The cutter measured the clauses; with brackets left out they are
@@ -74,6 +109,7 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
         const auto [from, to] = (*spans)[x];
         const std::string_view clause = std::string_view(text).substr(from, to - from);
         extractor.find_ids(clause, found);
+        note_case(x == 0 && std::string_view(text).substr(0, from).find_first_not_of(" \t") == std::string_view::npos);
         chunk.clauses.key_end.push_back(static_cast<std::uint32_t>(found.size()));
         chunk.clauses.length.push_back(skip_bracketed ? alignment_length(clause, true) : cut->lengths()[x]);
       }
@@ -86,17 +122,17 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
       for (std::uint32_t x = chunk.clauses.begin[n - 2]; x < chunk.clauses.begin[n - 1]; ++x)
         chunk.clauses.key_end[x] = 0;
     }
-    for (const std::uint32_t id : found) {
-      if (id >= local.size()) local.resize(extractor.key_count(), kNone);
-      if (local[id] == kNone) {
-        local[id] = static_cast<std::uint32_t>(chunk.keys.keys.size());
-        const AnchorKey& key = extractor.key(id);
-        chunk.keys.keys.push_back(key.key);
-        chunk.keys.types.push_back(key.type);
-      }
-      side.ids.push_back(local[id]);
-    }
+    for (const std::uint32_t id : found) side.ids.push_back(to_local(id));
     side.begin.push_back(static_cast<std::uint32_t>(side.ids.size()));
+    // A word that a lexicon phrase took gave the sentence no key of its
+    // own; its latin key still says how the document writes it.
+    auto held = [&](std::uint32_t id) {
+      if (id >= local.size() || local[id] == kNone) chunk.case_seen.extra_keys = true;
+      return to_local(id);
+    };
+    if (opening[0] != kNone && !found.empty())
+      chunk.case_seen.openings.push_back({static_cast<std::uint32_t>(k - chunk.begin), held(opening[0]), held(opening[1])});
+    for (const std::uint32_t id : lower_case) chunk.case_seen.lower_case.push_back(held(id));
   }
 }
 
@@ -124,7 +160,7 @@ void trim(std::vector<T>& v) {
 // side's text merged once this chunk is, from which the side's arrays are
 // sized (grow_in_proportion).
 void merge_chunk(Chunk& chunk, DocumentAnchors& a, std::unordered_map<std::string, std::uint32_t>& ids,
-                 DocumentClauses* clauses, double share) {
+                 DocumentClauses* clauses, CaseInChunk& case_seen, double share) {
   std::vector<std::uint32_t> to(chunk.keys.keys.size());
   for (std::size_t k = 0; k < to.size(); ++k) {
     const auto [it, inserted] = ids.try_emplace(chunk.keys.keys[k], static_cast<std::uint32_t>(a.keys.size()));
@@ -138,6 +174,9 @@ void merge_chunk(Chunk& chunk, DocumentAnchors& a, std::unordered_map<std::strin
   const SideKeys& local = chunk.keys.src;
   const auto first = static_cast<std::uint32_t>(side.size());
   for (const std::uint32_t k : local.stamps) side.stamps.push_back(first + k);
+  for (const auto& [k, name, word] : chunk.case_seen.openings) case_seen.openings.push_back({first + k, to[name], to[word]});
+  for (const std::uint32_t id : chunk.case_seen.lower_case) case_seen.lower_case.push_back(to[id]);
+  case_seen.extra_keys |= chunk.case_seen.extra_keys;
   grow_in_proportion(side.begin, local.size(), share);
   for (std::size_t k = 1; k < local.begin.size(); ++k)
     side.begin.push_back(static_cast<std::uint32_t>(side.ids.size() + local.begin[k]));
@@ -156,6 +195,65 @@ void merge_chunk(Chunk& chunk, DocumentAnchors& a, std::unordered_map<std::strin
   }
   chunk.keys = {};
   chunk.clauses = {};
+  chunk.case_seen = {};
+}
+
+// Takes out the name key of a word that opens a sentence where the
+// document also writes that word in lower case: it is a common word
+// (`Cholera is ...` beside `cases of cholera`), capitalised only because
+// the sentence starts with it, and its consonant skeleton would meet an
+// Arabic word of the same sound. The sentence's clauses' key ends are
+// moved with the keys.
+bool drop_opening_common_words(const CaseInChunk& case_seen, std::size_t key_count, SideKeys& side,
+                               SideClauses* clauses) {
+  if (case_seen.openings.empty()) return false;
+  std::vector<bool> lower(key_count, false);
+  for (const std::uint32_t id : case_seen.lower_case) lower[id] = true;
+  std::vector<std::uint32_t> drop(side.size(), std::numeric_limits<std::uint32_t>::max());
+  bool any = false;
+  for (const auto& [k, name, word] : case_seen.openings) {
+    if (!lower[word]) continue;
+    for (std::uint32_t p = side.begin[k]; p < side.begin[k + 1]; ++p)
+      if (side.ids[p] == name) {
+        drop[k] = p - side.begin[k];
+        any = true;
+        break;
+      }
+  }
+  if (!any) return false;
+  std::uint32_t out = 0, from = 0;
+  for (std::size_t k = 0; k < side.size(); ++k) {
+    const std::uint32_t to = side.begin[k + 1];
+    for (std::uint32_t p = from; p < to; ++p)
+      if (p - from != drop[k]) side.ids[out++] = side.ids[p];
+    from = to;
+    side.begin[k + 1] = out;
+    if (clauses != nullptr && drop[k] != std::numeric_limits<std::uint32_t>::max() && k < clauses->size())
+      for (std::uint32_t x = clauses->begin[k]; x < clauses->begin[k + 1]; ++x)
+        if (clauses->key_end[x] > drop[k]) --clauses->key_end[x];
+  }
+  side.ids.resize(out);
+  return true;
+}
+
+// Gives the keys ids in order of first appearance, source sentences first,
+// and lets go of keys no sentence holds any more (drop_opening_common_words).
+void renumber_keys(DocumentAnchors& a) {
+  constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::uint32_t> to(a.keys.size(), kNone);
+  std::vector<std::string> keys;
+  std::vector<AnchorType> types;
+  for (SideKeys* side : {&a.src, &a.tgt})
+    for (std::uint32_t& id : side->ids) {
+      if (to[id] == kNone) {
+        to[id] = static_cast<std::uint32_t>(keys.size());
+        keys.push_back(std::move(a.keys[id]));
+        types.push_back(a.types[id]);
+      }
+      id = to[id];
+    }
+  a.keys = std::move(keys);
+  a.types = std::move(types);
 }
 
 }  // namespace
@@ -178,7 +276,7 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
   std::vector<Chunk> chunks;
   for (const bool is_src : {true, false}) {
     const std::size_t n = (is_src ? src : tgt).sentences.size();
-    for (std::size_t b = 0; b < n; b += kChunk) chunks.push_back({is_src, b, std::min(n, b + kChunk), {}, {}});
+    for (std::size_t b = 0; b < n; b += kChunk) chunks.push_back({is_src, b, std::min(n, b + kChunk), {}, {}, {}});
   }
   // Chunks are found a batch at a time, each thread with its own extractors
   // from the pool, and merged in order, giving each distinct key one id: a
@@ -194,6 +292,7 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
   };
   const std::uint64_t total[2] = {bytes(src, 0, src.sentences.size()), bytes(tgt, 0, tgt.sentences.size())};
   std::uint64_t merged[2] = {0, 0};
+  CaseInChunk case_seen[2];
   // Clause lengths leave out what the sentence lengths leave out.
   const TranslatorInsertions insertions =
       clauses != nullptr ? translator_insertions(src.sentences, tgt.sentences) : TranslatorInsertions{};
@@ -212,9 +311,15 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
       const Document& doc = chunk.is_src ? src : tgt;
       const int side = chunk.is_src ? 0 : 1;
       merged[side] += bytes(doc, chunk.begin, chunk.end);
-      merge_chunk(chunk, a, ids, clauses, static_cast<double>(merged[side]) / static_cast<double>(total[side]));
+      merge_chunk(chunk, a, ids, clauses, case_seen[side],
+                  static_cast<double>(merged[side]) / static_cast<double>(total[side]));
     }
   }
+  const bool dropped_src =
+      drop_opening_common_words(case_seen[0], a.keys.size(), a.src, clauses != nullptr ? &clauses->src : nullptr);
+  const bool dropped_tgt =
+      drop_opening_common_words(case_seen[1], a.keys.size(), a.tgt, clauses != nullptr ? &clauses->tgt : nullptr);
+  if (dropped_src || dropped_tgt || case_seen[0].extra_keys || case_seen[1].extra_keys) renumber_keys(a);
   match_names(a);
   for (SideKeys* side : {&a.src, &a.tgt}) {
     trim(side->begin);

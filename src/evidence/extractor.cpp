@@ -126,6 +126,34 @@ struct AnchorExtractor::Impl {
   mutable std::vector<bool> used;        // per token: taken by a phrase
   mutable std::vector<std::uint32_t> ids;  // find's key ids
   mutable icu::UnicodeString utf16;      // the current sentence in UTF-16
+  // What the last find_ids saw of case (AnchorExtractor::case_seen).
+  mutable std::uint32_t opening_name = AnchorExtractor::kNoKey, opening_word = AnchorExtractor::kNoKey;
+  mutable std::vector<std::uint32_t> lower_case;
+
+  // The latin key among a word's keys, or kNoKey.
+  std::uint32_t key_of_type(const WordInfo& w, AnchorType type) const {
+    for (const std::uint32_t id : w.alone)
+      if (keys[id].type == type) return id;
+    return AnchorExtractor::kNoKey;
+  }
+
+  // Records what the current sentence's words (`tokens`) show of case.
+  void note_case() const {
+    opening_name = opening_word = AnchorExtractor::kNoKey;
+    lower_case.clear();
+    if (arabic) return;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const WordInfo& w = *tokens[i];
+      if (!w.shape.latin) continue;
+      if (!w.shape.capitalised) {
+        if (const std::uint32_t id = key_of_type(w, AnchorType::latin); id != AnchorExtractor::kNoKey)
+          lower_case.push_back(id);
+      } else if (i == 0) {
+        opening_name = key_of_type(w, AnchorType::name);
+        opening_word = key_of_type(w, AnchorType::latin);
+      }
+    }
+  }
 
   // The id of a key, added to the table when new.
   std::uint32_t intern(std::string_view text, AnchorType type) const {
@@ -453,6 +481,7 @@ void AnchorExtractor::find_ids(std::string_view whole, std::vector<std::uint32_t
 
   m.look_up_words(sentence);
   const std::vector<const WordInfo*>& tokens = m.tokens;
+  m.note_case();
   // Lexicon phrases and two-word month names, longest first; the words
   // they take yield nothing on their own.
   std::vector<bool>& used = m.used;
@@ -477,6 +506,10 @@ void AnchorExtractor::find_ids(std::string_view whole, std::vector<std::uint32_t
     m.add_article_names(sentence, out);
   }
   m.drop_repeated_words(out, from);
+}
+
+AnchorExtractor::CaseSeen AnchorExtractor::case_seen() const {
+  return {impl_->opening_name, impl_->opening_word, impl_->lower_case};
 }
 
 const AnchorKey& AnchorExtractor::key(std::uint32_t id) const { return impl_->keys.at(id); }

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -237,6 +238,35 @@ BOOST_AUTO_TEST_CASE(document_anchors_hold_one_key_list_per_sentence) {
   BOOST_TEST(a.types.size() == a.keys.size());
 }
 
+BOOST_AUTO_TEST_CASE(a_common_word_that_opens_a_sentence_is_no_name) {
+  // `Cholera` opens an English sentence and `cholera` is written in lower
+  // case in another: the capital is the sentence's, and the word's
+  // skeleton must not meet the Arabic كوليرا as a name would. `Idlib` opens
+  // one too and is never written in lower case: it stays a name.
+  const Document ar = doc("ar", {"سجلت مديرية الصحة ١٢٠ إصابة بالكوليرا في إدلب.",
+                                 "الكوليرا عدوى تنتقل عبر المياه الملوثة.", "إدلب تستقبل النازحين."});
+  const Document en = doc("en", {"The health directorate recorded 120 cases of cholera in Idlib.",
+                                 "Cholera is an infection spread through contaminated water.",
+                                 "Idlib hosts the displaced."});
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  const jisr::DocumentAnchors a = jisr::find_document_anchors(model, ar, en);
+  auto names = [&](std::span<const std::uint32_t> ids) {
+    return std::count_if(ids.begin(), ids.end(), [&](std::uint32_t id) { return a.types.at(id) == jisr::AnchorType::name; });
+  };
+  auto latin = [&](std::span<const std::uint32_t> ids, const std::string& key) {
+    return std::any_of(ids.begin(), ids.end(), [&](std::uint32_t id) { return a.keys.at(id) == key; });
+  };
+  BOOST_TEST(names(a.tgt[1]) == 0);
+  BOOST_TEST(latin(a.tgt[1], "latin:cholera"));  // the word itself stays
+  BOOST_TEST(names(a.tgt[2]) == 1);
+  BOOST_TEST(names(a.tgt[0]) >= 1);  // Idlib inside the sentence
+  // Every id is held by some sentence, and the table has no other keys.
+  std::vector<bool> held(a.keys.size(), false);
+  for (const jisr::SideKeys* side : {&a.src, &a.tgt})
+    for (const std::uint32_t id : side->ids) held.at(id) = true;
+  BOOST_TEST(std::count(held.begin(), held.end(), false) == 0);
+}
+
 BOOST_AUTO_TEST_CASE(document_anchors_equal_the_interned_keys_of_each_sentence_and_clause) {
   // find_document_anchors takes key ids from the extractors' tables; the
   // result must be what interning each sentence's keys (found clause by
@@ -261,17 +291,30 @@ BOOST_AUTO_TEST_CASE(document_anchors_equal_the_interned_keys_of_each_sentence_a
     std::vector<std::vector<jisr::AnchorKey>> out;
     jisr::SideClauses recorded;
     std::size_t multi = 0, stamps = 0;
+    // Per sentence, the name key and the word of a capitalised word that
+    // opens it; the words written in lower case anywhere.
+    std::vector<std::pair<std::string, std::string>> openings;
+    std::set<std::string> lower_case;
+    auto note_case = [&](bool first) {
+      const jisr::AnchorExtractor::CaseSeen seen = extractor.case_seen();
+      if (first && seen.opening_name != jisr::AnchorExtractor::kNoKey)
+        openings.back() = {extractor.key(seen.opening_name).key, extractor.key(seen.opening_word).key};
+      for (const std::uint32_t id : seen.lower_case) lower_case.insert(extractor.key(id).key);
+    };
     for (const jisr::Sentence& s : doc.sentences) {
       std::vector<jisr::AnchorKey> keys;
+      openings.emplace_back();
       const auto spans =
           rules == nullptr ? std::vector<std::pair<std::size_t, std::size_t>>{} : jisr::cut_clauses(s.text, *rules);
       if (spans.size() < 2) {
         keys = extractor.find(s.text);
+        note_case(true);
       } else {
         ++multi;
         for (const auto& [from, to] : spans) {
           const std::string_view clause = std::string_view(s.text).substr(from, to - from);
           for (jisr::AnchorKey& k : extractor.find(clause)) keys.push_back(std::move(k));
+          note_case(from == 0);
           recorded.key_end.push_back(static_cast<std::uint32_t>(keys.size()));
           recorded.length.push_back(jisr::alignment_length(clause));
         }
@@ -287,10 +330,26 @@ BOOST_AUTO_TEST_CASE(document_anchors_equal_the_interned_keys_of_each_sentence_a
       recorded.begin.push_back(static_cast<std::uint32_t>(recorded.key_end.size()));
       out.push_back(std::move(keys));
     }
-    return std::tuple{out, recorded, multi, stamps};
+    // A capitalised word that opens a sentence and is written in lower
+    // case elsewhere loses its name key; the clauses' key ends follow.
+    std::size_t dropped = 0;
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      const auto& [name, word] = openings[k];
+      if (name.empty() || !lower_case.contains(word)) continue;
+      const auto at = std::find_if(out[k].begin(), out[k].end(), [&](const jisr::AnchorKey& key) { return key.key == name; });
+      if (at == out[k].end()) continue;
+      const auto p = static_cast<std::uint32_t>(at - out[k].begin());
+      out[k].erase(at);
+      ++dropped;
+      for (std::uint32_t x = recorded.begin[k]; x < recorded.begin[k + 1]; ++x)
+        if (recorded.key_end[x] > p) --recorded.key_end[x];
+    }
+    return std::tuple{out, recorded, multi, stamps, dropped};
   };
-  const auto [src_keys, src_clauses, src_multi, src_stamps] = side(ar, true);
-  const auto [tgt_keys, tgt_clauses, tgt_multi, tgt_stamps] = side(en, false);
+  const auto [src_keys, src_clauses, src_multi, src_stamps, src_dropped] = side(ar, true);
+  const auto [tgt_keys, tgt_clauses, tgt_multi, tgt_stamps, tgt_dropped] = side(en, false);
+  BOOST_TEST(src_dropped == 0U);  // Arabic has no case
+  BOOST_TEST(tgt_dropped > 0U, "tgt_dropped " << tgt_dropped);
   BOOST_TEST(src_multi > 0U);  // the example has sentences of several clauses
   BOOST_TEST(tgt_stamps == 401U);  // and an English time stamp in each copy
   jisr::DocumentAnchors expected = jisr::intern_anchors(src_keys, tgt_keys);
