@@ -205,6 +205,27 @@ std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
   }
   const bool hard_wrapped = wrapped >= 2 && 5 * wrapped >= 2 * pairs;
 
+  // The items of a list that a lead-in ending in a colon opens: the lines
+  // after it in its block, up to and with the first that ends in final
+  // punctuation, where two of them or more end without it. An item is a
+  // line of its own whatever case the next starts in (`include:` / `12
+  // survey teams` / `8 clearance teams`, or `must:` / `hold a permit` / `be
+  // under 30`); a lead-in followed by one open line and the end of its
+  // sentence (`He said:` / `the road was closed and we` / `walked.`) is
+  // not a list.
+  std::vector<bool> item(judged ? lines : 0, false);
+  for (std::size_t c = 0; judged && c < lines; ++c) {
+    if (info[c].body.empty() || !info[c].body.ends_with(':')) continue;
+    std::size_t open = 0, last = c;
+    for (std::size_t k = c + 1; k < lines && !info[k].body.empty() && !info[k].body.ends_with(':'); ++k) {
+      last = k;
+      if (ends_final(info[k].body)) break;
+      ++open;
+    }
+    if (open >= 2)
+      for (std::size_t k = c + 1; k <= last; ++k) item[k] = true;
+  }
+
   std::uint32_t paragraph = 0;
   bool paragraph_open = false;
   bool joining = false;  // the previous line continues into this one
@@ -233,7 +254,7 @@ std::vector<Segment> segments_of(std::string_view text, LineBreaks mode) {
     if (hard_wrapped) {
       joining = next_word_overflows(n) || lower_next(n) || ends_with_continuation(body);
     } else {
-      joining = any_final && lower_next(n) && open_words(body) >= kMinOpenWords && !ends_list_line(body);
+      joining = any_final && lower_next(n) && open_words(body) >= kMinOpenWords && !ends_list_line(body) && !item[n];
     }
   }
   return out;

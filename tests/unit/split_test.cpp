@@ -380,6 +380,35 @@ BOOST_AUTO_TEST_CASE(heuristic_keeps_list_items_after_a_colon_on_their_lines) {
                  .size() == 4U);
 }
 
+BOOST_AUTO_TEST_CASE(heuristic_keeps_list_items_without_marks_after_a_colon_on_their_lines) {
+  // Items with no mark at their end, starting with a number or in lower
+  // case: each is a line of its own.
+  const auto en = make("en");
+  BOOST_TEST(texts(en, "The teams worked for a year. They now include:\n"
+                       "12 non-technical survey teams\n"
+                       "8 manual clearance teams\n"
+                       "2 risk education teams working in schools\n\n"
+                       "Applicants must:\n"
+                       "hold a valid residence permit\n"
+                       "be no older than 30 for a first degree\n"
+                       "pass an interview\n") ==
+                 (std::vector<std::string>{"The teams worked for a year.", "They now include:",
+                                           "12 non-technical survey teams", "8 manual clearance teams",
+                                           "2 risk education teams working in schools", "Applicants must:",
+                                           "hold a valid residence permit", "be no older than 30 for a first degree",
+                                           "pass an interview"}),
+             boost::test_tools::per_element());
+  // One open line and the end of its sentence after a colon are a sentence
+  // broken by a stray line break, not a list.
+  const auto got = texts(en, "The road was closed. The mayor said:\n"
+                             "the teams worked through the night and we\n"
+                             "opened it this morning.\n");
+  BOOST_REQUIRE_EQUAL(got.size(), 3U);
+  BOOST_TEST(got[1] == "The mayor said:");
+  BOOST_TEST(got[2].starts_with("the teams worked"));
+  BOOST_TEST(got[2].ends_with("opened it this morning."));
+}
+
 BOOST_AUTO_TEST_CASE(heuristic_list_items_start_lines_in_wrapped_text) {
   const auto s = make("en");
   const std::string text =
