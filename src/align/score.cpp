@@ -448,8 +448,14 @@ struct BeadScorer::Impl {
   // split_gain is at most its match_gain), and at most what the one
   // sentence's clause keys could earn; of the n sentences' leads the bead
   // earns all but the largest, at most (n - 1) / n of their sum.
+  // A bead that holds page furniture earns none: a caption or a share line
+  // taken into a one-to-many bead is no part of the translation, though its
+  // names and dates may match a clause of the long sentence
+  // (`Photo: ... near Kafr Zita, March 2023.` before the sentence that
+  // names the same place and month), and the split evidence would then
+  // take off more than the furniture cost adds.
   double split_slack(std::uint32_t i, int a, std::uint32_t j, int b, double gain) const {
-    if (clause_split_weight <= 0 || a == 0 || b == 0) return 0.0;
+    if (clause_split_weight <= 0 || a == 0 || b == 0 || furniture_lines(i, a, j, b) > 0) return 0.0;
     const double most = clause_split_weight * std::max(0.0, gain), share = 1.0 - 1.0 / std::max(a, b);
     if (a == 1 && b > 1 && i < src_split_bound.size()) return share * std::min(src_split_bound[i], most);
     if (b == 1 && a > 1 && j < tgt_split_bound.size()) return share * std::min(tgt_split_bound[j], most);
@@ -1052,7 +1058,7 @@ BeadEvidence BeadScorer::evidence(std::uint32_t i, int a, std::uint32_t j, int b
       (word ? e.words_missed : e.missed) += one;
     }
   }
-  if (m.clauses && a > 0 && b > 0 && (a == 1) != (b == 1)) {
+  if (m.clauses && a > 0 && b > 0 && (a == 1) != (b == 1) && m.furniture_lines(i, a, j, b) == 0) {
     constexpr double kInf = std::numeric_limits<double>::infinity();
     (void)(a == 1 ? m.clause_cost(true, i, j, b, kInf, kInf, &e.split)
                   : m.clause_cost(false, j, i, a, kInf, kInf, &e.split));

@@ -810,6 +810,35 @@ std::vector<bool> is_furniture(const jisr::FurnitureMatcher& m, const std::vecto
 
 }  // namespace
 
+BOOST_AUTO_TEST_CASE(a_bead_with_page_furniture_earns_no_split_evidence) {
+  // As in the split evidence's test above, each of the two target
+  // sentences matches its own clause of the source sentence; here the first
+  // is page furniture (a caption naming the place and the month of the
+  // text). Its bead pays the furniture cost, and the split evidence does
+  // not take it back.
+  Model m = furniture_model(10.0);
+  m.clauses.length_weight = 1.0;
+  m.clauses.rules["ar"] = {};
+  const auto src = side({40, 40});
+  jisr::DocumentClauses dc;
+  dc.src.begin = {0, 2, 2};
+  dc.src.key_end = {1, 2};
+  dc.src.length = {30, 11};
+  dc.tgt.begin = {0, 0, 0, 0};
+  const jisr::DocumentAnchors a = jisr::intern_anchors({{num("111"), num("222")}, {num("333")}},
+                                                       {{num("111")}, {num("222")}, {num("333")}});
+  auto scorer_for = [&](const std::string& marks, double split_weight) {
+    Model w = m;
+    w.clauses.split_weight = split_weight;
+    return BeadScorer(w, src, marked_side({30, 10, 40}, marks), &a, &dc);
+  };
+  const BeadScorer text = scorer_for("...", 2.0), caption = scorer_for("F..", 2.0), caption_off = scorer_for("F..", 0.0);
+  BOOST_TEST(text.evidence(0, 1, 0, 2).split < -1.0);
+  BOOST_TEST(caption.evidence(0, 1, 0, 2).split == 0.0);
+  BOOST_TEST(caption.cost(0, 1, 0, 2) == caption_off.cost(0, 1, 0, 2), boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(caption.cost(0, 1, 0, 2) - text.cost(0, 1, 0, 2) > 10.0);
+}
+
 BOOST_AUTO_TEST_CASE(shipped_furniture_rules_find_page_lines_and_leave_text_alone) {
   // Lines written for this test in the manner of news and press-release
   // sites; none is copied from the shared sets.
