@@ -455,11 +455,14 @@ struct BeadScorer::Impl {
   // names the same place and month), and the split evidence would then
   // take off more than the furniture cost adds.
   double split_slack(std::uint32_t i, int a, std::uint32_t j, int b, double gain) const {
-    if (clause_split_weight <= 0 || a == 0 || b == 0 || furniture_lines(i, a, j, b) > 0) return 0.0;
+    if (clause_split_weight <= 0 || a == 0 || b == 0) return 0.0;
     const double most = clause_split_weight * std::max(0.0, gain), share = 1.0 - 1.0 / std::max(a, b);
-    if (a == 1 && b > 1 && i < src_split_bound.size()) return share * std::min(src_split_bound[i], most);
-    if (b == 1 && a > 1 && j < tgt_split_bound.size()) return share * std::min(tgt_split_bound[j], most);
-    return 0.0;
+    double slack = 0.0;
+    if (a == 1 && b > 1 && i < src_split_bound.size())
+      slack = share * std::min(src_split_bound[i], most);
+    else if (b == 1 && a > 1 && j < tgt_split_bound.size())
+      slack = share * std::min(tgt_split_bound[j], most);
+    return slack > 0.0 && furniture_lines(i, a, j, b) > 0 ? 0.0 : slack;
   }
 
   void build_clauses(const DocumentAnchors& a, const DocumentClauses& dc, const std::vector<bool>& keep,
