@@ -212,7 +212,7 @@ std::size_t repair_heading_runs(const BeadScorer& scorer, const Document& src, c
           if (p < m && q < w) offer(p + 1, q + 1, 1, 1, 3);
         }
       const RunValue best = value[m * cols + w];
-      if (best.fit > fitted + 1e-9) {
+      if (best.fit > fitted + kMinFitGain) {
         Alignment run;
         for (std::uint32_t p = m, q = w; p > 0 || q > 0;) {
           const std::uint8_t kind = step[p * cols + q];

@@ -75,6 +75,12 @@ enum class SharedKeys { strong, any };
 // longer run of short open lines (verse, a list) is text.
 inline constexpr std::uint32_t kMaxHeadingRun = 12;
 
+// How much better a run's new reading must fit than the search's
+// (header_lines_fit summed over its pairs) to replace it: a key or two of
+// a common word's dictionary translations move the fit by less, and the
+// search's reading has its lengths and positions for it.
+inline constexpr double kMinFitGain = 0.1;
+
 // How well two header lines' keys (HeadingKeys) say they are one line, in
 // [0, 1]: 0 unless they share a key, and the shared keys are all of the
 // line with fewer keys, or two or more and at least half of them; then the
@@ -96,7 +102,8 @@ inline constexpr std::uint32_t kMaxHeadingRun = 12;
 // largest sum of its pairs' fit (header_lines_fit; 0 for page furniture
 // against text or furniture of another kind) and then by the scorer's
 // cost. The new reading replaces the run only when its pairs fit better
-// than the search's: where no pair fits at all, the search's reading stays.
+// than the search's by kMinFitGain: where no pair fits, the search's
+// reading stays.
 // Nothing is done where either side's endings do not tell a heading from a
 // sentence (BeadScorer::endings_tell_headings): in verse every line is
 // short and open. Returns the number of beads replaced.
