@@ -82,16 +82,25 @@ class AnchorExtractor {
   // table costs no string. Ids stay valid until forget_keys() empties the
   // table; find() may do so, when the table is larger than kKeyTableLimit.
   void find_ids(std::string_view sentence, std::vector<std::uint32_t>& out) const;
-  // What the last find_ids call saw of its words' case, in Latin script:
+  // What the last find_ids call saw of its words' case, in Latin script
+  // (and the acronyms it saw defined, AcronymSeen):
   // the name key and the latin key of its first word when that word is
   // capitalised and has a name key (kNoKey otherwise), and the latin keys
   // of its words written in lower case. Every sentence opens with a
   // capital, so a document tells a name that opens a sentence (Idlib)
   // from a common word (Cholera, Most) by whether the word is also written
   // in lower case (find_document_anchors, align/pipeline.hpp).
+  // An acronym defined in the sentence after the words it stands for
+  // (`Pulse of Life Medical Relief (PLMR)`): its latin key, and the keys
+  // of those words (dictionary words, latin words, names).
+  struct AcronymSeen {
+    std::uint32_t acronym = kNoKey;
+    std::vector<std::uint32_t> expansion;
+  };
   struct CaseSeen {
     std::uint32_t opening_name = kNoKey, opening_word = kNoKey;
     std::span<const std::uint32_t> lower_case;
+    std::span<const AcronymSeen> acronyms;
   };
   static constexpr std::uint32_t kNoKey = 0xFFFFFFFF;
   [[nodiscard]] CaseSeen case_seen() const;

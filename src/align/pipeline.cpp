@@ -36,6 +36,9 @@ constexpr std::size_t kChunksPerThread = 4;
 struct CaseInChunk {
   std::vector<std::array<std::uint32_t, 3>> openings;
   std::vector<std::uint32_t> lower_case;
+  // Acronyms defined (AnchorExtractor::AcronymSeen): the acronym's key and
+  // the keys of the words it stands for.
+  std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> acronyms;
   bool extra_keys = false;  // keys interned for case alone, which no sentence holds yet
 };
 
@@ -85,18 +88,21 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
   // What the last find_ids saw of case; `first`: it read the sentence's
   // first words.
   std::vector<std::uint32_t> lower_case;
+  std::vector<AnchorExtractor::AcronymSeen> acronyms;
   std::array<std::uint32_t, 2> opening{kNone, kNone};
   auto note_case = [&](bool first) {
     const AnchorExtractor::CaseSeen seen = extractor.case_seen();
     if (first && seen.opening_name != AnchorExtractor::kNoKey && seen.opening_word != AnchorExtractor::kNoKey)
       opening = {seen.opening_name, seen.opening_word};
     lower_case.insert(lower_case.end(), seen.lower_case.begin(), seen.lower_case.end());
+    acronyms.insert(acronyms.end(), seen.acronyms.begin(), seen.acronyms.end());
   };
   for (std::size_t k = chunk.begin; k < chunk.end; ++k) {
     const std::string& text = doc.sentences[k].text;
     const std::vector<std::pair<std::size_t, std::size_t>>* spans = cut ? &(*cut)(text) : nullptr;
     found.clear();
     lower_case.clear();
+    acronyms.clear();
     opening = {kNone, kNone};
     if (spans == nullptr || spans->size() < 2) {
       extractor.find_ids(text, found);
@@ -133,6 +139,11 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
     if (opening[0] != kNone && !found.empty())
       chunk.case_seen.openings.push_back({static_cast<std::uint32_t>(k - chunk.begin), held(opening[0]), held(opening[1])});
     for (const std::uint32_t id : lower_case) chunk.case_seen.lower_case.push_back(held(id));
+    for (const AnchorExtractor::AcronymSeen& a : acronyms) {
+      std::vector<std::uint32_t> expansion;
+      for (const std::uint32_t id : a.expansion) expansion.push_back(held(id));
+      chunk.case_seen.acronyms.emplace_back(held(a.acronym), std::move(expansion));
+    }
   }
 }
 
@@ -177,6 +188,10 @@ void merge_chunk(Chunk& chunk, DocumentAnchors& a, std::unordered_map<std::strin
   for (const auto& [k, name, word] : chunk.case_seen.openings) case_seen.openings.push_back({first + k, to[name], to[word]});
   for (const std::uint32_t id : chunk.case_seen.lower_case) case_seen.lower_case.push_back(to[id]);
   case_seen.extra_keys |= chunk.case_seen.extra_keys;
+  for (auto& [acronym, expansion] : chunk.case_seen.acronyms) {
+    for (std::uint32_t& id : expansion) id = to[id];
+    case_seen.acronyms.emplace_back(to[acronym], std::move(expansion));
+  }
   grow_in_proportion(side.begin, local.size(), share);
   for (std::size_t k = 1; k < local.begin.size(); ++k)
     side.begin.push_back(static_cast<std::uint32_t>(side.ids.size() + local.begin[k]));
@@ -233,6 +248,61 @@ bool drop_opening_common_words(const CaseInChunk& case_seen, std::size_t key_cou
         if (clauses->key_end[x] > drop[k]) --clauses->key_end[x];
   }
   side.ids.resize(out);
+  return true;
+}
+
+// Gives every sentence that holds an acronym the document defines
+// (`Pulse of Life Medical Relief (PLMR)`) the keys of the words it stands
+// for, where it lacks them: a header line `PLMR` then shares the full
+// Arabic name's keys (جمعية نبض الحياة للإغاثة الطبية), as the short name
+// `Pulse of Life` would. The keys go after the sentence's own, in its last
+// clause.
+bool expand_acronyms(const CaseInChunk& case_seen, std::size_t key_count, SideKeys& side, SideClauses* clauses) {
+  if (case_seen.acronyms.empty()) return false;
+  constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  // Per key id, the index of its acronym's expansion (the union over the
+  // document's definitions).
+  std::vector<std::uint32_t> index(key_count, kNone);
+  std::vector<std::vector<std::uint32_t>> expansions;
+  for (const auto& [acronym, expansion] : case_seen.acronyms) {
+    if (index[acronym] == kNone) {
+      index[acronym] = static_cast<std::uint32_t>(expansions.size());
+      expansions.emplace_back();
+    }
+    auto& e = expansions[index[acronym]];
+    e.insert(e.end(), expansion.begin(), expansion.end());
+  }
+  for (auto& e : expansions) {
+    std::sort(e.begin(), e.end());
+    e.erase(std::unique(e.begin(), e.end()), e.end());
+  }
+  std::vector<std::uint32_t> ids, begin{0}, add;
+  ids.reserve(side.ids.size());
+  bool any = false;
+  for (std::size_t k = 0; k < side.size(); ++k) {
+    const std::span<const std::uint32_t> own = side[k];
+    ids.insert(ids.end(), own.begin(), own.end());
+    add.clear();
+    for (const std::uint32_t id : own)
+      if (index[id] != kNone) add.insert(add.end(), expansions[index[id]].begin(), expansions[index[id]].end());
+    std::sort(add.begin(), add.end());
+    add.erase(std::unique(add.begin(), add.end()), add.end());
+    std::size_t added = 0;
+    for (const std::uint32_t id : add)
+      if (std::find(own.begin(), own.end(), id) == own.end()) {
+        ids.push_back(id);
+        ++added;
+      }
+    begin.push_back(static_cast<std::uint32_t>(ids.size()));
+    if (added > 0) {
+      any = true;
+      if (clauses != nullptr && k < clauses->size() && clauses->clauses(k) > 0)
+        clauses->key_end[clauses->begin[k + 1] - 1] += static_cast<std::uint32_t>(added);
+    }
+  }
+  if (!any) return false;
+  side.ids = std::move(ids);
+  side.begin = std::move(begin);
   return true;
 }
 
@@ -319,7 +389,13 @@ DocumentAnchors find_document_anchors(const detail::ExtractorPool& pool, const D
       drop_opening_common_words(case_seen[0], a.keys.size(), a.src, clauses != nullptr ? &clauses->src : nullptr);
   const bool dropped_tgt =
       drop_opening_common_words(case_seen[1], a.keys.size(), a.tgt, clauses != nullptr ? &clauses->tgt : nullptr);
-  if (dropped_src || dropped_tgt || case_seen[0].extra_keys || case_seen[1].extra_keys) renumber_keys(a);
+  const bool expanded_src =
+      expand_acronyms(case_seen[0], a.keys.size(), a.src, clauses != nullptr ? &clauses->src : nullptr);
+  const bool expanded_tgt =
+      expand_acronyms(case_seen[1], a.keys.size(), a.tgt, clauses != nullptr ? &clauses->tgt : nullptr);
+  if (dropped_src || dropped_tgt || expanded_src || expanded_tgt || case_seen[0].extra_keys ||
+      case_seen[1].extra_keys)
+    renumber_keys(a);
   match_names(a);
   for (SideKeys* side : {&a.src, &a.tgt}) {
     trim(side->begin);

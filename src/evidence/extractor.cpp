@@ -129,6 +129,70 @@ struct AnchorExtractor::Impl {
   // What the last find_ids saw of case (AnchorExtractor::case_seen).
   mutable std::uint32_t opening_name = AnchorExtractor::kNoKey, opening_word = AnchorExtractor::kNoKey;
   mutable std::vector<std::uint32_t> lower_case;
+  mutable std::vector<AnchorExtractor::AcronymSeen> acronyms;
+
+  // The most words an acronym's definition spans (function words too).
+  static constexpr std::size_t kMaxAcronymWords = 12;
+
+  // Records the acronyms `sentence` defines: an upper-case Latin word of 2
+  // to 8 letters in brackets, right after capitalised words whose initials
+  // spell it, with `of`, `for`, `and`, `the` ... between them and a
+  // hyphened compound giving one initial (`Al-Bab Transparency Committee
+  // (ATC)`). Reads `spans` and `tokens`.
+  void note_acronyms(std::string_view sentence) const {
+    acronyms.clear();
+    if (arabic || tokens.size() != spans.size()) return;
+    static constexpr std::string_view kJoiners[] = {"of", "for", "and", "the", "on", "in", "to",
+                                                    "de", "du", "des", "la", "le", "al", "el"};
+    auto offset = [&](std::size_t u) { return static_cast<std::size_t>(spans[u].data() - sentence.data()); };
+    // What lies between word u and word u + 1.
+    auto gap = [&](std::size_t u) {
+      const std::size_t from = offset(u) + spans[u].size();
+      return sentence.substr(from, offset(u + 1) - from);
+    };
+    auto blank = [](std::string_view g) {
+      return !g.empty() && std::all_of(g.begin(), g.end(), [](char c) { return c == ' ' || c == '\t'; });
+    };
+    for (std::size_t t = 1; t < spans.size(); ++t) {
+      const std::string_view s = spans[t];
+      const std::size_t at = offset(t);
+      if (s.size() < 2 || s.size() > 8 || at == 0 || sentence[at - 1] != '(' || at + s.size() >= sentence.size() ||
+          sentence[at + s.size()] != ')')
+        continue;
+      if (!std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) continue;
+      const std::uint32_t acronym = key_of_type(*tokens[t], AnchorType::latin);
+      if (acronym == AnchorExtractor::kNoKey) continue;
+      // The words before the bracket, read backwards against its letters.
+      const std::string_view before = sentence.substr(0, at - 1);
+      std::size_t u = t - 1;
+      if (!blank(sentence.substr(offset(u) + spans[u].size(), before.size() - offset(u) - spans[u].size())))
+        continue;
+      int k = static_cast<int>(s.size()) - 1;
+      std::vector<std::uint32_t> expansion;
+      for (std::size_t read = 0; k >= 0 && read < kMaxAcronymWords; ++read) {
+        const WordInfo& w = *tokens[u];
+        const bool joined = u > 0 && gap(u - 1) == "-";
+        if (!w.shape.latin) break;
+        if (w.shape.capitalised) {
+          if (!joined) {
+            if (spans[u].front() != s[static_cast<std::size_t>(k)]) break;
+            --k;
+          }
+          for (const std::uint32_t id : w.alone) {
+            const AnchorType type = keys[id].type;
+            if (type == AnchorType::word || type == AnchorType::latin || type == AnchorType::name)
+              expansion.push_back(id);
+          }
+        } else if (joined || std::find(std::begin(kJoiners), std::end(kJoiners), w.norm) == std::end(kJoiners)) {
+          break;
+        }
+        if (k < 0 || u == 0) break;
+        if (const std::string_view g = gap(u - 1); g != "-" && !blank(g)) break;
+        --u;
+      }
+      if (k < 0 && !expansion.empty()) acronyms.push_back({acronym, std::move(expansion)});
+    }
+  }
 
   // The latin key among a word's keys, or kNoKey.
   std::uint32_t key_of_type(const WordInfo& w, AnchorType type) const {
@@ -482,6 +546,7 @@ void AnchorExtractor::find_ids(std::string_view whole, std::vector<std::uint32_t
   m.look_up_words(sentence);
   const std::vector<const WordInfo*>& tokens = m.tokens;
   m.note_case();
+  m.note_acronyms(sentence);
   // Lexicon phrases and two-word month names, longest first; the words
   // they take yield nothing on their own.
   std::vector<bool>& used = m.used;
@@ -509,7 +574,7 @@ void AnchorExtractor::find_ids(std::string_view whole, std::vector<std::uint32_t
 }
 
 AnchorExtractor::CaseSeen AnchorExtractor::case_seen() const {
-  return {impl_->opening_name, impl_->opening_word, impl_->lower_case};
+  return {impl_->opening_name, impl_->opening_word, impl_->lower_case, impl_->acronyms};
 }
 
 const AnchorKey& AnchorExtractor::key(std::uint32_t id) const { return impl_->keys.at(id); }

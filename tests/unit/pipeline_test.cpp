@@ -267,6 +267,43 @@ BOOST_AUTO_TEST_CASE(a_common_word_that_opens_a_sentence_is_no_name) {
   BOOST_TEST(std::count(held.begin(), held.end(), false) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(an_acronym_holds_the_keys_of_the_words_it_stands_for) {
+  // The English page names its organisation by an acronym in its header
+  // and defines it in its text; a header line `PLMR` then has the keys of
+  // `Pulse of Life Medical Relief`. A hyphened compound gives one initial
+  // (`Al-Bab`: A). Brackets whose letters the words before them do not
+  // spell define nothing.
+  const Document ar = doc("ar", {"جمعية نبض الحياة للإغاثة الطبية", "لجنة الباب للشفافية",
+                                 "افتتحت الجمعية مركزاً في الباب.", "وقالت اللجنة إن المركز يعمل.",
+                                 "وحضر ممثلون عن الولايات المتحدة."});
+  const Document en = doc("en", {"PLMR", "ATC",
+                                 "The Pulse of Life Medical Relief (PLMR) opened a centre in al-Bab.",
+                                 "The Al-Bab Transparency Committee (ATC) said the centre works.",
+                                 "Envoys of the United States (UN) attended."});
+  const jisr::Model model = jisr::Model::load(kModels / "ar-en.json");
+  const jisr::DocumentAnchors a = jisr::find_document_anchors(model, ar, en);
+  auto has = [&](std::span<const std::uint32_t> ids, const std::string& key) {
+    return std::any_of(ids.begin(), ids.end(), [&](std::uint32_t id) { return a.keys.at(id) == key; });
+  };
+  BOOST_TEST(has(a.tgt[0], "latin:plmr"));
+  BOOST_TEST(has(a.tgt[0], "w:pulse"));
+  BOOST_TEST(has(a.tgt[0], "w:relie"));
+  BOOST_TEST(!has(a.tgt[0], "w:the"));  // function words stand for no letter
+  BOOST_TEST(has(a.tgt[1], "w:trans"));
+  BOOST_TEST(has(a.tgt[1], "w:commi"));
+  BOOST_TEST(!has(a.tgt[4], "w:pulse"));
+  // `(UN)` after `United States` is no definition: a sentence with `UN`
+  // alone would gain nothing.
+  const Document en2 = doc("en", {"UN", "Envoys of the United States (UN) attended."});
+  const Document ar2 = doc("ar", {"الأمم المتحدة", "وحضر ممثلون عن الولايات المتحدة."});
+  const jisr::DocumentAnchors b = jisr::find_document_anchors(model, ar2, en2);
+  BOOST_TEST(b.tgt[0].size() == 1U);
+  // The defining sentence keeps its keys once.
+  std::vector<std::uint32_t> own(a.tgt[2].begin(), a.tgt[2].end());
+  std::sort(own.begin(), own.end());
+  BOOST_TEST((std::adjacent_find(own.begin(), own.end()) == own.end()));
+}
+
 BOOST_AUTO_TEST_CASE(document_anchors_equal_the_interned_keys_of_each_sentence_and_clause) {
   // find_document_anchors takes key ids from the extractors' tables; the
   // result must be what interning each sentence's keys (found clause by
