@@ -14,9 +14,9 @@ import os
 import subprocess
 import sys
 
-# Just under the figures measured last (0.9691 and 0.9669, on the 40
+# Just under the figures measured last (0.9492 and 0.9384, on the 52
 # releases): a bead or two lost in either is a failure worth a look.
-FLOORS = {"beads strict F1 (gold sentences)": 0.965, "text pairs F1 (raw pages)": 0.96}
+FLOORS = {"beads strict F1 (gold sentences)": 0.945, "text pairs F1 (raw pages)": 0.935}
 
 
 def evaluate(jisr, folder, pairs):
