@@ -91,8 +91,11 @@ class AnchorExtractor {
   // from a common word (Cholera, Most) by whether the word is also written
   // in lower case (find_document_anchors, align/pipeline.hpp).
   // An acronym defined in the sentence after the words it stands for
-  // (`Pulse of Life Medical Relief (PLMR)`): its latin key, and the keys
-  // of those words (dictionary words, latin words, names).
+  // (`Pulse of Life Medical Relief (PLMR)`): its latin key, and the
+  // dictionary word keys of those words. Not their name keys: the Arabic
+  // full name meets the words by their translations, and a name key it
+  // lacks would keep a header line `Source: SNADC Media Department` from
+  // agreeing with it (align/headings.hpp).
   struct AcronymSeen {
     std::uint32_t acronym = kNoKey;
     std::vector<std::uint32_t> expansion;

@@ -180,7 +180,7 @@ struct AnchorExtractor::Impl {
           }
           for (const std::uint32_t id : w.alone) {
             const AnchorType type = keys[id].type;
-            if (type == AnchorType::word || type == AnchorType::latin || type == AnchorType::name)
+            if (type == AnchorType::word)
               expansion.push_back(id);
           }
         } else if (joined || std::find(std::begin(kJoiners), std::end(kJoiners), w.norm) == std::end(kJoiners)) {
