@@ -97,6 +97,13 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
     lower_case.insert(lower_case.end(), seen.lower_case.begin(), seen.lower_case.end());
     acronyms.insert(acronyms.end(), seen.acronyms.begin(), seen.acronyms.end());
   };
+  // The local id of a key case needs: a word that a lexicon phrase took
+  // gave the sentence no key of its own, but its latin key still says how
+  // the document writes it.
+  auto held = [&](std::uint32_t id) {
+    if (id >= local.size() || local[id] == kNone) chunk.case_seen.extra_keys = true;
+    return to_local(id);
+  };
   for (std::size_t k = chunk.begin; k < chunk.end; ++k) {
     const std::string& text = doc.sentences[k].text;
     const std::vector<std::pair<std::size_t, std::size_t>>* spans = cut ? &(*cut)(text) : nullptr;
@@ -130,12 +137,6 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
     }
     for (const std::uint32_t id : found) side.ids.push_back(to_local(id));
     side.begin.push_back(static_cast<std::uint32_t>(side.ids.size()));
-    // A word that a lexicon phrase took gave the sentence no key of its
-    // own; its latin key still says how the document writes it.
-    auto held = [&](std::uint32_t id) {
-      if (id >= local.size() || local[id] == kNone) chunk.case_seen.extra_keys = true;
-      return to_local(id);
-    };
     if (opening[0] != kNone && !found.empty())
       chunk.case_seen.openings.push_back({static_cast<std::uint32_t>(k - chunk.begin), held(opening[0]), held(opening[1])});
     for (const std::uint32_t id : lower_case) chunk.case_seen.lower_case.push_back(held(id));
@@ -145,6 +146,11 @@ void find_chunk(const AnchorExtractor& extractor, const Document& doc, const Cla
       chunk.case_seen.acronyms.emplace_back(held(a.acronym), std::move(expansion));
     }
   }
+  // Each word written in lower case once: a long chunk repeats its common
+  // words thousands of times.
+  std::vector<std::uint32_t>& lower = chunk.case_seen.lower_case;
+  std::sort(lower.begin(), lower.end());
+  lower.erase(std::unique(lower.begin(), lower.end()), lower.end());
 }
 
 // Makes room for `add` more elements in `v`, which will end up about
